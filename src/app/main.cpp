@@ -1,0 +1,64 @@
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+#include <boost/program_options/errors.hpp>
+
+#include "command.hpp"
+
+namespace {
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  int (*run)(const std::vector<std::string>&);
+};
+
+constexpr Command kCommands[] = {
+    {"render", "write a click track to an audio file", pocket::app::run_render},
+};
+
+void print_help() {
+  fmt::print(
+      "pocket: a drum metronome and tempo trainer\n\n"
+      "usage: pocket COMMAND [options]\n\ncommands:\n");
+  for (const Command& command : kCommands)
+    fmt::print("  {:<10} {}\n", command.name, command.summary);
+  fmt::print("\n'pocket COMMAND --help' shows a command's options.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace pocket::app;
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    print_help();
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  if (args[0] == "--version") {
+    fmt::print("pocket {}\n", POCKET_VERSION);
+    return kExitOk;
+  }
+  for (const Command& command : kCommands) {
+    if (args[0] != command.name) continue;
+    try {
+      return command.run({args.begin() + 1, args.end()});
+    } catch (const UsageError& e) {
+      fmt::print(stderr, "pocket {}: {}\n", command.name, e.what());
+      return kExitUsage;
+    } catch (const boost::program_options::error& e) {
+      fmt::print(stderr, "pocket {}: {} (see 'pocket {} --help')\n", command.name, e.what(),
+                 command.name);
+      return kExitUsage;
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "pocket {}: {}\n", command.name, e.what());
+      return kExitFailure;
+    }
+  }
+  fmt::print(stderr, "pocket: unknown command '{}' (see 'pocket --help')\n", args[0]);
+  return kExitUsage;
+}

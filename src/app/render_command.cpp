@@ -1,0 +1,122 @@
+// pocket render: write a click track to an audio file.
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <boost/program_options.hpp>
+
+#include "audio/click_sound.hpp"
+#include "audio/offline_renderer.hpp"
+#include "command.hpp"
+#include "core/schedule.hpp"
+#include "progress_line.hpp"
+
+namespace po = boost::program_options;
+
+namespace pocket::app {
+
+namespace {
+
+struct RenderOptions {
+  double bpm = 120.0;
+  std::string meter = "4/4";
+  std::int64_t bars = 8;
+  double rate = 48000.0;
+  std::string out = "click.wav";
+  int subdivision = 1;
+  std::optional<double> ramp_to;
+  std::string sound = "woodblock";
+  std::string sample;
+  std::string accent;
+  std::string gap;
+  int count_in = 0;
+};
+
+po::options_description describe(RenderOptions& o) {
+  po::options_description d("pocket render: write a click track to an audio file\n\noptions");
+  d.add_options()("help,h", "show this help")(
+      "bpm", po::value(&o.bpm)->default_value(o.bpm),
+      "tempo in beats per minute, 20 to 400 (fractions allowed)")(
+      "meter", po::value(&o.meter)->default_value(o.meter),
+      "time signature, e.g. 4/4, 5/4, 7/8, 6/8, 12/8; the tempo counts its beat unit")(
+      "bars", po::value(&o.bars)->default_value(o.bars), "bars to play, after the count-in")(
+      "rate", po::value(&o.rate)->default_value(o.rate), "sample rate in Hz")(
+      "out,o", po::value(&o.out)->default_value(o.out), "output file: .wav, .flac or .aiff")(
+      "subdivision", po::value(&o.subdivision)->default_value(o.subdivision),
+      "clicks per beat, 1 to 6")("ramp-to", po::value<double>(),
+                                 "ramp the tempo evenly from --bpm to this over all bars")(
+      "sound", po::value(&o.sound)->default_value(o.sound),
+      "built-in click: woodblock, beep or tick")(
+      "sample", po::value(&o.sample), "use this audio file (WAV, FLAC, AIFF) as the click instead")(
+      "accent", po::value(&o.accent),
+      "one mark per beat: X accent, x beat, . silent (e.g. X..x.. for 6/8)")(
+      "gap", po::value(&o.gap),
+      "gap-click practice PLAY:MUTE, e.g. 4:4 plays 4 bars, mutes 4, repeats")(
+      "count-in", po::value(&o.count_in)->default_value(o.count_in),
+      "bars of count-in before the drill");
+  return d;
+}
+
+Schedule make_schedule(const RenderOptions& o) {
+  TempoSection section{parse_meter(o.meter), o.bars, o.bpm, o.ramp_to.value_or(o.bpm)};
+  ClickPattern pattern;
+  pattern.subdivision = o.subdivision;
+  pattern.accents = o.accent;
+  if (!o.gap.empty()) pattern.gap = parse_gap(o.gap);
+  pattern.count_in_bars = o.count_in;
+  return Schedule(TempoMap({section}), pattern, o.rate);
+}
+
+std::string describe_tempo(const RenderOptions& o) {
+  if (o.ramp_to) return fmt::format("{:g} to {:g} BPM", o.bpm, *o.ramp_to);
+  return fmt::format("{:g} BPM", o.bpm);
+}
+
+std::string clock_time(double seconds) {
+  const auto total = static_cast<long>(seconds);
+  if (total >= 3600)
+    return fmt::format("{}:{:02}:{:02}", total / 3600, total / 60 % 60, total % 60);
+  return fmt::format("{}:{:02}", total / 60, total % 60);
+}
+
+}  // namespace
+
+int run_render(const std::vector<std::string>& args) {
+  RenderOptions o;
+  const po::options_description options = describe(o);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(options).run(), vm);
+  if (vm.count("help")) {
+    std::cout << options
+              << "\nexample: pocket render --bpm 133.7 --meter 4/4 --bars 2000 --out click.wav\n";
+    return kExitOk;
+  }
+  po::notify(vm);
+  if (vm.count("ramp-to")) o.ramp_to = vm["ramp-to"].as<double>();
+
+  std::optional<Schedule> schedule;
+  ClickSound sound;
+  try {
+    schedule.emplace(make_schedule(o));
+    check_render_target(o.out);
+    sound =
+        o.sample.empty() ? synthesize_click(o.sound, o.rate) : load_sample_click(o.sample, o.rate);
+  } catch (const std::exception& e) {
+    throw UsageError(e.what());
+  }
+
+  RenderSummary summary;
+  {
+    ProgressLine progress("rendering");
+    summary = render_to_file(*schedule, sound, o.out,
+                             [&progress](double fraction) { progress.update(fraction); });
+  }
+  fmt::print("wrote {}\n  {} clicks, {} bars of {} at {}, {} long, {:g} Hz, sound {}\n",
+             std::filesystem::absolute(o.out).string(), summary.clicks, o.bars, o.meter,
+             describe_tempo(o), clock_time(summary.frames / o.rate), o.rate, sound.name);
+  return kExitOk;
+}
+
+}  // namespace pocket::app

@@ -1,0 +1,39 @@
+// The foundation's promise, checked from the written file: an hour of click at a fractional
+// tempo, every onset at the same offset from round(k * 60 / bpm * rate).
+#include <algorithm>
+#include <cmath>
+
+#include <catch2/catch.hpp>
+
+#include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
+#include "support/wav_io.hpp"
+
+using namespace pocket;
+
+TEST_CASE("an hour at 133.7 BPM puts all 8000 clicks within one sample of the ideal grid",
+          "[render][accuracy]") {
+  test::TempDir dir;
+  const auto out = dir / "click.wav";
+  const auto result = test::run_command(POCKET_BINARY,
+                                        {"render", "--bpm", "133.7", "--meter", "4/4", "--bars",
+                                         "2000", "--rate", "48000", "--out", out.string()},
+                                        dir.path());
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("8000 clicks"));
+
+  const test::Audio audio = test::read_audio(out);
+  REQUIRE(audio.rate == 48000);
+  const auto found = test::onsets(audio.samples, 1000);
+  REQUIRE(found.size() == 8000);
+  std::int64_t lowest = INT64_MAX, highest = INT64_MIN;
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    const std::int64_t ideal = std::llround(static_cast<double>(k) * 60.0 / 133.7 * 48000.0);
+    lowest = std::min(lowest, found[k] - ideal);
+    highest = std::max(highest, found[k] - ideal);
+  }
+  INFO("onset offsets from the ideal grid: " << lowest << " to " << highest << " samples");
+  CHECK(highest - lowest <= 1);
+  WARN("spread over the hour: " << highest - lowest << " samples");
+}

@@ -1,0 +1,34 @@
+#include "allocation_counter.hpp"
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+namespace {
+std::atomic<bool> armed{false};
+std::atomic<std::size_t> allocations{0};
+
+void* allocate(std::size_t size) {
+  if (armed.load(std::memory_order_relaxed)) allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+}  // namespace
+
+void* operator new(std::size_t size) { return allocate(size); }
+void* operator new[](std::size_t size) { return allocate(size); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+
+namespace pocket::test {
+
+AllocationCounter::AllocationCounter() {
+  allocations = 0;
+  armed = true;
+}
+AllocationCounter::~AllocationCounter() { armed = false; }
+std::size_t AllocationCounter::count() const { return allocations.load(); }
+
+}  // namespace pocket::test

@@ -17,5 +17,6 @@ inline constexpr int kExitUsage = 2;
 
 // Each command takes the arguments after its name and returns the exit code.
 int run_render(const std::vector<std::string>& args);
+int run_score(const std::vector<std::string>& args);
 
 }  // namespace pocket::app

@@ -19,6 +19,7 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"render", "write a click track to an audio file", pocket::app::run_render},
+    {"score", "score the timing of a recorded MIDI performance", pocket::app::run_score},
 };
 
 void print_help() {

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/analysis.hpp"
+#include "core/grid.hpp"
+#include "drum_map.hpp"
+#include "midi_file.hpp"
+
+namespace pocket {
+
+// The strokes of a recorded MIDI performance, in seconds from tick 0.
+struct RecordedPerformance {
+  std::vector<Stroke> strokes;
+  std::int64_t double_triggers = 0;
+  std::vector<std::string> pad_names;
+};
+
+RecordedPerformance strokes_of(const MidiFile& file, const DrumMap& map,
+                               double double_trigger_ms = 10.0);
+
+// The file's first time signature, if it has one.
+std::optional<Meter> meter_of(const MidiFile& file);
+
+// A grid that follows the file's tempo map, starting at tick 0 plus `start_seconds`.
+Grid grid_from_tempo_map(const MidiFile& file, Meter meter, int slots_per_whole,
+                         double start_seconds = 0.0);
+
+}  // namespace pocket

@@ -1,0 +1,34 @@
+#include "stroke_filter.hpp"
+
+#include <limits>
+
+namespace pocket {
+
+namespace {
+constexpr int kHihatPedalController = 4;
+}
+
+StrokeFilter::StrokeFilter(const DrumMap& map, double double_trigger_ms)
+    : map_(map), window_seconds_(double_trigger_ms / 1000.0) {
+  last_seconds_.fill(-std::numeric_limits<double>::infinity());
+}
+
+StrokeFilter::Result StrokeFilter::note_on(double seconds, int note, int velocity, Stroke& stroke) {
+  const int pad = map_.pad_of(note);
+  if (pad < 0 || velocity <= 0) return Result::ignored;
+  const bool pedal = map_.articulation_of(note) == "pedal";
+  double& last = last_seconds_[static_cast<std::size_t>(pad + (pedal ? DrumMap::kMaxPads : 0))];
+  if (seconds - last < window_seconds_) {
+    ++double_triggers_;
+    return Result::double_trigger;
+  }
+  last = seconds;
+  stroke = {seconds, pad, velocity};
+  return Result::stroke;
+}
+
+void StrokeFilter::control_change(int controller, int value) {
+  if (controller == kHihatPedalController) hihat_pedal_ = value;
+}
+
+}  // namespace pocket

@@ -1,0 +1,120 @@
+// pocket score: timing of a recorded MIDI performance against a grid.
+#include <iostream>
+#include <optional>
+
+#include <fmt/format.h>
+#include <boost/program_options.hpp>
+
+#include "command.hpp"
+#include "core/analysis.hpp"
+#include "core/tempo_map.hpp"
+#include "midi/recorded_performance.hpp"
+#include "midi/tick_clock.hpp"
+#include "report/analysis_json.hpp"
+#include "report/analysis_table.hpp"
+
+namespace po = boost::program_options;
+
+namespace pocket::app {
+
+namespace {
+
+struct ScoreOptions {
+  std::string file;
+  std::optional<double> bpm;
+  std::string meter;
+  int grid = 16;
+  double start_ms = 0.0;
+  bool json = false;
+  std::string drum_map = "gm";
+  double double_trigger_ms = 10.0;
+};
+
+po::options_description describe(ScoreOptions& o) {
+  po::options_description d("pocket score FILE.mid: how early or late every stroke was\n\noptions");
+  d.add_options()("help,h", "show this help")(
+      "bpm", po::value<double>(),
+      "score against a constant tempo (default: the file's own tempo map)")(
+      "meter", po::value(&o.meter), "time signature (default: the file's, else 4/4)")(
+      "grid", po::value(&o.grid)->default_value(o.grid),
+      "slots per whole note: 4 quarters, 8 eighths, 12 triplets, 16 sixteenths")(
+      "start-ms", po::value(&o.start_ms)->default_value(o.start_ms),
+      "where the grid starts, in ms from the file's start")(
+      "drum-map", po::value(&o.drum_map)->default_value(o.drum_map),
+      "gm, roland, alesis, yamaha, or a .toml file")(
+      "double-ms", po::value(&o.double_trigger_ms)->default_value(o.double_trigger_ms),
+      "a second hit on a pad within this many ms is a double trigger")(
+      "json", po::bool_switch(&o.json), "print one JSON object instead of tables");
+  return d;
+}
+
+std::string grid_name(int grid) {
+  switch (grid) {
+    case 4: return "quarter notes";
+    case 8: return "eighth notes";
+    case 12: return "eighth-note triplets";
+    case 16: return "sixteenth notes";
+    case 24: return "sixteenth-note triplets";
+    case 32: return "thirty-second notes";
+    default: return fmt::format("{} slots per whole note", grid);
+  }
+}
+
+}  // namespace
+
+int run_score(const std::vector<std::string>& args) {
+  ScoreOptions o;
+  po::options_description options = describe(o);
+  po::options_description hidden;
+  hidden.add_options()("file", po::value(&o.file));
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  if (vm.count("help")) {
+    std::cout << options << "\nexample: pocket score seeds/steady.mid --grid 16\n";
+    return kExitOk;
+  }
+  po::notify(vm);
+  if (o.file.empty()) throw UsageError("which MIDI file? (pocket score FILE.mid)");
+  if (vm.count("bpm")) o.bpm = vm["bpm"].as<double>();
+
+  const MidiFile file = read_midi_file(o.file);
+  std::optional<Grid> grid;
+  std::optional<DrumMap> map;
+  Meter meter;
+  try {
+    map.emplace(DrumMap::load(o.drum_map));
+    meter = o.meter.empty() ? meter_of(file).value_or(Meter{4, 4}) : parse_meter(o.meter);
+    if (o.bpm) {
+      if (!(*o.bpm >= kMinBpm && *o.bpm <= kMaxBpm)) {
+        throw std::invalid_argument(fmt::format("tempo {:g} BPM is out of range: use {:g} to {:g}",
+                                                *o.bpm, kMinBpm, kMaxBpm));
+      }
+      grid.emplace(Grid::constant(*o.bpm, meter, o.grid, o.start_ms / 1000.0));
+    } else {
+      grid.emplace(grid_from_tempo_map(file, meter, o.grid, o.start_ms / 1000.0));
+    }
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+
+  const RecordedPerformance performance = strokes_of(file, *map, o.double_trigger_ms);
+  const Analysis analysis =
+      analyze(performance.strokes, *grid, performance.pad_names, performance.double_triggers);
+  if (o.json) {
+    fmt::print("{}\n", analysis_json(analysis).dump(2));
+    return kExitOk;
+  }
+  const std::string tempo =
+      o.bpm ? fmt::format("{:g} BPM", *o.bpm)
+            : fmt::format("the file's tempo ({:g} BPM at the start)",
+                          std::round(TickClock(file).quarter_bpm_at(0) * 100.0) / 100.0);
+  fmt::print("{}\n  {} at {}, {}, drum map {}\n\n{}", o.file, grid_name(o.grid), tempo,
+             to_string(meter), map->name(), analysis_table(analysis));
+  return kExitOk;
+}
+
+}  // namespace pocket::app

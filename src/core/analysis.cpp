@@ -1,0 +1,151 @@
+#include "analysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace pocket {
+
+namespace {
+
+bool muted_bar(const GapPattern& gap, std::int64_t bar) {
+  if (!gap.active() || bar < 0) return false;
+  return bar % (gap.play_bars + gap.mute_bars) >= gap.play_bars;
+}
+
+// Assigns each stroke its slot and offset; marks the closer of two same-pad strokes on one slot.
+void match(std::vector<ScoredStroke>& scored, const Grid& grid, std::size_t pad_count) {
+  struct Last {
+    std::int64_t slot = INT64_MIN;
+    std::size_t index = 0;
+  };
+  std::vector<Last> last(pad_count);
+  for (std::size_t i = 0; i < scored.size(); ++i) {
+    ScoredStroke& s = scored[i];
+    s.slot = grid.nearest_slot(s.stroke.seconds);
+    s.offset_ms = (s.stroke.seconds - grid.seconds_of(s.slot)) * 1000.0;
+    if (s.slot < 0) continue;
+    Last& previous = last[static_cast<std::size_t>(s.stroke.pad)];
+    if (previous.slot == s.slot) {
+      ScoredStroke& rival = scored[previous.index];
+      if (std::abs(s.offset_ms) >= std::abs(rival.offset_ms)) continue;
+      rival.matched = false;
+    }
+    s.matched = true;
+    previous = {s.slot, i};
+  }
+}
+
+std::vector<TimedOffset> offsets_where(const std::vector<ScoredStroke>& scored, auto predicate) {
+  std::vector<TimedOffset> out;
+  for (const ScoredStroke& s : scored) {
+    if (s.matched && predicate(s)) out.push_back({s.stroke.seconds, s.offset_ms});
+  }
+  return out;
+}
+
+FlamStats flam_stats(const std::vector<ScoredStroke>& scored) {
+  std::map<std::int64_t, std::pair<double, double>> range;  // slot -> (min, max) offset
+  std::map<std::int64_t, int> count;
+  for (const ScoredStroke& s : scored) {
+    if (!s.matched) continue;
+    auto [it, fresh] = range.try_emplace(s.slot, s.offset_ms, s.offset_ms);
+    if (!fresh) {
+      it->second.first = std::min(it->second.first, s.offset_ms);
+      it->second.second = std::max(it->second.second, s.offset_ms);
+    }
+    ++count[s.slot];
+  }
+  FlamStats flams;
+  double sum = 0.0;
+  for (const auto& [slot, minmax] : range) {
+    if (count[slot] < 2) continue;
+    const double spread = minmax.second - minmax.first;
+    ++flams.slots;
+    sum += spread;
+    flams.max_spread_ms = std::max(flams.max_spread_ms, spread);
+  }
+  if (flams.slots > 0) flams.mean_spread_ms = sum / flams.slots;
+  return flams;
+}
+
+}  // namespace
+
+const PadTiming* Analysis::pad(const std::string& name) const {
+  for (const PadTiming& p : pads) {
+    if (p.pad == name) return &p;
+  }
+  return nullptr;
+}
+
+Analysis analyze(std::vector<Stroke> strokes, const Grid& grid,
+                 std::span<const std::string> pad_names, std::int64_t double_triggers,
+                 const AnalysisOptions& options) {
+  std::stable_sort(strokes.begin(), strokes.end(),
+                   [](const Stroke& a, const Stroke& b) { return a.seconds < b.seconds; });
+  Analysis result;
+  result.double_triggers = double_triggers;
+  result.strokes.reserve(strokes.size());
+  for (const Stroke& s : strokes) result.strokes.push_back({s, 0, 0.0, false});
+  match(result.strokes, grid, pad_names.size());
+
+  // Per-bar tallies, misses and extras.
+  std::vector<std::int64_t> struck;  // slots with at least one matched stroke, in order
+  std::map<std::int64_t, Tally> bars;
+  for (const ScoredStroke& s : result.strokes) {
+    if (s.matched) {
+      bars[grid.bar_of(s.slot)].add_hit(s.offset_ms);
+      struck.push_back(s.slot);
+    } else {
+      ++result.extra;
+      if (s.slot >= 0) ++bars[grid.bar_of(s.slot)].extra;
+    }
+  }
+  std::sort(struck.begin(), struck.end());
+  struck.erase(std::unique(struck.begin(), struck.end()), struck.end());
+  for (std::size_t i = 1; i < struck.size(); ++i) {
+    for (std::int64_t slot = struck[i - 1] + 1; slot < struck[i]; ++slot) {
+      ++result.missed;
+      ++bars[grid.bar_of(slot)].missed;
+    }
+  }
+  for (const auto& [bar, tally] : bars) {
+    result.bars.push_back({bar, tally});
+    result.total += tally;
+  }
+
+  result.timing =
+      timing_stats(offsets_where(result.strokes, [](const ScoredStroke&) { return true; }));
+  for (std::size_t pad = 0; pad < pad_names.size(); ++pad) {
+    const auto offsets = offsets_where(result.strokes, [pad](const ScoredStroke& s) {
+      return s.stroke.pad == static_cast<int>(pad);
+    });
+    if (!offsets.empty()) result.pads.push_back({pad_names[pad], timing_stats(offsets)});
+  }
+  for (int position = 0; position < grid.slots_per_bar(); ++position) {
+    const auto offsets = offsets_where(result.strokes, [&](const ScoredStroke& s) {
+      return grid.position_in_bar(s.slot) == position;
+    });
+    if (!offsets.empty()) {
+      result.positions.push_back(
+          {position, grid.position_label(position), grid.on_beat(position), timing_stats(offsets)});
+    }
+  }
+  result.flams = flam_stats(result.strokes);
+
+  if (options.gap.active()) {
+    const GapPattern& gap = options.gap;
+    result.gap = GapStats{timing_stats(offsets_where(result.strokes,
+                                                     [&](const ScoredStroke& s) {
+                                                       return muted_bar(gap, grid.bar_of(s.slot));
+                                                     })),
+                          timing_stats(offsets_where(result.strokes, [&](const ScoredStroke& s) {
+                            const std::int64_t bar = grid.bar_of(s.slot);
+                            return grid.position_in_bar(s.slot) == 0 && !muted_bar(gap, bar) &&
+                                   muted_bar(gap, bar - 1);
+                          }))};
+  }
+  return result;
+}
+
+}  // namespace pocket

@@ -1,0 +1,182 @@
+#include "tempo_ladder.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "tempo_map.hpp"
+
+namespace pocket {
+
+namespace {
+
+// Tempos a player reads: one decimal.
+double tidy(double bpm) { return std::round(bpm * 10.0) / 10.0; }
+
+std::string describe_step(const StepResult& step) {
+  return fmt::format("{:.0f}% of slots within 25 ms, SD {:.1f} ms",
+                     step.tally.slots_within_25ms() * 100.0, step.tally.sd_ms());
+}
+
+std::string describe_failure(const RuleCheck& check) {
+  if (check.statistic == "SD") {
+    return fmt::format("the spread (SD) grew to {:.1f} ms, beyond the rule's {:.0f} ms",
+                       check.value, check.limit);
+  }
+  return fmt::format("only {:.0f}% of slots landed within 25 ms, short of the rule's {:.0f}%",
+                     check.value * 100.0, check.limit * 100.0);
+}
+
+}  // namespace
+
+RuleCheck check_rule(const PassRule& rule, const Tally& tally) {
+  const double share = tally.slots_within_25ms();
+  if (share < rule.min_slots_within_25ms) {
+    return {false, "slots within 25 ms", share, rule.min_slots_within_25ms};
+  }
+  const double sd = tally.sd_ms();
+  if (sd > rule.max_sd_ms) return {false, "SD", sd, rule.max_sd_ms};
+  return {true, "", 0.0, 0.0};
+}
+
+TempoStep parse_tempo_step(std::string_view text) {
+  TempoStep step;
+  step.percent = !text.empty() && text.back() == '%';
+  const std::string_view number = step.percent ? text.substr(0, text.size() - 1) : text;
+  const char* end = number.data() + number.size();
+  auto [ptr, ec] = std::from_chars(number.data(), end, step.amount);
+  if (ec != std::errc{} || ptr != end || !(step.amount > 0.0) ||
+      (step.percent && step.amount > 50.0) || (!step.percent && step.amount > 100.0)) {
+    throw std::invalid_argument(fmt::format(
+        "step '{}' is not a tempo step: use a percentage like 3% or a number of BPM like 4", text));
+  }
+  return step;
+}
+
+void validate(const LadderConfig& c) {
+  for (const double bpm : {c.start_bpm, c.target_bpm}) {
+    if (!(bpm >= kMinBpm && bpm <= kMaxBpm)) {
+      throw std::invalid_argument(
+          fmt::format("tempo {:g} BPM is out of range: use {:g} to {:g}", bpm, kMinBpm, kMaxBpm));
+    }
+  }
+  if (c.target_bpm < c.start_bpm) {
+    throw std::invalid_argument(
+        fmt::format("the target {:g} BPM is below the start {:g} BPM", c.target_bpm, c.start_bpm));
+  }
+  if (c.bars_per_step < 1) throw std::invalid_argument("a step needs at least 1 bar");
+  if (c.stop_after_fails < 1) throw std::invalid_argument("stop after at least 1 failed step");
+  if (!(c.rule.min_slots_within_25ms >= 0.0 && c.rule.min_slots_within_25ms <= 1.0)) {
+    throw std::invalid_argument("the share of slots within 25 ms must be between 0 and 1");
+  }
+  if (!(c.rule.max_sd_ms > 0.0)) throw std::invalid_argument("the SD limit must be above 0 ms");
+  if (!(c.max_increase_percent > 0.0)) {
+    throw std::invalid_argument("the healthy-pace cap must be above 0%");
+  }
+}
+
+TempoLadder::TempoLadder(LadderConfig config) : config_(std::move(config)) {
+  validate(config_);
+  ceiling_ = config_.target_bpm;
+  if (config_.consolidated_bpm) {
+    ceiling_ = std::min(
+        ceiling_, tidy(*config_.consolidated_bpm * (1.0 + config_.max_increase_percent / 100.0)));
+  }
+  bpm_ = std::min(config_.start_bpm, ceiling_);
+}
+
+bool TempoLadder::add_bar(const Tally& bar) {
+  if (finished_) return false;
+  current_ += bar;
+  if (++current_bars_ < config_.bars_per_step) return false;
+  close_step(true);
+  return true;
+}
+
+void TempoLadder::stop() {
+  if (finished_) return;
+  if (current_bars_ > 0) close_step(false);
+  stopped_by_player_ = true;
+  finished_ = true;
+}
+
+void TempoLadder::close_step(bool complete) {
+  StepResult step{bpm_, current_bars_, complete, current_, check_rule(config_.rule, current_)};
+  steps_.push_back(step);
+  current_ = {};
+  current_bars_ = 0;
+  if (!complete) return;
+
+  if (step.check.passed) {
+    best_passed_ = std::max(best_passed_.value_or(0.0), bpm_);
+    if (bpm_ >= ceiling_) {
+      finished_ = true;
+      return;
+    }
+    bpm_ = std::min(tidy(config_.step.next(bpm_)), ceiling_);
+    return;
+  }
+  if (++fails_ >= config_.stop_after_fails) {
+    finished_ = true;
+    return;
+  }
+  if (config_.on_fail == FailPolicy::step_back && best_passed_) bpm_ = *best_passed_;
+}
+
+LimitVerdict TempoLadder::verdict() const {
+  LimitVerdict v;
+  if (steps_.empty()) {
+    v.message = "no step was played, so there is nothing to judge yet";
+    return v;
+  }
+  v.best_passed_bpm = best_passed_.value_or(0.0);
+  // A partial step judges the end only if it failed; a short solid stretch adds nothing.
+  const StepResult* last = &steps_.back();
+  if (!last->complete && last->check.passed && steps_.size() > 1) last = &steps_[steps_.size() - 2];
+  v.last_bpm = last->bpm;
+  const std::string solid =
+      best_passed_ ? fmt::format("solid up to {:g} BPM", v.best_passed_bpm) : "no step held yet";
+
+  if (!last->check.passed) {
+    v.kind = VerdictKind::real_limit;
+    v.message = fmt::format("real limit at {:g} BPM: {}; {}", last->bpm,
+                            describe_failure(last->check), solid);
+  } else if (stopped_by_player_) {
+    v.kind = VerdictKind::stopped_early;
+    v.message = fmt::format(
+        "stopped early: still {} at {:g} BPM, within the rule. Your limit is further than that",
+        describe_step(*last), last->bpm);
+  } else if (ceiling_ < config_.target_bpm) {
+    v.kind = VerdictKind::pace_cap_reached;
+    v.message = fmt::format(
+        "held {:g} BPM ({}), today's healthy-pace ceiling: {:g}% above your consolidated {:g} BPM. "
+        "Come back next session for more",
+        last->bpm, describe_step(*last), config_.max_increase_percent, *config_.consolidated_bpm);
+  } else {
+    v.kind = VerdictKind::target_reached;
+    v.message =
+        fmt::format("reached the target: {:g} BPM held ({})", last->bpm, describe_step(*last));
+  }
+  return v;
+}
+
+std::string_view to_string(VerdictKind kind) {
+  switch (kind) {
+    case VerdictKind::real_limit: return "real limit";
+    case VerdictKind::stopped_early: return "stopped early";
+    case VerdictKind::target_reached: return "target reached";
+    case VerdictKind::pace_cap_reached: return "healthy-pace ceiling reached";
+    case VerdictKind::no_steps: break;
+  }
+  return "no steps";
+}
+
+SessionSuggestion suggest_next_session(double consolidated_bpm, double max_increase_percent) {
+  return {tidy(std::max(kMinBpm, consolidated_bpm * 0.97)),
+          tidy(std::min(kMaxBpm, consolidated_bpm * (1.0 + max_increase_percent / 100.0)))};
+}
+
+}  // namespace pocket

@@ -1,0 +1,52 @@
+#include "analysis_json.hpp"
+
+#include <cmath>
+
+#include "core/timing_summary.hpp"
+
+namespace pocket {
+
+namespace {
+
+// Numbers a reader can compare: milliseconds to 0.01, shares to 0.0001.
+double ms(double value) { return std::round(value * 100.0) / 100.0; }
+double share(double value) { return std::round(value * 10000.0) / 10000.0; }
+
+nlohmann::json timing_json(const TimingStats& s) {
+  return {{"hits", s.hits},
+          {"mean_offset_ms", ms(s.mean_offset_ms)},
+          {"sd_offset_ms", ms(s.sd_offset_ms)},
+          {"median_abs_offset_ms", ms(s.median_abs_offset_ms)},
+          {"within_10ms", share(s.within_10ms)},
+          {"within_25ms", share(s.within_25ms)},
+          {"drift_ms_per_min", ms(s.drift_ms_per_min)}};
+}
+
+}  // namespace
+
+nlohmann::json analysis_json(const Analysis& a) {
+  nlohmann::json j = timing_json(a.timing);
+  j["missed"] = a.missed;
+  j["extra"] = a.extra;
+  j["double_triggers"] = a.double_triggers;
+  j["slots_within_25ms"] = share(a.total.slots_within_25ms());
+  j["summary"] = describe_timing(a.timing);
+  j["pads"] = nlohmann::json::object();
+  for (const PadTiming& p : a.pads) j["pads"][p.pad] = timing_json(p.stats);
+  j["positions"] = nlohmann::json::array();
+  for (const PositionTiming& p : a.positions) {
+    nlohmann::json position = timing_json(p.stats);
+    position["position"] = p.label;
+    position["on_beat"] = p.on_beat;
+    j["positions"].push_back(position);
+  }
+  j["flams"] = {{"slots", a.flams.slots},
+                {"mean_spread_ms", ms(a.flams.mean_spread_ms)},
+                {"max_spread_ms", ms(a.flams.max_spread_ms)}};
+  if (a.gap)
+    j["gap"] = {{"in_gap", timing_json(a.gap->in_gap)},
+                {"on_return", timing_json(a.gap->on_return)}};
+  return j;
+}
+
+}  // namespace pocket

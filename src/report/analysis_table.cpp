@@ -1,0 +1,66 @@
+#include "analysis_table.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/timing_summary.hpp"
+
+namespace pocket {
+
+namespace {
+
+std::string signed_ms(double value) { return fmt::format("{:+.1f}", value); }
+
+std::string percent(double share) { return fmt::format("{:.0f}%", share * 100.0); }
+
+void timing_row(std::string& out, const std::string& name, const TimingStats& s) {
+  out += fmt::format("  {:<10} {:>6} {:>8} {:>7.1f} {:>7} {:>7}\n", name, s.hits,
+                     signed_ms(s.mean_offset_ms), s.sd_offset_ms, percent(s.within_10ms),
+                     percent(s.within_25ms));
+}
+
+constexpr const char* kTimingHeader = "  {:<10} {:>6} {:>8} {:>7} {:>7} {:>7}\n";
+
+}  // namespace
+
+std::string analysis_table(const Analysis& a) {
+  const TimingStats& t = a.timing;
+  std::string out;
+  out += fmt::format("  strokes scored   {:>8}\n", t.hits);
+  out += fmt::format("  missed slots     {:>8}\n", a.missed);
+  out += fmt::format("  extra strokes    {:>8}\n", a.extra);
+  out += fmt::format("  double triggers  {:>8}\n", a.double_triggers);
+  out +=
+      fmt::format("  mean offset      {:>8} ms   (+ late, - early)\n", signed_ms(t.mean_offset_ms));
+  out += fmt::format("  SD               {:>8.1f} ms\n", t.sd_offset_ms);
+  out += fmt::format("  median |offset|  {:>8.1f} ms\n", t.median_abs_offset_ms);
+  out += fmt::format("  within 10 ms     {:>8}\n", percent(t.within_10ms));
+  out += fmt::format("  within 25 ms     {:>8}\n", percent(t.within_25ms));
+  out += fmt::format("  drift            {:>8} ms/min (+ dragging, - rushing)\n",
+                     signed_ms(t.drift_ms_per_min));
+  if (a.flams.slots > 0) {
+    out += fmt::format("  flams            {:>8.1f} ms mean spread between limbs on {} slots\n",
+                       a.flams.mean_spread_ms, a.flams.slots);
+  }
+
+  if (!a.pads.empty()) {
+    out += "\n" + fmt::format(kTimingHeader, "pad", "hits", "mean ms", "SD ms", "10 ms", "25 ms");
+    for (const PadTiming& p : a.pads) timing_row(out, p.pad, p.stats);
+  }
+  if (!a.positions.empty()) {
+    out +=
+        "\n" + fmt::format(kTimingHeader, "position", "hits", "mean ms", "SD ms", "10 ms", "25 ms");
+    for (const PositionTiming& p : a.positions) timing_row(out, p.label, p.stats);
+  }
+  if (a.gap) {
+    out +=
+        "\n" + fmt::format(kTimingHeader, "gap bars", "hits", "mean ms", "SD ms", "10 ms", "25 ms");
+    timing_row(out, "alone", a.gap->in_gap);
+    timing_row(out, "return", a.gap->on_return);
+  }
+  out += fmt::format("\n{}\n", describe_timing(t));
+  return out;
+}
+
+}  // namespace pocket

@@ -37,6 +37,7 @@ DrumMap DrumMap::from_toml(const std::filesystem::path& path) {
     } catch (const std::invalid_argument& e) {
       fail(path, base->source(), "base", e.what());
     }
+    map.name_ = path.stem().string();  // the user's map, even when it starts from a built-in
   }
   if (const toml::node* name = doc.get("name")) {
     const auto text = name->value<std::string>();
@@ -65,9 +66,15 @@ DrumMap DrumMap::from_toml(const std::filesystem::path& path) {
     if (const auto simple = value.value<std::string>()) {
       pad = *simple;
     } else if (const toml::table* detail = value.as_table()) {
-      pad = detail->get("pad") ? detail->get("pad")->value_or(std::string{}) : std::string{};
-      if (const toml::node* a = detail->get("articulation"))
-        articulation = a->value_or(std::string{});
+      for (const auto& [field, field_value] : *detail) {
+        const std::string field_key = fmt::format("{}.{}", full_key, field.str());
+        const auto field_text = field_value.value<std::string>();
+        if (field.str() != "pad" && field.str() != "articulation") {
+          fail(path, field_value.source(), field_key, "unknown key: use pad and articulation");
+        }
+        if (!field_text) fail(path, field_value.source(), field_key, "must be text in quotes");
+        (field.str() == "pad" ? pad : articulation) = *field_text;
+      }
     } else {
       fail(path, value.source(), full_key,
            "must be a pad name like \"snare\" or { pad = \"snare\", articulation = \"rim\" }");

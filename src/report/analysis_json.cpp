@@ -8,9 +8,10 @@ namespace pocket {
 
 namespace {
 
-// Numbers a reader can compare: milliseconds to 0.01, shares to 0.0001.
-double ms(double value) { return std::round(value * 100.0) / 100.0; }
-double share(double value) { return std::round(value * 10000.0) / 10000.0; }
+// Numbers a reader can compare: milliseconds to 0.01, shares to 0.0001 (adding 0.0 turns a
+// rounded -0 into 0).
+double ms(double value) { return std::round(value * 100.0) / 100.0 + 0.0; }
+double share(double value) { return std::round(value * 10000.0) / 10000.0 + 0.0; }
 
 nlohmann::json timing_json(const TimingStats& s) {
   return {{"hits", s.hits},

@@ -10,7 +10,9 @@ namespace pocket {
 
 namespace {
 
-std::string signed_ms(double value) { return fmt::format("{:+.1f}", value); }
+std::string signed_ms(double value) {
+  return fmt::format("{:+.1f}", std::abs(value) < 0.05 ? 0.0 : value);
+}
 
 std::string percent(double share) { return fmt::format("{:.0f}%", share * 100.0); }
 

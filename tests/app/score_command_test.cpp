@@ -1,0 +1,220 @@
+// pocket score end to end: synthetic performances with known timing, written as real .mid
+// files, scored by the real command, must give back what was played.
+#include <fstream>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/run_command.hpp"
+#include "support/synthetic_drummer.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace pocket;
+using Catch::Contains;
+
+namespace {
+
+void save(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(bytes.data()),
+             static_cast<std::streamsize>(bytes.size()));
+}
+
+nlohmann::json score_json(const test::TempDir& dir, const std::filesystem::path& file,
+                          std::vector<std::string> extra = {}) {
+  std::vector<std::string> args = {"score", file.string(), "--json"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  const auto result = test::run_command(POCKET_BINARY, args, dir.path());
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  return nlohmann::json::parse(result.out);
+}
+
+std::vector<test::Part> beat() {
+  return {
+      {42, {0, 2, 4, 6, 8, 10, 12, 14}, 0.0, 80}, {36, {0, 8}, 0.0, 110}, {38, {4, 12}, 0.0, 100}};
+}
+
+}  // namespace
+
+TEST_CASE("scoring a .mid file recovers the bias, jitter and drift that were played",
+          "[score][accuracy]") {
+  struct Case {
+    const char* name;
+    test::DrummerSpec spec;
+  };
+  test::DrummerSpec steady;
+  steady.bpm = 110.0;
+  steady.bars = 120;
+  steady.grid = 16;
+  steady.parts = beat();
+  steady.jitter_ms = 8.0;
+  steady.seed = 11;
+  test::DrummerSpec late = steady;
+  late.bias_ms = 12.0;
+  late.jitter_ms = 5.0;
+  late.seed = 12;
+  test::DrummerSpec early = steady;
+  early.bias_ms = -12.0;
+  early.seed = 13;
+  test::DrummerSpec rushing = steady;
+  rushing.drift_ms_per_min = -6.0;
+  rushing.jitter_ms = 4.0;
+  rushing.seed = 14;
+  test::DrummerSpec tempo_change = steady;
+  tempo_change.bias_ms = 6.0;
+  tempo_change.tempo_change_bar = 60;
+  tempo_change.change_bpm = 127.5;
+  tempo_change.seed = 15;
+  test::DrummerSpec sloppy_kit = steady;
+  sloppy_kit.miss_probability = 0.05;
+  sloppy_kit.double_trigger_probability = 0.03;
+  sloppy_kit.seed = 16;
+  const auto c = GENERATE_COPY(Case{"steady", steady}, Case{"late", late}, Case{"early", early},
+                               Case{"rushing", rushing}, Case{"tempo change", tempo_change},
+                               Case{"misses and double triggers", sloppy_kit});
+  INFO(c.name);
+
+  test::TempDir dir;
+  const test::SyntheticPerformance played = test::perform(c.spec);
+  save(dir / "take.mid", played.midi);
+  const nlohmann::json j = score_json(dir, dir / "take.mid", {"--grid", "16"});
+  const test::TruthStats truth = test::truth_stats(played.strokes);
+
+  // Against what was written to the file.
+  CHECK(j["hits"] == played.strokes.size());
+  CHECK(j["missed"] == played.missed_slots);
+  CHECK(j["double_triggers"] == played.double_triggers);
+  CHECK(j["extra"] == 0);
+  CHECK(j["mean_offset_ms"].get<double>() == Approx(truth.mean_ms).margin(0.5));
+  CHECK(j["sd_offset_ms"].get<double>() == Approx(truth.sd_ms).margin(0.5));
+  CHECK(j["drift_ms_per_min"].get<double>() == Approx(truth.drift_ms_per_min).margin(1.0));
+  // Against the player's intent (a drift also moves the mean and widens the spread).
+  if (c.spec.drift_ms_per_min == 0.0) {
+    CHECK(j["mean_offset_ms"].get<double>() == Approx(c.spec.bias_ms).margin(0.5));
+    CHECK(j["sd_offset_ms"].get<double>() == Approx(c.spec.jitter_ms).margin(0.5));
+  }
+  CHECK(j["drift_ms_per_min"].get<double>() == Approx(c.spec.drift_ms_per_min).margin(1.0));
+}
+
+TEST_CASE("the verdict tells late from early and rushing from dragging", "[score]") {
+  test::DrummerSpec spec;
+  spec.bpm = 100.0;
+  spec.bars = 64;
+  spec.parts = beat();
+  spec.jitter_ms = 4.0;
+  test::TempDir dir;
+
+  spec.bias_ms = 12.0;
+  save(dir / "late.mid", test::perform(spec).midi);
+  CHECK_THAT(score_json(dir, dir / "late.mid")["summary"].get<std::string>(),
+             Contains("late by 12 ms"));
+  spec.bias_ms = -12.0;
+  save(dir / "early.mid", test::perform(spec).midi);
+  CHECK_THAT(score_json(dir, dir / "early.mid")["summary"].get<std::string>(),
+             Contains("early by 12 ms"));
+  spec.bias_ms = 0.0;
+  spec.drift_ms_per_min = 8.0;
+  save(dir / "dragging.mid", test::perform(spec).midi);
+  CHECK_THAT(score_json(dir, dir / "dragging.mid")["summary"].get<std::string>(),
+             Contains("dragging by"));
+  spec.drift_ms_per_min = -8.0;
+  save(dir / "rushing.mid", test::perform(spec).midi);
+  CHECK_THAT(score_json(dir, dir / "rushing.mid")["summary"].get<std::string>(),
+             Contains("rushing by"));
+}
+
+TEST_CASE("per-pad bias shows in the pads object", "[score]") {
+  test::DrummerSpec spec;
+  spec.bpm = 96.0;
+  spec.bars = 64;
+  spec.parts = beat();
+  spec.parts[1].bias_ms = 9.0;   // kick
+  spec.parts[2].bias_ms = -7.0;  // snare
+  spec.jitter_ms = 3.0;
+  test::TempDir dir;
+  save(dir / "groove.mid", test::perform(spec).midi);
+  const nlohmann::json j = score_json(dir, dir / "groove.mid", {"--grid", "8"});
+  CHECK(j["pads"]["kick"]["mean_offset_ms"].get<double>() == Approx(9.0).margin(0.8));
+  CHECK(j["pads"]["snare"]["mean_offset_ms"].get<double>() == Approx(-7.0).margin(0.8));
+  CHECK(j["pads"]["hihat"]["mean_offset_ms"].get<double>() == Approx(0.0).margin(0.8));
+  CHECK(j["pads"]["kick"]["hits"] == 128);
+  CHECK(j["missed"] == 0);            // every eighth had a stroke
+  CHECK(j["flams"]["slots"] == 256);  // kick or snare with the hi-hat on every beat
+}
+
+TEST_CASE("a constant --bpm and --start-ms move the grid", "[score]") {
+  test::DrummerSpec spec;
+  spec.bpm = 100.0;
+  spec.bars = 16;
+  spec.parts = beat();
+  spec.bias_ms = 5.0;
+  test::TempDir dir;
+  save(dir / "take.mid", test::perform(spec).midi);
+  CHECK(score_json(dir, dir / "take.mid", {"--bpm", "100"})["mean_offset_ms"].get<double>() ==
+        Approx(5.0).margin(0.1));
+  CHECK(score_json(dir, dir / "take.mid", {"--start-ms", "3"})["mean_offset_ms"].get<double>() ==
+        Approx(2.0).margin(0.1));
+}
+
+TEST_CASE("the human view has the summary, the pads and the verdict line", "[score]") {
+  test::DrummerSpec spec;
+  spec.bars = 8;
+  spec.parts = beat();
+  spec.bias_ms = 8.0;
+  spec.jitter_ms = 2.0;
+  test::TempDir dir;
+  save(dir / "take.mid", test::perform(spec).midi);
+  const auto result =
+      test::run_command(POCKET_BINARY, {"score", (dir / "take.mid").string()}, dir.path());
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.out, Contains("sixteenth notes") && Contains("mean offset") &&
+                             Contains("kick") && Contains("snare") && Contains("hihat") &&
+                             Contains("1&") && Contains("late by 8 ms on average"));
+}
+
+TEST_CASE("bad score input gets a clear message and a non-zero exit", "[score]") {
+  struct Case {
+    std::vector<std::string> args;  // file names are made absolute in the test folder
+    int exit_code;
+    std::string message;
+  };
+  const auto c = GENERATE(
+      Case{{"score", "notes.mid"}, 1, "byte 0: not a Standard MIDI File"},
+      Case{{"score", "cut.mid"}, 1, "truncated"}, Case{{"score", "missing.mid"}, 1, "cannot open"},
+      Case{{"score"}, 2, "which MIDI file"},
+      Case{{"score", "ok.mid", "--drum-map", "tama"}, 2, "unknown drum map 'tama'"},
+      Case{{"score", "ok.mid", "--grid", "0"}, 2, "grid 0"},
+      Case{{"score", "ok.mid", "--meter", "4/0"}, 2, "meter 4/0"},
+      Case{{"score", "ok.mid", "--bpm", "0"}, 2, "tempo 0 BPM"});
+  test::TempDir dir;
+  std::ofstream(dir / "notes.mid") << "not a midi file";
+  const std::vector<std::uint8_t> good = test::perform({}).midi;
+  save(dir / "ok.mid", good);
+  save(dir / "cut.mid", {good.begin(), good.begin() + static_cast<long>(good.size() / 2)});
+  std::vector<std::string> args = c.args;
+  for (std::string& arg : args) {
+    if (arg.ends_with(".mid")) arg = (dir / arg).string();
+  }
+  const auto result = test::run_command(POCKET_BINARY, args, dir.path());
+  CHECK(result.exit_code == c.exit_code);
+  CHECK_THAT(result.err, Contains(c.message));
+  CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+}
+
+TEST_CASE("real e-kit performances score within human ranges", "[score][gmd]") {
+  test::TempDir dir;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(POCKET_TEST_DATA) + "/gmd")) {
+    if (entry.path().extension() != ".mid") continue;
+    INFO(entry.path().filename());
+    const nlohmann::json j = score_json(dir, entry.path(), {"--drum-map", "roland"});
+    CHECK(j["hits"].get<int>() > 100);
+    CHECK(j["mean_offset_ms"].get<double>() > -25.0);
+    CHECK(j["mean_offset_ms"].get<double>() < 15.0);
+    CHECK(j["sd_offset_ms"].get<double>() > 8.0);
+    CHECK(j["sd_offset_ms"].get<double>() < 50.0);
+    CHECK(j["pads"].contains("kick"));
+    CHECK(j["pads"].contains("hihat"));
+  }
+}

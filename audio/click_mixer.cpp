@@ -4,8 +4,8 @@
 
 namespace pocket {
 
-ClickMixer::ClickMixer(const Schedule& schedule, const ClickSound& sound)
-    : sound_(sound), cursor_(schedule) {}
+ClickMixer::ClickMixer(ClickSource& clicks, const ClickSound& sound)
+    : sound_(sound), clicks_(clicks) {}
 
 void ClickMixer::start_voice(const ClickEvent& click) {
   const std::vector<float>& samples = sound_.for_level(click.level);
@@ -25,8 +25,9 @@ void ClickMixer::start_voice(const ClickEvent& click) {
 void ClickMixer::render(std::span<float> out) {
   std::fill(out.begin(), out.end(), 0.0f);
   const std::int64_t block_end = position_ + static_cast<std::int64_t>(out.size());
-  for (; !cursor_.done() && cursor_.current().frame < block_end; cursor_.advance()) {
-    if (cursor_.current().audible) start_voice(cursor_.current());
+  for (; !clicks_.done() && clicks_.current().frame < block_end; clicks_.advance()) {
+    if (listener_ != nullptr) listener_->on_click(clicks_.current());
+    if (clicks_.current().audible) start_voice(clicks_.current());
   }
   for (std::size_t v = 0; v < active_;) {
     const Voice& voice = voices_[v];

@@ -68,7 +68,8 @@ RenderSummary render_to_file(const Schedule& schedule, const ClickSound& sound,
         fmt::format("cannot write '{}': {}", out.string(), sf_strerror(nullptr)));
   }
 
-  ClickMixer mixer(schedule, sound);
+  ScheduleSource clicks(schedule);
+  ClickMixer mixer(clicks, sound);
   const std::int64_t end_frame = schedule.end_frame();
   std::vector<float> block(static_cast<std::size_t>(kBlockFrames));
   // The file ends with the last bar, unless a click still rings past it.

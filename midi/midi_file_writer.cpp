@@ -98,8 +98,8 @@ std::vector<std::uint8_t> MidiFileWriter::bytes() const {
   return out;
 }
 
-void MidiFileWriter::save(const std::filesystem::path& path) const {
-  const std::vector<std::uint8_t> data = bytes();
+void MidiFileWriter::save_bytes(const std::vector<std::uint8_t>& data,
+                                const std::filesystem::path& path) {
   std::ofstream out(path, std::ios::binary);
   out.write(reinterpret_cast<const char*>(data.data()), static_cast<std::streamsize>(data.size()));
   if (!out) throw std::runtime_error(fmt::format("cannot write '{}'", path.string()));

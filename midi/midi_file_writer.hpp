@@ -22,7 +22,8 @@ class MidiFileWriter {
 
   std::vector<std::uint8_t> bytes() const;
   // Throws std::runtime_error when the file cannot be written.
-  void save(const std::filesystem::path& path) const;
+  void save(const std::filesystem::path& path) const { save_bytes(bytes(), path); }
+  static void save_bytes(const std::vector<std::uint8_t>& bytes, const std::filesystem::path& path);
 
  private:
   struct Event {

@@ -18,5 +18,16 @@ inline constexpr int kExitUsage = 2;
 // Each command takes the arguments after its name and returns the exit code.
 int run_render(const std::vector<std::string>& args);
 int run_score(const std::vector<std::string>& args);
+int run_play(const std::vector<std::string>& args);
+int run_ladder(const std::vector<std::string>& args);
+int run_calibrate(const std::vector<std::string>& args);
+int run_devices(const std::vector<std::string>& args);
+int run_history(const std::vector<std::string>& args);
+int run_show(const std::vector<std::string>& args);
+int run_note(const std::vector<std::string>& args);
+int run_delete(const std::vector<std::string>& args);
+int run_export(const std::vector<std::string>& args);
+int run_report(const std::vector<std::string>& args);
+int run_progress(const std::vector<std::string>& args);
 
 }  // namespace pocket::app

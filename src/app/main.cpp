@@ -20,6 +20,18 @@ struct Command {
 constexpr Command kCommands[] = {
     {"render", "write a click track to an audio file", pocket::app::run_render},
     {"score", "score the timing of a recorded MIDI performance", pocket::app::run_score},
+    {"play", "play along with the click and see your timing live", pocket::app::run_play},
+    {"ladder", "climb a tempo ladder at a healthy pace", pocket::app::run_ladder},
+    {"calibrate", "measure your loop offset and remember it", pocket::app::run_calibrate},
+    {"devices", "list audio outputs and MIDI inputs", pocket::app::run_devices},
+    {"history", "your kept sessions, newest first", pocket::app::run_history},
+    {"show", "one session in detail", pocket::app::run_show},
+    {"report", "one session as an HTML page with charts", pocket::app::run_report},
+    {"progress", "your consolidated tempo and consistency over the weeks",
+     pocket::app::run_progress},
+    {"export", "a session's strokes as CSV, JSON or a MIDI file", pocket::app::run_export},
+    {"note", "add your own words to a session", pocket::app::run_note},
+    {"delete", "remove a session", pocket::app::run_delete},
 };
 
 void print_help() {

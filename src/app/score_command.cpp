@@ -4,14 +4,18 @@
 
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
 
 #include "command.hpp"
 #include "core/analysis.hpp"
 #include "core/tempo_map.hpp"
+#include "core/timing_summary.hpp"
 #include "midi/recorded_performance.hpp"
 #include "midi/tick_clock.hpp"
 #include "report/analysis_json.hpp"
 #include "report/analysis_table.hpp"
+#include "session_recorder.hpp"
+#include "stored_session.hpp"
 
 namespace po = boost::program_options;
 
@@ -28,6 +32,8 @@ struct ScoreOptions {
   bool json = false;
   std::string drum_map = "gm";
   double double_trigger_ms = 10.0;
+  bool save = false;
+  std::string db;
 };
 
 po::options_description describe(ScoreOptions& o) {
@@ -44,7 +50,9 @@ po::options_description describe(ScoreOptions& o) {
       "gm, roland, alesis, yamaha, or a .toml file")(
       "double-ms", po::value(&o.double_trigger_ms)->default_value(o.double_trigger_ms),
       "a second hit on a pad within this many ms is a double trigger")(
-      "json", po::bool_switch(&o.json), "print one JSON object instead of tables");
+      "json", po::bool_switch(&o.json), "print one JSON object instead of tables")(
+      "save", po::bool_switch(&o.save), "keep the result in the history as a session")(
+      "db", po::value(&o.db), "the history database (with --save)");
   return d;
 }
 
@@ -58,6 +66,42 @@ std::string grid_name(int grid) {
     case 32: return "thirty-second notes";
     default: return fmt::format("{} slots per whole note", grid);
   }
+}
+
+// Keeps an offline-scored recording in the history, like a live session.
+std::int64_t save_score(const ScoreOptions& o, const Analysis& analysis,
+                        const std::vector<std::string>& pad_names, const Grid& grid, Meter meter,
+                        double file_bpm) {
+  SessionStore store = open_store(o.db);
+  SessionRecord record;
+  record.started_at = utc_now();
+  record.drill = "score";
+  record.settings_json = nlohmann::json{
+      {"file", o.file},
+      {"meter", to_string(meter)},
+      {"grid", o.grid},
+      {"bpm", o.bpm.value_or(file_bpm)},
+      {"start_ms",
+       o.start_ms}}.dump();
+  record.bpm_low = record.bpm_high = std::round(o.bpm.value_or(file_bpm) * 100.0) / 100.0;
+  record.midi_port = o.file;
+  const std::int64_t id = store.begin_session(record);
+  std::vector<StoredStroke> strokes;
+  const double rate = 48000.0;  // frames of a file's strokes are counted at 48 kHz
+  for (const ScoredStroke& s : analysis.strokes) {
+    if (s.slot < 0) continue;
+    strokes.push_back({std::llround(s.stroke.seconds * rate), s.stroke.seconds,
+                       pad_names.at(static_cast<std::size_t>(s.stroke.pad)), s.stroke.velocity,
+                       s.slot, grid.bar_of(s.slot), s.offset_ms, s.matched});
+  }
+  store.add_strokes(id, strokes);
+  record.id = id;
+  record.ended_at = utc_now();
+  record.status = "finished";
+  record.summary_json = analysis_json(analysis).dump();
+  record.verdict = describe_timing(analysis.timing);
+  store.finish_session(record);
+  return id;
 }
 
 }  // namespace
@@ -104,6 +148,10 @@ int run_score(const std::vector<std::string>& args) {
   const RecordedPerformance performance = strokes_of(file, *map, o.double_trigger_ms);
   const Analysis analysis =
       analyze(performance.strokes, *grid, performance.pad_names, performance.double_triggers);
+  std::optional<std::int64_t> saved;
+  if (o.save)
+    saved = save_score(o, analysis, performance.pad_names, *grid, meter,
+                       TickClock(file).quarter_bpm_at(0) * meter.unit / 4.0);
   if (o.json) {
     fmt::print("{}\n", analysis_json(analysis).dump(2));
     return kExitOk;
@@ -114,6 +162,7 @@ int run_score(const std::vector<std::string>& args) {
                           std::round(TickClock(file).quarter_bpm_at(0) * 100.0) / 100.0);
   fmt::print("{}\n  {} at {}, {}, drum map {}\n\n{}", o.file, grid_name(o.grid), tempo,
              to_string(meter), map->name(), analysis_table(analysis));
+  if (saved) fmt::print("\nkept as session {} ('pocket show {}')\n", *saved, *saved);
   return kExitOk;
 }
 

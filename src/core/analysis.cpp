@@ -83,11 +83,19 @@ Analysis analyze(std::vector<Stroke> strokes, const Grid& grid,
                  const AnalysisOptions& options) {
   std::stable_sort(strokes.begin(), strokes.end(),
                    [](const Stroke& a, const Stroke& b) { return a.seconds < b.seconds; });
+  std::vector<ScoredStroke> scored;
+  scored.reserve(strokes.size());
+  for (const Stroke& s : strokes) scored.push_back({s, 0, 0.0, false});
+  match(scored, grid, pad_names.size());
+  return summarize(std::move(scored), grid, pad_names, double_triggers, options);
+}
+
+Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
+                   std::span<const std::string> pad_names, std::int64_t double_triggers,
+                   const AnalysisOptions& options) {
   Analysis result;
   result.double_triggers = double_triggers;
-  result.strokes.reserve(strokes.size());
-  for (const Stroke& s : strokes) result.strokes.push_back({s, 0, 0.0, false});
-  match(result.strokes, grid, pad_names.size());
+  result.strokes = std::move(scored);
 
   // Per-bar tallies, misses and extras.
   std::vector<std::int64_t> struck;  // slots with at least one matched stroke, in order

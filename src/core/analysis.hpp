@@ -76,6 +76,13 @@ struct Analysis {
   const PadTiming* pad(const std::string& name) const;
 };
 
+// The statistics of strokes already matched (slot, offset and whether each counts), e.g. from
+// the history. With a plain grid, a slot between the first and the last matched one that no
+// pad struck is missed.
+Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
+                   std::span<const std::string> pad_names, std::int64_t double_triggers = 0,
+                   const AnalysisOptions& options = {});
+
 // Matches each stroke to the nearest slot of its pad; a second stroke of the same pad on the
 // same slot is extra (the closer one counts). With a plain grid, a slot between the first and
 // the last matched one that no pad struck is missed. Strokes before slot 0 are extra.

@@ -38,28 +38,35 @@ std::int64_t Schedule::frame_at(std::int64_t bar, double beat) const {
   return std::llround(sample_rate_ * map_.seconds_at(bar + pattern_.count_in_bars, beat));
 }
 
-bool Schedule::is_muted(std::int64_t bar) const {
-  if (bar < 0 || !pattern_.gap.active()) return false;
-  const std::int64_t cycle = pattern_.gap.play_bars + pattern_.gap.mute_bars;
-  return bar % cycle >= pattern_.gap.play_bars;
+bool gap_muted(const GapPattern& gap, std::int64_t bar) {
+  if (bar < 0 || !gap.active()) return false;
+  return bar % (gap.play_bars + gap.mute_bars) >= gap.play_bars;
 }
 
-ClickEvent Schedule::click_at(std::int64_t bar, int beat, int subdivision) const {
+ClickEvent make_click(char accent_mark, bool muted, std::int64_t bar, int beat, int subdivision,
+                      std::int64_t frame) {
   ClickEvent event;
+  event.frame = frame;
   event.bar = bar;
   event.beat = beat;
   event.subdivision = subdivision;
-  event.frame = frame_at(bar, beat + static_cast<double>(subdivision) / pattern_.subdivision);
-  const char mark =
-      accents_[map_.section_of(bar + pattern_.count_in_bars)][static_cast<std::size_t>(beat)];
   if (subdivision > 0) {
     event.level = ClickLevel::subdivision;
-    event.audible = !is_muted(bar);
+    event.audible = !muted;
   } else {
-    event.level = mark == 'X' ? ClickLevel::accent : ClickLevel::beat;
-    event.audible = mark != '.' && !is_muted(bar);
+    event.level = accent_mark == 'X' ? ClickLevel::accent : ClickLevel::beat;
+    event.audible = accent_mark != '.' && !muted;
   }
   return event;
+}
+
+bool Schedule::is_muted(std::int64_t bar) const { return gap_muted(pattern_.gap, bar); }
+
+ClickEvent Schedule::click_at(std::int64_t bar, int beat, int subdivision) const {
+  const char mark =
+      accents_[map_.section_of(bar + pattern_.count_in_bars)][static_cast<std::size_t>(beat)];
+  return make_click(mark, is_muted(bar), bar, beat, subdivision,
+                    frame_at(bar, beat + static_cast<double>(subdivision) / pattern_.subdivision));
 }
 
 Schedule::Cursor::Cursor(const Schedule& schedule)

@@ -18,6 +18,13 @@ struct ClickEvent {
   bool audible = true;  // false in muted gap bars and on silent ('.') beats
 };
 
+// The click at a position: its level from the accent marks, muted in gap bars.
+ClickEvent make_click(char accent_mark, bool muted, std::int64_t bar, int beat, int subdivision,
+                      std::int64_t frame);
+
+// Gap-click muting: bars of the drill (from 0) that fall in the silent part of the cycle.
+bool gap_muted(const GapPattern& gap, std::int64_t bar);
+
 // Every click of a drill, at exact frames: frame = round(sample_rate * t), with t taken from
 // the tempo map's closed form. Pure and allocation-free after construction.
 class Schedule {

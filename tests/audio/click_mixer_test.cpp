@@ -21,7 +21,8 @@ Schedule busy_schedule() {
 
 std::vector<float> render_in_blocks(const Schedule& schedule, const ClickSound& sound,
                                     std::size_t block) {
-  ClickMixer mixer(schedule, sound);
+  ScheduleSource clicks(schedule);
+  ClickMixer mixer(clicks, sound);
   std::vector<float> out;
   std::vector<float> buffer(block);
   while (mixer.position() < schedule.end_frame() || !mixer.finished()) {
@@ -65,7 +66,8 @@ TEST_CASE("every audible click starts on its exact frame and muted bars stay sil
 TEST_CASE("rendering a block never allocates", "[mixer][realtime]") {
   const Schedule schedule = busy_schedule();
   const ClickSound sound = synthesize_click("beep", 48000.0);
-  ClickMixer mixer(schedule, sound);
+  ScheduleSource clicks(schedule);
+  ClickMixer mixer(clicks, sound);
   std::vector<float> buffer(128);
   std::size_t allocations = 0;
   std::int64_t blocks = 0;

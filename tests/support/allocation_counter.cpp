@@ -5,11 +5,11 @@
 #include <new>
 
 namespace {
-std::atomic<bool> armed{false};
+thread_local bool armed = false;  // counts only the thread that armed it
 std::atomic<std::size_t> allocations{0};
 
 void* allocate(std::size_t size) {
-  if (armed.load(std::memory_order_relaxed)) allocations.fetch_add(1, std::memory_order_relaxed);
+  if (armed) allocations.fetch_add(1, std::memory_order_relaxed);
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   throw std::bad_alloc();
 }

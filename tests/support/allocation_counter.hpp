@@ -4,8 +4,9 @@
 
 namespace pocket::test {
 
-// Counts calls to the global operator new while armed. Linking allocation_counter.cpp into a
-// test program replaces the global allocation functions for that program.
+// Counts calls to the global operator new on this thread while armed. Linking
+// allocation_counter.cpp into a test program replaces the global allocation functions for that
+// program.
 class AllocationCounter {
  public:
   AllocationCounter();   // arms

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pocket {
+
+// Keeps PortAudio initialized while alive. Tells JACK its client name first.
+class PortAudioSession {
+ public:
+  PortAudioSession();  // throws std::runtime_error
+  ~PortAudioSession();
+  PortAudioSession(const PortAudioSession&) = delete;
+  PortAudioSession& operator=(const PortAudioSession&) = delete;
+};
+
+struct AudioDevice {
+  int index = -1;
+  std::string name;
+  std::string host_api;
+  int output_channels = 0;
+  double default_low_latency_seconds = 0.0;
+  double default_high_latency_seconds = 0.0;
+  bool is_default = false;
+};
+
+// [main-thread] Output devices of every host API. Needs a PortAudioSession.
+std::vector<AudioDevice> output_devices();
+
+// The device whose host API and name contain the given texts (case-insensitive; empty
+// matches anything), else the default output device. Throws std::runtime_error listing the
+// devices when none matches.
+AudioDevice find_output_device(const std::string& host_api, const std::string& device);
+
+}  // namespace pocket

@@ -1,0 +1,114 @@
+#include "click_stream.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <portaudio.h>
+
+namespace pocket {
+
+namespace {
+
+int audio_callback(const void*, void* output, unsigned long frames,
+                   const PaStreamCallbackTimeInfo* time, PaStreamCallbackFlags status, void* user) {
+  auto* stream = static_cast<ClickStream*>(user);
+  const bool going_on =
+      stream->process(static_cast<float*>(output), frames, time->outputBufferDacTime,
+                      (status & paOutputUnderflow) != 0);
+  return going_on ? paContinue : paComplete;
+}
+
+void check(PaError error, const char* what) {
+  if (error != paNoError)
+    throw std::runtime_error(fmt::format("{}: {}", what, Pa_GetErrorText(error)));
+}
+
+}  // namespace
+
+ClickStream::ClickStream(LiveSchedule& schedule, const ClickSound& sound,
+                         const StreamSettings& settings)
+    : schedule_(schedule),
+      mixer_(schedule, sound),
+      device_(find_output_device(settings.host_api, settings.device)),
+      sample_rate_(settings.sample_rate),
+      mono_(kMaxBlock) {
+  mixer_.set_listener(this);
+  channels_ = std::min(device_.output_channels, 2);
+  PaStreamParameters output{};
+  output.device = device_.index;
+  output.channelCount = channels_;
+  output.sampleFormat = paFloat32;
+  output.suggestedLatency = device_.default_low_latency_seconds;
+  check(Pa_OpenStream(&stream_, nullptr, &output, settings.sample_rate,
+                      static_cast<unsigned long>(settings.buffer_frames), paNoFlag, audio_callback,
+                      this),
+        "cannot open the audio device");
+}
+
+ClickStream::~ClickStream() {
+  if (stream_ != nullptr) {
+    Pa_AbortStream(stream_);
+    Pa_CloseStream(stream_);
+  }
+}
+
+void ClickStream::start() { check(Pa_StartStream(stream_), "cannot start the audio stream"); }
+
+void ClickStream::stop() {
+  if (Pa_IsStreamStopped(stream_) == 0) Pa_StopStream(stream_);
+}
+
+bool ClickStream::running() const {
+  return !finished_.load(std::memory_order_acquire) && Pa_IsStreamActive(stream_) == 1;
+}
+
+double ClickStream::output_latency_seconds() const {
+  const PaStreamInfo* info = Pa_GetStreamInfo(stream_);
+  return info != nullptr ? info->outputLatency : 0.0;
+}
+
+double ClickStream::stream_time() const { return Pa_GetStreamTime(stream_); }
+
+bool ClickStream::request_tempo(std::int64_t bar, double bpm) {
+  return tempo_requests_.push({bar, bpm});
+}
+
+template <typename Queue, typename Item>
+void ClickStream::publish(Queue& queue, const Item& item) {
+  if (!queue.push(item)) dropped_.fetch_add(1, std::memory_order_relaxed);
+}
+
+void ClickStream::on_click(const ClickEvent& click) { publish(clicks_, click); }
+
+bool ClickStream::process(float* interleaved, unsigned long frames, double dac_time,
+                          bool underflow) {
+  callbacks_.fetch_add(1, std::memory_order_relaxed);
+  if (underflow) underflows_.fetch_add(1, std::memory_order_relaxed);
+  std::int64_t section_bar = schedule_.section().first_bar;
+  if (finish_requested_.load(std::memory_order_acquire)) schedule_.finish_after_current_bar();
+  for (TempoRequest request; tempo_requests_.pop(request);)
+    schedule_.change_tempo(request.bar, request.bpm);
+
+  publish(anchors_, AudioAnchor{mixer_.position(), dac_time});
+  for (unsigned long done = 0; done < frames;) {
+    const auto block = static_cast<std::size_t>(std::min<unsigned long>(frames - done, kMaxBlock));
+    mixer_.render(std::span<float>(mono_.data(), block));
+    for (std::size_t i = 0; i < block; ++i) {
+      for (int c = 0; c < channels_; ++c) interleaved[(done + i) * channels_ + c] = mono_[i];
+    }
+    done += block;
+    if (schedule_.section().first_bar != section_bar) {  // a tempo change took effect
+      section_bar = schedule_.section().first_bar;
+      const LiveSchedule::Section& s = schedule_.section();
+      publish(sections_, SectionStart{s.first_bar, s.start_seconds, s.bpm});
+    }
+  }
+  if (mixer_.finished()) {
+    finished_.store(true, std::memory_order_release);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace pocket

@@ -1,0 +1,112 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <boost/lockfree/spsc_queue.hpp>
+
+#include "audio_devices.hpp"
+#include "click_mixer.hpp"
+#include "core/live_schedule.hpp"
+
+typedef void PaStream;
+
+namespace pocket {
+
+struct StreamSettings {
+  std::string host_api;  // empty: any
+  std::string device;    // empty: the default output device
+  double sample_rate = 48000.0;
+  int buffer_frames = 128;
+};
+
+// The first frame of a buffer and the stream time at which it reaches the DAC: how the other
+// threads turn stream times into frames.
+struct AudioAnchor {
+  std::int64_t frame = 0;
+  double dac_time = 0.0;
+};
+
+struct SectionStart {
+  std::int64_t first_bar = 0;
+  double start_seconds = 0.0;
+  double bpm = 0.0;
+};
+
+// The real-time click: a PortAudio output stream whose callback renders a LiveSchedule
+// through the same mixer as the offline renderer. Tempo changes come in, anchors, clicks
+// and tempo sections go out, all through lock-free single-producer queues.
+class ClickStream final : private ClickListener {
+ public:
+  // [main-thread] Opens the device (throws std::runtime_error listing the devices when it
+  // is unknown). Schedule and sound must outlive the stream. Needs a PortAudioSession.
+  ClickStream(LiveSchedule& schedule, const ClickSound& sound, const StreamSettings& settings);
+  ~ClickStream();
+  ClickStream(const ClickStream&) = delete;
+  ClickStream& operator=(const ClickStream&) = delete;
+
+  // [main-thread]
+  void start();
+  void stop();
+  // False once the click has played to its end or the stream stopped.
+  bool running() const;
+  const AudioDevice& device() const { return device_; }
+  double output_latency_seconds() const;
+
+  // [any thread] The stream clock, in seconds.
+  double stream_time() const;
+
+  // [one control thread] Play `bpm` from the bar line of `bar`. False if the queue is full.
+  bool request_tempo(std::int64_t bar, double bpm);
+  // [any thread] End the click at the next bar line.
+  void request_finish() { finish_requested_.store(true, std::memory_order_release); }
+
+  // [one reader thread] Drain what the audio thread published.
+  bool pop_anchor(AudioAnchor& anchor) { return anchors_.pop(anchor); }
+  bool pop_click(ClickEvent& click) { return clicks_.pop(click); }
+  bool pop_section(SectionStart& section) { return sections_.pop(section); }
+
+  // [any thread] Buffers the audio device had to play without our data.
+  std::int64_t underflows() const { return underflows_.load(std::memory_order_relaxed); }
+  // [any thread] Records dropped because a reader fell behind.
+  std::int64_t dropped_records() const { return dropped_.load(std::memory_order_relaxed); }
+  // [any thread] Audio callbacks run so far.
+  std::int64_t callbacks() const { return callbacks_.load(std::memory_order_relaxed); }
+
+  // [audio-thread] Renders one buffer; public so that tests can drive it without a device.
+  // Returns true while the click goes on.
+  bool process(float* interleaved, unsigned long frames, double dac_time, bool underflow);
+
+ private:
+  struct TempoRequest {
+    std::int64_t bar;
+    double bpm;
+  };
+  static constexpr std::size_t kQueueSize = 8192;
+  static constexpr std::size_t kMaxBlock = 4096;
+
+  void on_click(const ClickEvent& click) override;
+  template <typename Queue, typename Item>
+  void publish(Queue& queue, const Item& item);
+
+  LiveSchedule& schedule_;
+  ClickMixer mixer_;
+  AudioDevice device_;
+  int channels_ = 2;
+  double sample_rate_;
+  PaStream* stream_ = nullptr;
+  std::vector<float> mono_;
+  boost::lockfree::spsc_queue<TempoRequest, boost::lockfree::capacity<64>> tempo_requests_;
+  boost::lockfree::spsc_queue<AudioAnchor, boost::lockfree::capacity<kQueueSize>> anchors_;
+  boost::lockfree::spsc_queue<ClickEvent, boost::lockfree::capacity<kQueueSize>> clicks_;
+  boost::lockfree::spsc_queue<SectionStart, boost::lockfree::capacity<64>> sections_;
+  std::atomic<bool> finish_requested_{false};
+  std::atomic<bool> finished_{false};
+  std::atomic<std::int64_t> underflows_{0};
+  std::atomic<std::int64_t> dropped_{0};
+  std::atomic<std::int64_t> callbacks_{0};
+};
+
+}  // namespace pocket

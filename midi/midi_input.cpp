@@ -1,0 +1,110 @@
+#include "midi_input.hpp"
+
+#include <charconv>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <rtmidi/RtMidi.h>
+
+namespace pocket {
+
+namespace {
+
+RtMidi::Api api_of(const std::string& name) {
+  if (name == "alsa") return RtMidi::LINUX_ALSA;
+  if (name == "jack") return RtMidi::UNIX_JACK;
+  throw std::runtime_error(fmt::format("unknown MIDI API '{}': use alsa or jack", name));
+}
+
+std::string port_list(RtMidiIn& in, const std::string& api) {
+  const unsigned count = in.getPortCount();
+  if (count == 0) return fmt::format("no {} MIDI input ports are available", api);
+  std::string list = fmt::format("available {} MIDI input ports:", api);
+  for (unsigned i = 0; i < count; ++i) list += fmt::format("\n  {}: {}", i, in.getPortName(i));
+  return list;
+}
+
+void midi_callback(double, std::vector<unsigned char>* message, void* user) {
+  static_cast<MidiInput*>(user)->on_message(message->data(), message->size());
+}
+
+void error_callback(RtMidiError::Type type, const std::string&, void* user) {
+  if (type != RtMidiError::WARNING && type != RtMidiError::DEBUG_WARNING) {
+    static_cast<std::atomic<bool>*>(user)->store(true, std::memory_order_relaxed);
+  }
+}
+
+}  // namespace
+
+MidiInput::MidiInput(const MidiInputSettings& settings, const DrumMap& map, StreamClock clock)
+    : filter_(map, settings.double_trigger_ms), clock_(clock) {
+  const RtMidi::Api api = api_of(settings.api);
+  try {
+    in_ = std::make_unique<RtMidiIn>(api, "pocket-midi");
+  } catch (const RtMidiError& e) {
+    throw std::runtime_error(fmt::format("cannot open {} MIDI: {}", settings.api, e.getMessage()));
+  }
+  in_->setErrorCallback(error_callback, &failed_);
+  in_->ignoreTypes(true, true, true);  // sysex, clock and active sensing
+  in_->setCallback(midi_callback, this);
+  if (settings.port == "virtual") {
+    in_->openVirtualPort("pocket");
+    port_name_ = "pocket (virtual)";
+    return;
+  }
+  const unsigned count = in_->getPortCount();
+  unsigned index = count;
+  unsigned number = 0;
+  const auto [ptr, ec] =
+      std::from_chars(settings.port.data(), settings.port.data() + settings.port.size(), number);
+  if (!settings.port.empty() && ec == std::errc{} &&
+      ptr == settings.port.data() + settings.port.size()) {
+    index = number;
+  } else {
+    for (unsigned i = 0; i < count && index == count; ++i) {
+      if (in_->getPortName(i).find(settings.port) != std::string::npos) index = i;
+    }
+  }
+  if (index >= count) {
+    throw std::runtime_error(fmt::format("no MIDI input port matches '{}': {}", settings.port,
+                                         port_list(*in_, settings.api)));
+  }
+  port_name_ = in_->getPortName(index);
+  in_->openPort(index, "pocket");
+}
+
+MidiInput::~MidiInput() {
+  if (in_) in_->cancelCallback();
+}
+
+void MidiInput::on_message(const unsigned char* bytes, std::size_t size) {
+  if (size < 3) return;
+  const unsigned char kind = bytes[0] & 0xf0;
+  if (kind == 0xb0) {
+    filter_.control_change(bytes[1], bytes[2]);
+    return;
+  }
+  if (kind != 0x90) return;
+  Stroke stroke;
+  const double now = clock_.now(clock_.context);
+  switch (filter_.note_on(now, bytes[1], bytes[2], stroke)) {
+    case StrokeFilter::Result::stroke:
+      if (!strokes_.push(stroke)) dropped_.fetch_add(1, std::memory_order_relaxed);
+      break;
+    case StrokeFilter::Result::double_trigger:
+      double_triggers_.fetch_add(1, std::memory_order_relaxed);
+      break;
+    case StrokeFilter::Result::ignored: break;
+  }
+}
+
+std::vector<std::string> MidiInput::api_names() { return {"alsa", "jack"}; }
+
+std::vector<std::string> MidiInput::ports(const std::string& api) {
+  std::vector<std::string> names;
+  RtMidiIn in(api_of(api), "pocket-list");
+  for (unsigned i = 0; i < in.getPortCount(); ++i) names.push_back(in.getPortName(i));
+  return names;
+}
+
+}  // namespace pocket

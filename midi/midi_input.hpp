@@ -1,0 +1,69 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <boost/lockfree/spsc_queue.hpp>
+
+#include "drum_map.hpp"
+#include "stroke_filter.hpp"
+
+class RtMidiIn;
+
+namespace pocket {
+
+struct MidiInputSettings {
+  std::string api = "alsa";  // "alsa" or "jack"
+  std::string port;          // index, part of a port name, or "virtual" (a port named pocket)
+  double double_trigger_ms = 10.0;
+};
+
+// What a stream clock reads now, in seconds. [any thread] must not block.
+struct StreamClock {
+  double (*now)(const void* context) = nullptr;
+  const void* context = nullptr;
+};
+
+// Strokes from a kit, stamped on arrival with the stream clock. The RtMidi callback only
+// reads the clock, filters and pushes to a lock-free queue.
+class MidiInput {
+ public:
+  // [main-thread] Opens the port. Throws std::runtime_error listing the ports when `port`
+  // matches none. The map must outlive the input.
+  MidiInput(const MidiInputSettings& settings, const DrumMap& map, StreamClock clock);
+  ~MidiInput();
+  MidiInput(const MidiInput&) = delete;
+  MidiInput& operator=(const MidiInput&) = delete;
+
+  const std::string& port_name() const { return port_name_; }
+
+  // [one reader thread] Strokes in arrival order; `seconds` is the stream time of arrival.
+  bool pop(Stroke& stroke) { return strokes_.pop(stroke); }
+  // [any thread]
+  std::int64_t double_triggers() const { return double_triggers_.load(std::memory_order_relaxed); }
+  std::int64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
+  // [any thread] Set when the port or its server went away.
+  bool failed() const { return failed_.load(std::memory_order_relaxed); }
+
+  // [MIDI thread] One message; public so that tests can drive it without a port.
+  void on_message(const unsigned char* bytes, std::size_t size);
+
+  // [main-thread] The input ports of an API ("alsa" or "jack").
+  static std::vector<std::string> ports(const std::string& api);
+  static std::vector<std::string> api_names();
+
+ private:
+  std::unique_ptr<RtMidiIn> in_;
+  StrokeFilter filter_;
+  StreamClock clock_;
+  std::string port_name_;
+  boost::lockfree::spsc_queue<Stroke, boost::lockfree::capacity<8192>> strokes_;
+  std::atomic<std::int64_t> double_triggers_{0};
+  std::atomic<std::int64_t> dropped_{0};
+  std::atomic<bool> failed_{false};
+};
+
+}  // namespace pocket

@@ -1,0 +1,49 @@
+// pocket devices: what pocket can play through and listen to.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <boost/program_options.hpp>
+
+#include "audio/audio_devices.hpp"
+#include "command.hpp"
+#include "midi/midi_input.hpp"
+
+namespace po = boost::program_options;
+
+namespace pocket::app {
+
+int run_devices(const std::vector<std::string>& args) {
+  po::options_description options("pocket devices: audio outputs and MIDI inputs\n\noptions");
+  options.add_options()("help,h", "show this help");
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(options).run(), vm);
+  if (vm.count("help")) {
+    std::cout << options;
+    return kExitOk;
+  }
+  fmt::print("audio outputs (host API / device, default latency low-high):\n");
+  {
+    PortAudioSession session;
+    const auto devices = output_devices();
+    if (devices.empty()) fmt::print("  none found\n");
+    for (const AudioDevice& d : devices) {
+      fmt::print("  {}{} / {}  ({:.1f}-{:.1f} ms, {} channels)\n", d.is_default ? "* " : "  ",
+                 d.host_api, d.name, d.default_low_latency_seconds * 1000.0,
+                 d.default_high_latency_seconds * 1000.0, d.output_channels);
+    }
+  }
+  for (const std::string& api : MidiInput::api_names()) {
+    fmt::print("\nMIDI inputs ({}):\n", api);
+    try {
+      const auto ports = MidiInput::ports(api);
+      if (ports.empty()) fmt::print("  none found\n");
+      for (std::size_t i = 0; i < ports.size(); ++i) fmt::print("  {}: {}\n", i, ports[i]);
+    } catch (const std::exception& e) {
+      fmt::print("  not available: {}\n", e.what());
+    }
+  }
+  fmt::print("\n* marks the default output. 'virtual' as --midi-in opens a port named pocket.\n");
+  return kExitOk;
+}
+
+}  // namespace pocket::app

@@ -1,0 +1,211 @@
+// pocket export ID --format csv|json|mid: a session's strokes for spreadsheets, notebooks, DAWs.
+#include <cmath>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+
+#include "command.hpp"
+#include "midi/drum_map.hpp"
+#include "midi/midi_file_writer.hpp"
+#include "stored_session.hpp"
+
+namespace po = boost::program_options;
+
+namespace pocket::app {
+
+namespace {
+
+constexpr int kTicksPerQuarter = 1920;  // fine enough that rounding to ticks moves no statistic
+constexpr int kClickAccentNote = 76;    // GM hi wood block: no drum map takes it for a pad
+constexpr int kClickBeatNote = 77;      // GM low wood block
+
+std::string csv(const StoredSession& s) {
+  std::string out = "seconds,frame,bar,slot,pad,velocity,offset_ms\n";
+  for (const StoredStroke& k : s.strokes) {
+    out += fmt::format("{:.6f},{},{},{},{},{},{:.3f}\n", k.seconds, k.frame, k.bar, k.slot, k.pad,
+                       k.velocity, k.offset_ms);
+  }
+  return out;
+}
+
+// Stored JSON text as a value; null when there is none (a session that never finished).
+nlohmann::json parsed(const std::string& text) {
+  nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
+  return value.is_discarded() ? nlohmann::json() : value;
+}
+
+std::string json(const StoredSession& s) {
+  const SessionRecord& r = s.record;
+  nlohmann::json j;
+  j["session"] = {{"id", r.id},
+                  {"started_at", r.started_at},
+                  {"ended_at", r.ended_at},
+                  {"drill", r.drill},
+                  {"status", status_text(r)},
+                  {"settings", parsed(r.settings_json)},
+                  {"bpm_low", r.bpm_low},
+                  {"bpm_high", r.bpm_high},
+                  {"audio_device", r.audio_device},
+                  {"midi_port", r.midi_port},
+                  {"output_latency_ms", r.output_latency_ms},
+                  {"calibration_ms", r.calibration_ms},
+                  {"precision_bound_ms", r.precision_bound_ms},
+                  {"verdict", r.verdict},
+                  {"note", r.note}};
+  j["summary"] = parsed(r.summary_json);
+  j["steps"] = nlohmann::json::array();
+  for (const StoredStep& st : s.steps) {
+    j["steps"].push_back({{"bpm", st.bpm},
+                          {"first_bar", st.first_bar},
+                          {"bars", st.bars},
+                          {"complete", st.complete},
+                          {"passed", st.passed},
+                          {"hits", st.hits},
+                          {"missed", st.missed},
+                          {"mean_offset_ms", st.mean_offset_ms},
+                          {"sd_offset_ms", st.sd_offset_ms},
+                          {"slots_within_25ms", st.slots_within_25ms}});
+  }
+  j["strokes"] = nlohmann::json::array();
+  for (const StoredStroke& k : s.strokes) {
+    j["strokes"].push_back({{"seconds", k.seconds},
+                            {"frame", k.frame},
+                            {"bar", k.bar},
+                            {"slot", k.slot},
+                            {"pad", k.pad},
+                            {"velocity", k.velocity},
+                            {"offset_ms", k.offset_ms}});
+  }
+  return j.dump(2) + "\n";
+}
+
+// The tempo the click played from each bar on: the ladder's steps, or one tempo.
+struct TempoFrom {
+  std::int64_t bar;
+  double bpm;
+};
+
+std::vector<TempoFrom> tempo_sections(const StoredSession& s) {
+  std::vector<TempoFrom> sections;
+  for (const StoredStep& step : s.steps) {
+    if (sections.empty() || step.bpm != sections.back().bpm)
+      sections.push_back({step.first_bar, step.bpm});
+  }
+  if (sections.empty()) sections.push_back({0, s.record.bpm_low});
+  sections.front().bar = 0;
+  return sections;
+}
+
+// Click on one track, strokes on another, tick 0 on the first bar of the drill.
+std::vector<std::uint8_t> midi(const StoredSession& s) {
+  if (s.strokes.empty()) throw std::runtime_error("the session has no strokes to export");
+  const std::vector<TempoFrom> sections = tempo_sections(s);
+  const double ticks_per_beat = 4.0 * kTicksPerQuarter / s.meter.unit;
+  const double slots_per_beat = static_cast<double>(s.grid) / s.meter.unit;
+  const auto bar_tick = [&](std::int64_t bar) {
+    return static_cast<double>(bar * s.meter.beats) * ticks_per_beat;
+  };
+  // Seconds from the drill's first bar line to each section's start.
+  std::vector<double> section_seconds = {0.0};
+  for (std::size_t i = 1; i < sections.size(); ++i) {
+    const double beats =
+        static_cast<double>((sections[i].bar - sections[i - 1].bar) * s.meter.beats);
+    section_seconds.push_back(section_seconds.back() + beats * 60.0 / sections[i - 1].bpm);
+  }
+  const auto seconds_of_slot = [&](std::int64_t slot) {
+    const double beat = slot / slots_per_beat;
+    std::size_t i = 0;
+    while (i + 1 < sections.size() &&
+           beat >= static_cast<double>(sections[i + 1].bar * s.meter.beats))
+      ++i;
+    return section_seconds[i] +
+           (beat - static_cast<double>(sections[i].bar * s.meter.beats)) * 60.0 / sections[i].bpm;
+  };
+  const auto tick_of_seconds = [&](double t) {
+    std::size_t i = 0;
+    while (i + 1 < sections.size() && t >= section_seconds[i + 1]) ++i;
+    return bar_tick(sections[i].bar) +
+           (t - section_seconds[i]) * sections[i].bpm / 60.0 * ticks_per_beat;
+  };
+  // Where the drill's first bar line sat in the stream, from any stroke and its slot.
+  const StoredStroke& first = s.strokes.front();
+  const double drill_start = first.seconds - first.offset_ms / 1000.0 - seconds_of_slot(first.slot);
+
+  MidiFileWriter writer(kTicksPerQuarter);
+  writer.add_time_signature(0, s.meter.beats, s.meter.unit);
+  for (const TempoFrom& section : sections) {
+    writer.add_tempo(std::llround(bar_tick(section.bar)), section.bpm * 4.0 / s.meter.unit);
+  }
+  const int click = writer.add_track("click");
+  const std::int64_t last_bar = s.strokes.back().bar;
+  for (std::int64_t bar = 0; bar <= last_bar; ++bar) {
+    for (int beat = 0; beat < s.meter.beats; ++beat) {
+      writer.add_note(click, std::llround(bar_tick(bar) + beat * ticks_per_beat), 9,
+                      beat == 0 ? kClickAccentNote : kClickBeatNote, beat == 0 ? 110 : 80,
+                      kTicksPerQuarter / 8);
+    }
+  }
+  const int strokes = writer.add_track("strokes");
+  const DrumMap gm = DrumMap::builtin("gm");
+  for (const StoredStroke& k : s.strokes) {
+    int note = -1;
+    for (int n = 0; n < 128 && note < 0; ++n) {
+      if (gm.pad_of(n) >= 0 && gm.pad_names()[static_cast<std::size_t>(gm.pad_of(n))] == k.pad)
+        note = n;
+    }
+    if (note < 0) continue;  // a pad of the player's own map with no General MIDI note
+    const auto tick = std::llround(tick_of_seconds(k.seconds - drill_start));
+    writer.add_note(strokes, std::max<std::int64_t>(0, tick), 9, note, k.velocity,
+                    kTicksPerQuarter / 16);
+  }
+  return writer.bytes();
+}
+
+}  // namespace
+
+int run_export(const std::vector<std::string>& args) {
+  std::int64_t id = 0;
+  std::string format = "csv", out, db;
+  po::options_description options(
+      "pocket export ID: a session's strokes as CSV or JSON (spreadsheets, notebooks) or as a\n"
+      "Standard MIDI File with the click on one track and the strokes on another "
+      "(DAWs)\n\noptions");
+  options.add_options()("help,h", "show this help")("id", po::value(&id)->required(),
+                                                    "the session")(
+      "format", po::value(&format)->default_value(format), "csv, json or mid")(
+      "out,o", po::value(&out),
+      "the file to write (default: standard output; session-ID.mid for mid)")(
+      "db", po::value(&db), "the history database");
+  po::positional_options_description positional;
+  positional.add("id", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+  if (vm.count("help")) {
+    std::cout << options << "\nexample: pocket export 12 --format mid --out take12.mid\n";
+    return kExitOk;
+  }
+  po::notify(vm);
+  if (format != "csv" && format != "json" && format != "mid") {
+    throw UsageError(fmt::format("format '{}': use csv, json or mid", format));
+  }
+  const SessionStore store = open_store(db);
+  const StoredSession s = load_session(store, id);
+  if (format == "mid" && out.empty()) out = fmt::format("session-{}.mid", id);
+  if (format == "mid") {
+    MidiFileWriter::save_bytes(midi(s), out);
+  } else if (out.empty()) {
+    fmt::print("{}", format == "csv" ? csv(s) : json(s));
+    return kExitOk;
+  } else {
+    std::ofstream file(out);
+    file << (format == "csv" ? csv(s) : json(s));
+    if (!file) throw std::runtime_error(fmt::format("cannot write '{}'", out));
+  }
+  fmt::print(stderr, "wrote {} ({} strokes)\n", out, s.strokes.size());
+  return kExitOk;
+}
+
+}  // namespace pocket::app

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audio/click_stream.hpp"
+#include "core/analysis.hpp"
+#include "core/tempo_ladder.hpp"
+#include "midi/midi_input.hpp"
+
+namespace pocket::app {
+
+// Told of a session's progress as it goes, on the session's own thread (not a callback's).
+class LiveObserver {
+ public:
+  virtual ~LiveObserver() = default;
+  virtual void on_start(const std::string& audio_device, const std::string& midi_port,
+                        double output_latency_ms, double precision_bound_ms) = 0;
+  virtual void on_bar(const BarTally& bar, const std::vector<ScoredStroke>& strokes,
+                      const std::vector<std::string>& pad_names) = 0;
+  // `first_bar`: the bar the step started on.
+  virtual void on_step(const StepResult& step, std::size_t index, std::int64_t first_bar) = 0;
+};
+
+struct LiveOptions {
+  StreamSettings audio;
+  MidiInputSettings midi;
+  std::string drum_map = "gm";
+  std::string sound = "woodblock";
+  Meter meter;
+  double bpm = 120.0;
+  ClickPattern pattern;
+  int grid = 4;            // slots per whole note
+  std::int64_t bars = -1;  // after the count-in; -1: until stopped
+  double minutes = 0.0;    // 0: no time limit
+  double calibration_ms = 0.0;
+  double input_latency_ms = 0.0;
+  std::optional<LadderConfig> ladder;
+  bool stroke_lines = true;  // a line for every stroke
+  LiveObserver* observer = nullptr;
+  std::FILE* feedback = stdout;
+};
+
+struct LiveResult {
+  Analysis analysis;
+  std::vector<std::string> pad_names;
+  int slots_per_bar = 1;
+  std::int64_t clicks_heard = 0;  // audible clicks the audio thread played
+  std::vector<StepResult> steps;
+  std::optional<LimitVerdict> verdict;
+  std::string audio_device;
+  std::string midi_port;
+  double output_latency_ms = 0.0;
+  double precision_bound_ms = 0.0;  // how precisely the MIDI backend times a stroke
+  std::int64_t underflows = 0;
+  std::int64_t dropped_records = 0;
+  double seconds = 0.0;      // how long the click played
+  bool interrupted = false;  // Ctrl-C
+  bool audio_lost = false;   // the audio stream stopped on its own
+  bool midi_lost = false;
+};
+
+// Plays the click, listens to the kit, shows feedback as it goes and, with a ladder, drives
+// the tempo at bar lines. Ends at the last bar, the time limit, the ladder's end or Ctrl-C.
+// Throws std::runtime_error when a device cannot be opened.
+LiveResult run_live_session(const LiveOptions& options);
+
+// The results of a session as JSON: the keys of `pocket score --json`, plus the session's.
+std::string live_result_json(const LiveOptions& options, const LiveResult& result);
+
+// Ctrl-C ends a session cleanly; call once before run_live_session.
+void install_interrupt_handler();
+
+}  // namespace pocket::app

@@ -1,0 +1,92 @@
+// pocket report ID: one session as a self-contained HTML page with charts.
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <boost/program_options.hpp>
+
+#include "command.hpp"
+#include "core/timing_summary.hpp"
+#include "report/html_report.hpp"
+#include "stored_session.hpp"
+
+namespace po = boost::program_options;
+
+namespace pocket::app {
+
+namespace {
+
+ReportData report_data(const StoredSession& s) {
+  const SessionRecord& r = s.record;
+  ReportData d;
+  d.title = fmt::format("Session {}", r.id);
+  d.started_at = r.started_at;
+  d.drill = r.drill;
+  d.tempo = tempo_text(r);
+  d.status = status_text(r);
+  d.summary = describe_timing(s.analysis.timing);
+  if (!s.steps.empty()) d.verdict = r.verdict;
+  d.note = r.note;
+  d.devices = r.audio_device.empty() ? r.midi_port
+                                     : fmt::format("{}; MIDI {}", r.audio_device, r.midi_port);
+  d.precision_bound_ms = r.precision_bound_ms;
+  d.timing = s.analysis.timing;
+  d.missed = s.analysis.missed;
+  d.extra = s.analysis.extra;
+  d.double_triggers = s.analysis.double_triggers;
+  d.pads = s.analysis.pads;
+  d.positions = s.analysis.positions;
+  const Grid labels = Grid::constant(120.0, s.meter, s.grid);
+  for (const StoredStroke& k : s.strokes) {
+    const int position = labels.position_in_bar(k.slot);
+    d.strokes.push_back(
+        {k.seconds, k.pad, k.offset_ms, labels.position_label(position), labels.on_beat(position)});
+  }
+  for (const StoredStep& step : s.steps) {
+    // The step starts on the slot of the first stroke of its first bar.
+    double start = -1.0;
+    for (const StoredStroke& k : s.strokes) {
+      if (k.bar >= step.first_bar) {
+        start = k.seconds - k.offset_ms / 1000.0;
+        break;
+      }
+    }
+    if (start < 0.0) continue;
+    d.steps.push_back({step.bpm, start, step.bars, step.complete, step.passed,
+                       step.slots_within_25ms, step.sd_offset_ms, step.mean_offset_ms});
+  }
+  return d;
+}
+
+}  // namespace
+
+int run_report(const std::vector<std::string>& args) {
+  std::int64_t id = 0;
+  std::string out, db;
+  po::options_description options(
+      "pocket report ID: the session as one HTML file with charts, to open in any "
+      "browser\n\noptions");
+  options.add_options()("help,h", "show this help")("id", po::value(&id)->required(),
+                                                    "the session")(
+      "out,o", po::value(&out), "the file to write (default: session-ID.html)")(
+      "db", po::value(&db), "the history database");
+  po::positional_options_description positional;
+  positional.add("id", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+  if (vm.count("help")) {
+    std::cout << options << "\nexample: pocket report 12 --out ladder.html\n";
+    return kExitOk;
+  }
+  po::notify(vm);
+  if (out.empty()) out = fmt::format("session-{}.html", id);
+  const SessionStore store = open_store(db);
+  const std::string page = html_report(report_data(load_session(store, id)));
+  std::ofstream file(out);
+  file << page;
+  if (!file) throw std::runtime_error(fmt::format("cannot write '{}'", out));
+  fmt::print("wrote {}\n", std::filesystem::absolute(out).string());
+  return kExitOk;
+}
+
+}  // namespace pocket::app

@@ -1,0 +1,97 @@
+#include "session_recorder.hpp"
+
+#include <chrono>
+#include <cmath>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "core/timing_summary.hpp"
+
+namespace pocket::app {
+
+std::string utc_now() {
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
+}
+
+StoredStep stored_step(const StepResult& step, std::size_t index, std::int64_t first_bar) {
+  return {static_cast<int>(index),
+          step.bpm,
+          step.bars,
+          step.complete,
+          step.check.passed,
+          step.tally.hits,
+          step.tally.missed,
+          step.tally.mean_ms(),
+          step.tally.sd_ms(),
+          step.tally.slots_within_25ms(),
+          first_bar};
+}
+
+SessionRecorder::SessionRecorder(SessionStore& store, SessionRecord record, double sample_rate)
+    : store_(store), record_(std::move(record)), sample_rate_(sample_rate) {}
+
+void SessionRecorder::on_start(const std::string& audio_device, const std::string& midi_port,
+                               double output_latency_ms, double precision_bound_ms) {
+  record_.audio_device = audio_device;
+  record_.midi_port = midi_port;
+  record_.output_latency_ms = output_latency_ms;
+  record_.precision_bound_ms = precision_bound_ms;
+  id_ = store_.begin_session(record_);
+  record_.id = *id_;
+}
+
+void SessionRecorder::on_bar(const BarTally& bar, const std::vector<ScoredStroke>& strokes,
+                             const std::vector<std::string>& pad_names) {
+  if (!id_) return;
+  std::vector<StoredStroke> rows;
+  for (const ScoredStroke& s : strokes) {
+    rows.push_back({std::llround(s.stroke.seconds * sample_rate_), s.stroke.seconds,
+                    pad_names.at(static_cast<std::size_t>(s.stroke.pad)), s.stroke.velocity, s.slot,
+                    bar.bar, s.offset_ms});
+  }
+  store_.add_strokes(*id_, rows);
+  last_bar_written_ = bar.bar;
+}
+
+void SessionRecorder::on_step(const StepResult& step, std::size_t index, std::int64_t first_bar) {
+  if (id_) store_.add_step(*id_, stored_step(step, index, first_bar));
+}
+
+void SessionRecorder::finish(const LiveResult& result, const std::string& summary_json) {
+  if (!id_) return;
+  std::vector<StoredStroke> rest;
+  const int per_bar = result.slots_per_bar;
+  for (const ScoredStroke& s : result.analysis.strokes) {
+    const std::int64_t bar = s.slot >= 0 ? s.slot / per_bar : -1;
+    if (bar <= last_bar_written_) continue;
+    rest.push_back({std::llround(s.stroke.seconds * sample_rate_), s.stroke.seconds,
+                    result.pad_names.at(static_cast<std::size_t>(s.stroke.pad)), s.stroke.velocity,
+                    s.slot, bar, s.offset_ms});
+  }
+  if (!rest.empty()) store_.add_strokes(*id_, rest);
+  // Steps again with their final form: the last one may have been cut short.
+  std::int64_t first_bar = 0;
+  for (std::size_t i = 0; i < result.steps.size(); ++i) {
+    store_.add_step(*id_, stored_step(result.steps[i], i, first_bar));
+    first_bar += result.steps[i].bars + 1;  // each step is followed by the coach's bar
+  }
+  record_.ended_at = utc_now();
+  record_.status =
+      result.interrupted || result.audio_lost || result.midi_lost ? "interrupted" : "finished";
+  record_.summary_json = summary_json;
+  record_.verdict =
+      result.verdict ? result.verdict->message : describe_timing(result.analysis.timing);
+  if (!result.steps.empty()) {
+    record_.bpm_low = result.steps.front().bpm;
+    record_.bpm_high = result.steps.front().bpm;
+    for (const StepResult& s : result.steps) {
+      record_.bpm_low = std::min(record_.bpm_low, s.bpm);
+      record_.bpm_high = std::max(record_.bpm_high, s.bpm);
+    }
+  }
+  store_.finish_session(record_);
+}
+
+}  // namespace pocket::app

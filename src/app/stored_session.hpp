@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/analysis.hpp"
+#include "store/session_store.hpp"
+
+namespace pocket::app {
+
+// A session from the history with what the review commands need: its grid and its analysis,
+// rebuilt from the stored strokes (which also serves sessions that never finished).
+struct StoredSession {
+  SessionRecord record;
+  std::vector<StoredStroke> strokes;
+  std::vector<StoredStep> steps;
+  Meter meter;
+  int grid = 4;
+  std::vector<std::string> pad_names;
+  Analysis analysis;
+};
+
+// Throws UsageError when there is no such session.
+StoredSession load_session(const SessionStore& store, std::int64_t id);
+
+// "120 BPM" or "100-148 BPM".
+std::string tempo_text(const SessionRecord& record);
+// "finished", "interrupted" or "unfinished" (it never ended cleanly).
+std::string status_text(const SessionRecord& record);
+
+// The history to use: --db, else POCKET_DB, else the default.
+SessionStore open_store(const std::string& db_option);
+
+}  // namespace pocket::app

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "click_source.hpp"
+
+namespace pocket {
+
+// The click of a live session, whose tempo may change on any bar line not yet reached (a
+// ladder decides as it goes). Each tempo holds from its bar line in closed form:
+// frame = round(rate * (section start + beats * 60 / bpm)), so nothing drifts.
+// After construction nothing here allocates: the audio thread owns it.
+class LiveSchedule final : public ClickSource {
+ public:
+  struct Section {
+    std::int64_t first_bar = 0;
+    double start_seconds = 0.0;  // time of the section's first bar line from the stream start
+    double bpm = 120.0;
+  };
+
+  // [main-thread] Plays `bars` bars after the count-in (or without end when bars < 0).
+  // Throws std::invalid_argument for a bad meter, tempo, pattern or rate.
+  LiveSchedule(Meter meter, double bpm, ClickPattern pattern, double sample_rate,
+               std::int64_t bars);
+
+  // [audio-thread] From the bar line of `bar` on, play at `bpm`. A bar that has already
+  // started moves the change to the next bar line. One change waits at a time: a newer one
+  // replaces it. Returns the bar the change takes effect.
+  std::int64_t change_tempo(std::int64_t bar, double bpm);
+  // [audio-thread] Ends the click at the next bar line.
+  void finish_after_current_bar();
+
+  // [audio-thread]
+  bool done() const override { return bar_ >= end_bar_; }
+  const ClickEvent& current() const override { return event_; }
+  void advance() override;
+
+  const Section& section() const { return section_; }
+  Meter meter() const { return meter_; }
+  double sample_rate() const { return sample_rate_; }
+  std::int64_t first_bar() const { return -pattern_.count_in_bars; }
+  std::int64_t end_bar() const { return end_bar_; }
+  double seconds_at(std::int64_t bar, double beat) const;
+
+ private:
+  void load();
+
+  Meter meter_;
+  ClickPattern pattern_;
+  std::string accents_;
+  double sample_rate_;
+  std::int64_t end_bar_;
+  Section section_;
+  Section pending_;
+  bool has_pending_ = false;
+  std::int64_t bar_;
+  int beat_ = 0;
+  int subdivision_ = 0;
+  ClickEvent event_;
+};
+
+}  // namespace pocket

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis.hpp"
+#include "grid.hpp"
+
+namespace pocket {
+
+// Scores a live session as it goes: each stroke against the tempo sections the click actually
+// played, at once for the live view, and bar by bar for the coach. Clock-free: the caller
+// says what time it is. [analysis thread]
+class LiveScorer {
+ public:
+  LiveScorer(Meter meter, int slots_per_whole, std::vector<std::string> pad_names);
+
+  // The click played `bpm` from the bar line of `first_bar`, `start_seconds` into the stream.
+  void add_section(std::int64_t first_bar, double start_seconds, double bpm);
+
+  // The stroke with its slot and offset, or nothing when it falls before bar 0 (count-in).
+  std::optional<ScoredStroke> add_stroke(const Stroke& stroke);
+
+  // Bars that ended more than half a slot before `now_seconds` and were not closed yet. In a
+  // bar every slot is expected: one no pad struck is missed.
+  std::vector<BarTally> close_bars(double now_seconds);
+
+  // The click ended before `end_bar`: strokes aimed past it are not part of the drill.
+  void end_before_bar(std::int64_t end_bar);
+
+  // The strokes of a bar with their slots and offsets, in time order.
+  std::vector<ScoredStroke> scored_in_bar(std::int64_t bar) const;
+
+  const Grid& grid() const { return grid_; }
+  const std::vector<Stroke>& strokes() const { return strokes_; }
+  const std::vector<std::string>& pad_names() const { return pad_names_; }
+
+ private:
+  BarTally tally_bar(std::int64_t bar) const;
+
+  Meter meter_;
+  int slots_per_whole_;
+  std::vector<std::string> pad_names_;
+  std::vector<Grid::Segment> segments_;
+  Grid grid_;
+  std::vector<Stroke> strokes_;
+  std::int64_t next_bar_to_close_ = 0;
+};
+
+}  // namespace pocket

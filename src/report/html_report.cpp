@@ -1,0 +1,241 @@
+#include "html_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/timing_summary.hpp"
+#include "svg_charts.hpp"
+
+namespace pocket {
+
+namespace {
+
+constexpr double kCentredMs = 2.0;  // as in describe_timing(): a smaller bias is "on the click"
+
+// Scripts, fonts, images and requests are all refused, so a user's text can never run or
+// call out, even if escaping were missed somewhere.
+constexpr std::string_view kContentPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+constexpr std::string_view kPageCss =
+    ":root{color-scheme:light}\n"
+    "body{margin:0;background:#f6f6f3;color:#222;"
+    "font:15px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,"
+    "sans-serif}\n"
+    "main{max-width:980px;margin:0 auto;padding:28px 24px 40px}\n"
+    "h1{font-size:26px;font-weight:600;margin:0}\n"
+    "h2{font-size:17px;font-weight:600;margin:0 0 4px}\n"
+    ".meta{color:#666;margin:2px 0 0}\n"
+    ".summary{font-size:18px;margin:14px 0 0}\n"
+    "section{background:#fff;border:1px solid #e2e2dd;border-radius:8px;padding:16px 20px;"
+    "margin:16px 0}\n"
+    ".caption{color:#666;font-size:13px;margin:0 0 6px}\n"
+    "table{border-collapse:collapse;font-variant-numeric:tabular-nums;margin-top:6px}\n"
+    "th,td{text-align:left;padding:5px 18px 5px 0;border-bottom:1px solid #eee;"
+    "vertical-align:baseline}\n"
+    "th{font-weight:600;color:#555;font-size:13px}\n"
+    "td.num,th.num{text-align:right}\n"
+    "td.words{color:#666}\n"
+    ".summary-table th{font-weight:normal;font-size:15px;color:#444}\n"
+    ".swatch{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:8px}\n"
+    ".verdict{font-size:16px;margin:4px 0 8px}\n"
+    ".note p{white-space:pre-wrap;margin:4px 0 0}\n"
+    "footer{color:#777;font-size:13px;margin-top:20px}\n"
+    "footer p{margin:2px 0;white-space:pre-wrap}\n";
+
+double finite_or_zero(double value) { return std::isfinite(value) ? value : 0.0; }
+
+std::string percent(double share) { return fmt::format("{:.0f}%", finite_or_zero(share) * 100.0); }
+
+std::string unsigned_ms(double value) { return fmt::format("{:.1f} ms", finite_or_zero(value)); }
+
+// The mean offset in words: "late by 8 ms on average".
+std::string bias_words(const TimingStats& stats) {
+  if (stats.hits == 0) return "no strokes matched the grid";
+  const double mean = finite_or_zero(stats.mean_offset_ms);
+  if (std::abs(mean) < kCentredMs) return "on the click on average";
+  return fmt::format("{} by {:.0f} ms on average", mean > 0 ? "late" : "early", std::abs(mean));
+}
+
+std::string drift_words(const TimingStats& stats) {
+  if (!has_drift(stats)) return "no clear drift";
+  return fmt::format("{} by {:.1f} ms per minute",
+                     stats.drift_ms_per_min < 0 ? "rushing" : "dragging",
+                     std::abs(stats.drift_ms_per_min));
+}
+
+std::string drift_value(double ms_per_min) {
+  const double rounded = std::round(finite_or_zero(ms_per_min) * 10.0) / 10.0;
+  return rounded == 0.0 ? "0.0 ms/min" : fmt::format("{:+.1f} ms/min", rounded);
+}
+
+// Minutes and seconds, "4:05".
+std::string duration(double minutes) {
+  const auto seconds = static_cast<long long>(std::llround(finite_or_zero(minutes) * 60.0));
+  return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+}
+
+// A summary row: what, how much, and what it means.
+void summary_row(std::string& out, std::string_view label, const std::string& value,
+                 const std::string& words = {}) {
+  out += fmt::format("<tr><th>{}</th><td class=\"num\">{}</td><td class=\"words\">{}</td></tr>\n",
+                     label, escape_html(value), escape_html(words));
+}
+
+void timing_rows(std::string& out, const TimingStats& t) {
+  summary_row(out, "Mean offset", charts::signed_ms(t.mean_offset_ms), bias_words(t));
+  summary_row(out, "Consistency (SD)", unsigned_ms(t.sd_offset_ms),
+              "how far strokes usually land from their own average");
+  summary_row(out, "Median distance from the click", unsigned_ms(t.median_abs_offset_ms));
+  summary_row(out, "Within 10 ms", percent(t.within_10ms), "of scored strokes");
+  summary_row(out, "Within 25 ms", percent(t.within_25ms), "of scored strokes");
+  summary_row(out, "Drift", drift_value(t.drift_ms_per_min), drift_words(t));
+  summary_row(out, "Played for", duration(t.span_minutes),
+              "from the first scored stroke to the last");
+}
+
+std::string summary_table(const ReportData& data) {
+  const TimingStats& t = data.timing;
+  std::string out = "<table class=\"summary-table\">\n";
+  summary_row(out, "Strokes scored", std::to_string(t.hits));
+  // Without scored strokes the timing figures would be zeros that mean nothing.
+  if (t.hits > 0) timing_rows(out, t);
+  summary_row(out, "Missed slots", std::to_string(data.missed));
+  summary_row(out, "Extra strokes", std::to_string(data.extra));
+  summary_row(out, "Double triggers", std::to_string(data.double_triggers),
+              "filtered out before scoring");
+  if (data.precision_bound_ms > 0.0) {
+    summary_row(out, "Measurement precision", "±" + unsigned_ms(data.precision_bound_ms),
+                "differences smaller than this are within the measuring error");
+  }
+  return out + "</table>\n";
+}
+
+std::string pad_table(const ReportData& data) {
+  if (data.pads.empty()) return {};
+  std::string out =
+      "<table class=\"pad-table\">\n<tr><th>Pad</th><th class=\"num\">Hits</th>"
+      "<th class=\"num\">Mean</th><th class=\"num\">SD</th><th class=\"num\">Within 10 ms</th>"
+      "<th class=\"num\">Within 25 ms</th><th>In words</th></tr>\n";
+  const std::vector<std::string> order = charts::pad_order(data);
+  for (const PadTiming& p : data.pads) {
+    const auto colour = std::find(order.begin(), order.end(), p.pad) - order.begin();
+    out += fmt::format(
+        "<tr><td><span class=\"swatch {}\"></span>{}</td><td class=\"num\">{}</td>"
+        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+        "<td class=\"num\">{}</td><td class=\"words\">{}</td></tr>\n",
+        charts::pad_class(static_cast<std::size_t>(colour)), escape_html(p.pad), p.stats.hits,
+        charts::signed_ms(p.stats.mean_offset_ms), unsigned_ms(p.stats.sd_offset_ms),
+        percent(p.stats.within_10ms), percent(p.stats.within_25ms), bias_words(p.stats));
+  }
+  return out + "</table>\n";
+}
+
+std::string step_result(const ReportStep& step) {
+  if (!step.complete) return "stopped before the end";
+  return step.passed ? "passed" : "not yet";
+}
+
+std::string ladder_section(const ReportData& data) {
+  if (data.steps.empty()) return {};
+  std::string out = "<section class=\"ladder\">\n<h2>Tempo ladder</h2>\n";
+  if (!data.verdict.empty())
+    out += fmt::format("<p class=\"verdict\">{}</p>\n", escape_html(data.verdict));
+  out +=
+      "<table class=\"ladder-table\">\n<tr><th class=\"num\">Step</th><th class=\"num\">Tempo</th>"
+      "<th class=\"num\">Bars</th><th class=\"num\">Slots within 25 ms</th>"
+      "<th class=\"num\">Mean</th><th class=\"num\">SD</th><th>Result</th></tr>\n";
+  for (std::size_t i = 0; i < data.steps.size(); ++i) {
+    const ReportStep& s = data.steps[i];
+    out += fmt::format(
+        "<tr><td class=\"num\">{}</td><td class=\"num\">{:.0f} BPM</td><td class=\"num\">{}</td>"
+        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+        "<td>{}</td></tr>\n",
+        i + 1, finite_or_zero(s.bpm), s.bars, percent(s.slots_within_25ms),
+        charts::signed_ms(s.mean_offset_ms), unsigned_ms(s.sd_offset_ms), step_result(s));
+  }
+  return out + "</table>\n</section>\n";
+}
+
+std::string chart_section(std::string_view heading, std::string_view caption,
+                          const std::string& chart, const std::string& after = {}) {
+  return fmt::format("<section>\n<h2>{}</h2>\n<p class=\"caption\">{}</p>\n{}{}</section>\n",
+                     heading, caption, chart, after);
+}
+
+// "started_at · drill · tempo · status", leaving out what is empty.
+std::string meta_line(const ReportData& data) {
+  std::string line;
+  for (const std::string* part : {&data.started_at, &data.drill, &data.tempo, &data.status}) {
+    if (part->empty()) continue;
+    if (!line.empty()) line += " · ";
+    line += escape_html(*part);
+  }
+  return line;
+}
+
+}  // namespace
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string html_report(const ReportData& data) {
+  const std::string title = data.title.empty() ? "Practice session" : data.title;
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<title>{} · pocket</title>\n<style>\n{}{}</style>\n</head>\n<body>\n<main>\n",
+      kContentPolicy, escape_html(title), kPageCss, charts::chart_css());
+
+  out += fmt::format("<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n", escape_html(title),
+                     meta_line(data));
+  const std::string summary = data.summary.empty() ? describe_timing(data.timing) : data.summary;
+  out += fmt::format("<p class=\"summary\">{}</p>\n</header>\n", escape_html(summary));
+
+  if (!data.note.empty()) {
+    out += fmt::format("<section class=\"note\">\n<h2>Note</h2>\n<p>{}</p>\n</section>\n",
+                       escape_html(data.note));
+  }
+  out += "<section>\n<h2>Summary</h2>\n" + summary_table(data) + "</section>\n";
+  out += ladder_section(data);
+
+  out += chart_section(
+      "Every stroke over time",
+      "Each dot is one stroke: above the middle line late, below it early. The shaded bands "
+      "mark 10 ms and 25 ms either side of the click; dashed lines mark tempo steps.",
+      charts::offsets_chart(data));
+  out += chart_section("Spread of offsets",
+                       "How many strokes landed at each offset, in 2 ms steps. A narrow peak "
+                       "means even timing; where it sits shows the lean.",
+                       charts::histogram_chart(data));
+  out += chart_section("Pads",
+                       "Each bar reaches a pad's mean offset; the line across it spans one "
+                       "standard deviation either side.",
+                       charts::pad_chart(data), pad_table(data));
+  out += chart_section("Positions in the bar",
+                       "The mean offset at each position in the bar. Darker bars fall on a beat.",
+                       charts::position_chart(data));
+
+  out += "<footer>\n";
+  if (!data.devices.empty()) out += fmt::format("<p>Devices: {}</p>\n", escape_html(data.devices));
+  out += "<p>Made by pocket.</p>\n</footer>\n</main>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace pocket

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pocket {
+
+// One practice session as the history keeps it.
+struct SessionRecord {
+  std::int64_t id = 0;
+  std::string started_at;     // ISO 8601, UTC
+  std::string ended_at;       // empty while running, or when it never ended cleanly
+  std::string drill;          // play, ladder, calibrate, score
+  std::string settings_json;  // bpm, meter, grid, ladder settings, ...
+  std::string audio_device;
+  std::string midi_port;
+  double output_latency_ms = 0.0;
+  double calibration_ms = 0.0;
+  double input_latency_ms = 0.0;
+  double precision_bound_ms = 0.0;
+  double bpm_low = 0.0;  // the tempo, or the range a ladder covered
+  double bpm_high = 0.0;
+  std::string status = "running";  // running (or crashed: never finished), finished, interrupted
+  std::string summary_json;        // the analysis, as `pocket score --json` prints it
+  std::string verdict;             // the summary line, or the ladder's verdict
+  std::string note;
+
+  bool unfinished() const { return status == "running"; }
+};
+
+struct StoredStroke {
+  std::int64_t frame = 0;  // sample frame of the stroke, from the stream start
+  double seconds = 0.0;    // the same, in seconds
+  std::string pad;
+  int velocity = 0;
+  std::int64_t slot = 0;  // the grid slot it was matched to
+  std::int64_t bar = 0;
+  double offset_ms = 0.0;
+  bool matched = true;  // false: an extra stroke (its pad already had the slot)
+};
+
+struct StoredStep {
+  int index = 0;
+  double bpm = 0.0;
+  int bars = 0;
+  bool complete = false;
+  bool passed = false;
+  std::int64_t hits = 0;
+  std::int64_t missed = 0;
+  double mean_offset_ms = 0.0;
+  double sd_offset_ms = 0.0;
+  double slots_within_25ms = 0.0;
+  std::int64_t first_bar = 0;  // the bar the step started on
+};
+
+struct HistoryFilter {
+  std::string drill;  // empty: all
+  std::string since;  // ISO date, empty: all
+  int limit = 20;
+};
+
+}  // namespace pocket

@@ -1,0 +1,220 @@
+#include "session_store.hpp"
+
+#include <cstdlib>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+namespace pocket {
+
+namespace {
+
+std::filesystem::path data_home() {
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0') return xdg;
+  const char* home = std::getenv("HOME");
+  return std::filesystem::path(home != nullptr ? home : ".") / ".local" / "share";
+}
+
+SessionRecord read_session(SQLite::Statement& q) {
+  SessionRecord r;
+  r.id = q.getColumn("id").getInt64();
+  r.started_at = q.getColumn("started_at").getString();
+  r.ended_at = q.getColumn("ended_at").getString();
+  r.drill = q.getColumn("drill").getString();
+  r.settings_json = q.getColumn("settings").getString();
+  r.audio_device = q.getColumn("audio_device").getString();
+  r.midi_port = q.getColumn("midi_port").getString();
+  r.output_latency_ms = q.getColumn("output_latency_ms").getDouble();
+  r.calibration_ms = q.getColumn("calibration_ms").getDouble();
+  r.input_latency_ms = q.getColumn("input_latency_ms").getDouble();
+  r.precision_bound_ms = q.getColumn("precision_bound_ms").getDouble();
+  r.bpm_low = q.getColumn("bpm_low").getDouble();
+  r.bpm_high = q.getColumn("bpm_high").getDouble();
+  r.status = q.getColumn("status").getString();
+  r.summary_json = q.getColumn("summary").getString();
+  r.verdict = q.getColumn("verdict").getString();
+  r.note = q.getColumn("note").getString();
+  return r;
+}
+
+}  // namespace
+
+std::filesystem::path SessionStore::default_path() {
+  if (const char* db = std::getenv("POCKET_DB"); db != nullptr && *db != '\0') return db;
+  return data_home() / "pocket" / "history.sqlite";
+}
+
+SessionStore::SessionStore(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  try {
+    if (!path.parent_path().empty()) std::filesystem::create_directories(path.parent_path());
+    db_ = std::make_unique<SQLite::Database>(name, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db_->exec("PRAGMA foreign_keys = ON");
+    db_->setBusyTimeout(5000);
+    const int version = schema_version();  // fails first on a file that is not SQLite
+    if (version > kSchemaVersion) {
+      throw StoreError(fmt::format(
+          "{} was written by a newer pocket (history version {}; this one knows up to {}): "
+          "nothing was changed. Update pocket to read it",
+          name, version, kSchemaVersion));
+    }
+    if (version == 0 && db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
+      throw StoreError(fmt::format(
+          "{} is an SQLite database, but not pocket's history: nothing was changed", name));
+    }
+    db_->exec("PRAGMA journal_mode = WAL");
+    migrate(*db_, version, kSchemaVersion);
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("cannot use {} as the session history: {}", name, e.what()));
+  }
+}
+
+SessionStore::~SessionStore() = default;
+
+int SessionStore::schema_version() const { return db_->execAndGet("PRAGMA user_version").getInt(); }
+
+std::int64_t SessionStore::begin_session(SessionRecord r) {
+  SQLite::Statement q(*db_, R"sql(
+    INSERT INTO sessions (started_at, drill, settings, audio_device, midi_port, output_latency_ms,
+      calibration_ms, input_latency_ms, precision_bound_ms, bpm_low, bpm_high, status, note)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?))sql");
+  q.bind(1, r.started_at);
+  q.bind(2, r.drill);
+  q.bind(3, r.settings_json.empty() ? "{}" : r.settings_json);
+  q.bind(4, r.audio_device);
+  q.bind(5, r.midi_port);
+  q.bind(6, r.output_latency_ms);
+  q.bind(7, r.calibration_ms);
+  q.bind(8, r.input_latency_ms);
+  q.bind(9, r.precision_bound_ms);
+  q.bind(10, r.bpm_low);
+  q.bind(11, r.bpm_high);
+  q.bind(12, r.note);
+  q.exec();
+  return db_->getLastInsertRowid();
+}
+
+void SessionStore::add_strokes(std::int64_t session, std::span<const StoredStroke> strokes) {
+  SQLite::Transaction transaction(*db_);
+  SQLite::Statement q(*db_, R"sql(
+    INSERT INTO strokes (session_id, frame, seconds, pad, velocity, slot, bar, offset_ms, matched)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+  for (const StoredStroke& s : strokes) {
+    q.bind(1, session);
+    q.bind(2, s.frame);
+    q.bind(3, s.seconds);
+    q.bind(4, s.pad);
+    q.bind(5, s.velocity);
+    q.bind(6, s.slot);
+    q.bind(7, s.bar);
+    q.bind(8, s.offset_ms);
+    q.bind(9, s.matched ? 1 : 0);
+    q.exec();
+    q.reset();
+  }
+  transaction.commit();
+}
+
+void SessionStore::add_step(std::int64_t session, const StoredStep& s) {
+  SQLite::Statement q(*db_, R"sql(
+    INSERT OR REPLACE INTO ladder_steps (session_id, step, bpm, bars, complete, passed, hits, missed,
+      mean_offset_ms, sd_offset_ms, slots_within_25ms, first_bar) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+  q.bind(1, session);
+  q.bind(2, s.index);
+  q.bind(3, s.bpm);
+  q.bind(4, s.bars);
+  q.bind(5, s.complete ? 1 : 0);
+  q.bind(6, s.passed ? 1 : 0);
+  q.bind(7, s.hits);
+  q.bind(8, s.missed);
+  q.bind(9, s.mean_offset_ms);
+  q.bind(10, s.sd_offset_ms);
+  q.bind(11, s.slots_within_25ms);
+  q.bind(12, s.first_bar);
+  q.exec();
+}
+
+void SessionStore::finish_session(const SessionRecord& r) {
+  SQLite::Statement q(*db_, R"sql(
+    UPDATE sessions SET ended_at = ?, status = ?, summary = ?, verdict = ?, bpm_low = ?, bpm_high = ?,
+      audio_device = ?, midi_port = ?, output_latency_ms = ?, precision_bound_ms = ? WHERE id = ?)sql");
+  q.bind(1, r.ended_at);
+  q.bind(2, r.status);
+  q.bind(3, r.summary_json);
+  q.bind(4, r.verdict);
+  q.bind(5, r.bpm_low);
+  q.bind(6, r.bpm_high);
+  q.bind(7, r.audio_device);
+  q.bind(8, r.midi_port);
+  q.bind(9, r.output_latency_ms);
+  q.bind(10, r.precision_bound_ms);
+  q.bind(11, r.id);
+  q.exec();
+}
+
+std::vector<SessionRecord> SessionStore::history(const HistoryFilter& filter) const {
+  SQLite::Statement q(*db_, R"sql(
+    SELECT * FROM sessions WHERE (? = '' OR drill = ?) AND (? = '' OR started_at >= ?)
+    ORDER BY started_at DESC, id DESC LIMIT ?)sql");
+  q.bind(1, filter.drill);
+  q.bind(2, filter.drill);
+  q.bind(3, filter.since);
+  q.bind(4, filter.since);
+  q.bind(5, filter.limit);
+  std::vector<SessionRecord> rows;
+  while (q.executeStep()) rows.push_back(read_session(q));
+  return rows;
+}
+
+std::optional<SessionRecord> SessionStore::session(std::int64_t id) const {
+  SQLite::Statement q(*db_, "SELECT * FROM sessions WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_session(q);
+}
+
+std::vector<StoredStroke> SessionStore::strokes(std::int64_t session) const {
+  SQLite::Statement q(*db_, R"sql(
+    SELECT frame, seconds, pad, velocity, slot, bar, offset_ms, matched FROM strokes
+    WHERE session_id = ? ORDER BY seconds, rowid)sql");
+  q.bind(1, session);
+  std::vector<StoredStroke> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getDouble(),
+                   q.getColumn(2).getString(), q.getColumn(3).getInt(), q.getColumn(4).getInt64(),
+                   q.getColumn(5).getInt64(), q.getColumn(6).getDouble(),
+                   q.getColumn(7).getInt() != 0});
+  }
+  return out;
+}
+
+std::vector<StoredStep> SessionStore::steps(std::int64_t session) const {
+  SQLite::Statement q(*db_, R"sql(
+    SELECT step, bpm, bars, complete, passed, hits, missed, mean_offset_ms, sd_offset_ms, slots_within_25ms,
+      first_bar FROM ladder_steps WHERE session_id = ? ORDER BY step)sql");
+  q.bind(1, session);
+  std::vector<StoredStep> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getInt(), q.getColumn(1).getDouble(), q.getColumn(2).getInt(),
+                   q.getColumn(3).getInt() != 0, q.getColumn(4).getInt() != 0,
+                   q.getColumn(5).getInt64(), q.getColumn(6).getInt64(), q.getColumn(7).getDouble(),
+                   q.getColumn(8).getDouble(), q.getColumn(9).getDouble(),
+                   q.getColumn(10).getInt64()});
+  }
+  return out;
+}
+
+bool SessionStore::set_note(std::int64_t session, const std::string& note) {
+  SQLite::Statement q(*db_, "UPDATE sessions SET note = ? WHERE id = ?");
+  q.bind(1, note);
+  q.bind(2, session);
+  return q.exec() > 0;
+}
+
+bool SessionStore::remove(std::int64_t session) {
+  SQLite::Statement q(*db_, "DELETE FROM sessions WHERE id = ?");
+  q.bind(1, session);
+  return q.exec() > 0;
+}
+
+}  // namespace pocket

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "support/background_process.hpp"
+#include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
+
+namespace pocket::test {
+
+// A private JACK server with the dummy backend (48 kHz, 128 frames) under its own name, so
+// that parallel tests and a user's own server are never touched. Children of the test reach
+// it through JACK_DEFAULT_SERVER.
+class JackServer {
+ public:
+  JackServer()
+      : name_("pocket-test-" + std::to_string(getpid())),
+        process_("/usr/bin/jackd", {"-n", name_, "-r", "-d", "dummy", "-r", "48000", "-p", "128"},
+                 dir_ / "jackd.out", dir_ / "jackd.err") {
+    setenv("JACK_DEFAULT_SERVER", name_.c_str(), 1);
+    setenv("JACK_NO_START_SERVER", "1", 1);
+    for (int i = 0; i < 250; ++i) {
+      if (run_command("/usr/bin/jack_lsp", {"-s", name_}, dir_.path()).exit_code == 0) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    throw std::runtime_error("jackd did not start: " + read_text(dir_ / "jackd.err"));
+  }
+  const std::string& name() const { return name_; }
+
+ private:
+  TempDir dir_;
+  std::string name_;
+  BackgroundProcess process_;
+};
+
+}  // namespace pocket::test

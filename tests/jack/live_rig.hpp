@@ -1,0 +1,150 @@
+#pragma once
+
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "jack_server.hpp"
+
+namespace pocket::test {
+
+// One stroke of the virtual drummer, from its CSV.
+struct DrummerStroke {
+  long click_index = 0;  // the click it was aimed at, counted from 0
+  long click_frame = 0;
+  long stroke_frame = 0;
+  int note = 0;
+  double offset_ms = 0.0;
+};
+
+struct DrummerOptions {
+  double bias_ms = 0.0;
+  double jitter_ms = 1.0;
+  double drift_ms_per_min = 0.0;
+  double limit_bpm = 0.0;
+  int clicks_per_beat = 1;
+  std::string notes = "38";
+  int miss_every = 0;
+  unsigned seed = 1;
+};
+
+struct Stats {
+  std::size_t count = 0;
+  double mean = 0.0;
+  double sd = 0.0;
+};
+
+inline Stats stats_of(const std::vector<double>& values) {
+  Stats s{values.size(), 0.0, 0.0};
+  for (double v : values) s.mean += v / static_cast<double>(values.size());
+  for (double v : values) s.sd += (v - s.mean) * (v - s.mean);
+  s.sd = std::sqrt(s.sd / static_cast<double>(values.size() - 1));
+  return s;
+}
+
+// A JACK server, a folder for the config and the files, the virtual drummer and pocket.
+class LiveRig {
+ public:
+  LiveRig() {
+    setenv("XDG_CONFIG_HOME", (dir_ / "config").c_str(), 1);
+    setenv("POCKET_DB", (dir_ / "history.sqlite").c_str(), 1);
+  }
+
+  const TempDir& dir() const { return dir_; }
+
+  // Runs `session` while the drummer plays; returns what the drummer played.
+  std::vector<DrummerStroke> with_drummer(const DrummerOptions& d,
+                                          const std::function<void()>& session) {
+    const auto truth = dir_ / "truth.csv";
+    std::filesystem::remove(truth);
+    BackgroundProcess drummer(VIRTUAL_DRUMMER_BINARY,
+                              {"--listen",
+                               "pocket:out_0",
+                               "--play-to",
+                               "pocket-midi:pocket",
+                               "--truth",
+                               truth.string(),
+                               "--bias-ms",
+                               std::to_string(d.bias_ms),
+                               "--jitter-ms",
+                               std::to_string(d.jitter_ms),
+                               "--drift-ms-per-min",
+                               std::to_string(d.drift_ms_per_min),
+                               "--limit-bpm",
+                               std::to_string(d.limit_bpm),
+                               "--clicks-per-beat",
+                               std::to_string(d.clicks_per_beat),
+                               "--notes",
+                               d.notes,
+                               "--miss-every",
+                               std::to_string(d.miss_every),
+                               "--seed",
+                               std::to_string(d.seed)},
+                              dir_ / "drummer.out", dir_ / "drummer.err");
+    session();
+    drummer.stop();
+    return read_truth(truth);
+  }
+
+  // pocket with the JACK backends and a virtual MIDI port, run to its end.
+  CommandResult pocket(std::vector<std::string> args) const {
+    args.insert(args.end(), {"--midi-api", "jack", "--midi-in", "virtual", "--json", "--quiet"});
+    return run_command(POCKET_BINARY, args, dir_.path());
+  }
+
+  std::vector<std::string> pocket_args(std::vector<std::string> args) const {
+    args.insert(args.end(), {"--midi-api", "jack", "--midi-in", "virtual", "--json", "--quiet"});
+    return args;
+  }
+
+  // Calibrates with a drummer who plays right on the click; returns the saved offset.
+  double calibrate() {
+    CommandResult result;
+    with_drummer({}, [&] { result = pocket({"calibrate", "--bpm", "150", "--clicks", "24"}); });
+    if (result.exit_code != 0) throw std::runtime_error("calibration failed: " + result.err);
+    return nlohmann::json::parse(result.out)["calibration_ms"].get<double>();
+  }
+
+  static std::vector<DrummerStroke> read_truth(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line);  // header
+    std::vector<DrummerStroke> strokes;
+    while (std::getline(in, line)) {
+      DrummerStroke s;
+      char comma;
+      std::istringstream row(line);
+      row >> s.click_index >> comma >> s.click_frame >> comma >> s.stroke_frame >> comma >>
+          s.note >> comma >> s.offset_ms;
+      strokes.push_back(s);
+    }
+    return strokes;
+  }
+
+  // The drill's strokes: those aimed at clicks after the count-in.
+  static std::vector<DrummerStroke> after_count_in(const std::vector<DrummerStroke>& all,
+                                                   long count_in_clicks) {
+    std::vector<DrummerStroke> drill;
+    for (const DrummerStroke& s : all) {
+      if (s.click_index >= count_in_clicks) drill.push_back(s);
+    }
+    return drill;
+  }
+
+  static std::vector<double> offsets(const std::vector<DrummerStroke>& strokes) {
+    std::vector<double> out;
+    for (const DrummerStroke& s : strokes) out.push_back(s.offset_ms);
+    return out;
+  }
+
+ private:
+  JackServer jack_;
+  TempDir dir_;
+};
+
+}  // namespace pocket::test

@@ -1,0 +1,91 @@
+// pocket play against a real JACK server and the virtual drummer: what pocket reports must be
+// what the drummer played.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "live_rig.hpp"
+
+using namespace pocket::test;
+using Catch::Contains;
+
+namespace {
+constexpr double kJackPeriodMs = 128.0 / 48.0;
+}
+
+TEST_CASE("calibration finds the loop offset and later sessions subtract it", "[jack][calibrate]") {
+  LiveRig rig;
+  const double calibration = rig.calibrate();
+  INFO("calibration " << calibration << " ms");
+  CHECK(std::abs(calibration) < 20.0);
+  CHECK_THAT(read_text(rig.dir() / "config" / "pocket" / "config.toml"),
+             Contains("calibration_ms"));
+
+  for (const double bias : {12.0, -12.0}) {
+    DrummerOptions drummer;
+    drummer.bias_ms = bias;
+    drummer.jitter_ms = 3.0;
+    drummer.seed = bias > 0 ? 7 : 8;
+    CommandResult result;
+    const auto played = rig.with_drummer(drummer, [&] {
+      result = rig.pocket({"play", "--bpm", "120", "--bars", "12"});
+    });
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const nlohmann::json j = nlohmann::json::parse(result.out);
+    const auto drill = LiveRig::after_count_in(played, 4);
+    const Stats truth = stats_of(LiveRig::offsets(drill));
+    INFO("bias " << bias << ": pocket mean " << j["mean_offset_ms"] << " SD " << j["sd_offset_ms"]
+                 << "; drummer mean " << truth.mean << " SD " << truth.sd << " over " << truth.count
+                 << " strokes");
+    CHECK(j["calibration_ms"].get<double>() == Approx(calibration));
+    CHECK(j["hits"] == drill.size());
+    CHECK(j["mean_offset_ms"].get<double>() == Approx(truth.mean).margin(kJackPeriodMs));
+    CHECK(j["sd_offset_ms"].get<double>() == Approx(truth.sd).margin(1.5));
+    CHECK_THAT(j["summary"].get<std::string>(), Contains(bias > 0 ? "late by" : "early by"));
+    CHECK(j["midi"]["precision_bound_ms"].get<double>() == Approx(kJackPeriodMs).margin(0.01));
+  }
+}
+
+TEST_CASE("a drummer who pulls ahead is reported rushing", "[jack][play]") {
+  LiveRig rig;
+  DrummerOptions drummer;
+  drummer.drift_ms_per_min = -40.0;
+  drummer.jitter_ms = 2.0;
+  drummer.notes = "36,42,38,42";
+  CommandResult result;
+  const auto played = rig.with_drummer(drummer, [&] {
+    result = rig.pocket({"play", "--bpm", "140", "--bars", "24"});
+  });
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const nlohmann::json j = nlohmann::json::parse(result.out);
+  INFO(j["summary"]);
+  CHECK(j["drift_ms_per_min"].get<double>() == Approx(-40.0).margin(8.0));
+  CHECK_THAT(j["summary"].get<std::string>(), Contains("rushing"));
+  CHECK(j["pads"].contains("kick"));
+  CHECK(j["pads"].contains("hihat"));
+  CHECK(j["hits"] == LiveRig::after_count_in(played, 4).size());
+}
+
+TEST_CASE("minutes of playing lose no strokes", "[jack][play][long]") {
+  LiveRig rig;
+  DrummerOptions drummer;
+  drummer.jitter_ms = 4.0;
+  drummer.notes = "36,42,38,42";
+  drummer.clicks_per_beat = 2;
+  CommandResult result;
+  const auto played = rig.with_drummer(drummer, [&] {
+    result = rig.pocket({"play", "--bpm", "150", "--subdivision", "2", "--minutes", "3"});
+  });
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const nlohmann::json j = nlohmann::json::parse(result.out);
+  const auto drill = LiveRig::after_count_in(played, 8);
+  INFO(drill.size() << " strokes played");
+  CHECK(drill.size() > 800);
+  CHECK(j["hits"] == drill.size());
+  CHECK(j["extra"] == 0);
+  CHECK(j["missed"] == 0);
+  CHECK(j["audio"]["dropped_records"] == 0);
+  CHECK(j["seconds"].get<double>() >= 180.0);
+}

@@ -1,0 +1,69 @@
+// The audio and MIDI callbacks' work never allocates, and underflows are counted.
+#include <catch2/catch.hpp>
+
+#include "audio/click_stream.hpp"
+#include "jack_server.hpp"
+#include "midi/midi_input.hpp"
+#include "support/allocation_counter.hpp"
+
+using namespace pocket;
+
+TEST_CASE("the audio callback renders, changes tempo and publishes without allocating",
+          "[jack][realtime]") {
+  test::JackServer jack;
+  PortAudioSession session;
+  ClickPattern pattern;
+  pattern.subdivision = 4;
+  pattern.count_in_bars = 1;
+  LiveSchedule schedule({4, 4}, 120.0, pattern, 48000.0, -1);
+  const ClickSound sound = synthesize_click("woodblock", 48000.0);
+  ClickStream stream(schedule, sound, {});  // opened, never started: the test is the audio thread
+  std::vector<float> buffer(2 * 256);
+  std::size_t allocations = 0;
+  std::int64_t buffers = 0;
+  for (bool going = true; going; ++buffers) {
+    if (buffers % 300 == 0)
+      stream.request_tempo(schedule.current().bar + 1, 100.0 + buffers / 30.0);
+    if (buffers == 9000) stream.request_finish();
+    const bool underflow = buffers % 1000 == 999;
+    test::AllocationCounter counter;
+    going = stream.process(buffer.data(), 256, buffers * 256 / 48000.0, underflow);
+    allocations += counter.count();
+  }
+  CHECK(buffers > 9000);
+  CHECK(allocations == 0);
+  CHECK(stream.underflows() == buffers / 1000);
+  // Nobody drained the queues: the overflow is counted, not blocked on.
+  CHECK(stream.dropped_records() > 0);
+  SectionStart section;
+  CHECK(stream.pop_section(section));
+  CHECK(section.bpm > 100.0);
+}
+
+TEST_CASE("the MIDI callback filters and queues strokes without allocating", "[jack][realtime]") {
+  test::JackServer jack;
+  const DrumMap map = DrumMap::builtin("gm");
+  double now = 0.0;
+  MidiInput input({"jack", "virtual", 10.0}, map,
+                  StreamClock{[](const void* t) { return *static_cast<const double*>(t); }, &now});
+  std::size_t allocations = 0;
+  for (int i = 0; i < 20000; ++i) {
+    now = i * 0.05;
+    const unsigned char note_on[3] = {0x99, static_cast<unsigned char>(i % 2 ? 38 : 36), 100};
+    const unsigned char pedal[3] = {0xb9, 4, 127};
+    const unsigned char echo[3] = {0x99, 38, 40};
+    test::AllocationCounter counter;
+    input.on_message(note_on, 3);
+    input.on_message(pedal, 3);
+    if (i % 10 == 1) input.on_message(echo, 3);  // within 10 ms: a double trigger
+    allocations += counter.count();
+  }
+  CHECK(allocations == 0);
+  CHECK(input.double_triggers() == 2000);
+  Stroke stroke;
+  std::size_t queued = 0;
+  while (input.pop(stroke)) ++queued;
+  // Nobody drained the queue: what did not fit was counted, not blocked on.
+  CHECK(input.dropped() > 0);
+  CHECK(queued + static_cast<std::size_t>(input.dropped()) == 20000);
+}

@@ -1,0 +1,126 @@
+// Renders a report in Debian's headless Chromium: the page must draw and its user text must
+// stay text. Labelled "browser"; scripts/install-deps installs chromium.
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "report/html_report.hpp"
+#include "support/run_command.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace pocket;
+
+namespace {
+
+const std::string kChromium = "/usr/bin/chromium";
+constexpr std::size_t kStrokes = 240;
+
+std::size_t count(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+ReportData sample_report() {
+  ReportData data;
+  data.title = "Session 7";
+  data.started_at = "2024-05-01T18:30:00Z";
+  data.drill = "play";
+  data.tempo = "120 BPM";
+  data.status = "finished";
+  data.note = "<script>alert(1)</script>";
+  data.devices = R"(Scarlett "USB" & TD-17)";
+  const std::vector<std::string> pads = {"kick", "snare", "hi-hat"};
+  std::vector<TimedOffset> all;
+  std::vector<std::vector<TimedOffset>> by_pad(pads.size());
+  for (std::size_t i = 0; i < kStrokes; ++i) {
+    const double seconds = 0.25 * static_cast<double>(i);
+    const double offset = 4.0 + 10.0 * std::sin(static_cast<double>(i));
+    data.strokes.push_back(
+        {seconds, pads[i % pads.size()], offset, i % 2 ? "1&" : "1", i % 2 == 0});
+    all.push_back({seconds, offset});
+    by_pad[i % pads.size()].push_back({seconds, offset});
+  }
+  data.timing = timing_stats(all);
+  for (std::size_t p = 0; p < pads.size(); ++p)
+    data.pads.push_back({pads[p], timing_stats(by_pad[p])});
+  data.positions = {{0, "1", true, timing_stats(all)}, {1, "1&", false, timing_stats(all)}};
+  return data;
+}
+
+std::filesystem::path write_report(const test::TempDir& dir) {
+  const auto path = dir / "report.html";
+  std::ofstream(path) << html_report(sample_report());
+  return path;
+}
+
+// Chromium headless with a fresh profile and nothing phoning home; `timeout` keeps a hung
+// browser from hanging the suite. Chromium talks about dbus on stderr: that is ignored.
+test::CommandResult run_chromium(const test::TempDir& scratch, std::vector<std::string> args) {
+  const test::TempDir profile;
+  std::vector<std::string> line = {"120",
+                                   kChromium,
+                                   "--headless",
+                                   "--no-sandbox",
+                                   "--disable-gpu",
+                                   "--disable-quic",
+                                   "--no-first-run",
+                                   "--disable-background-networking",
+                                   "--disable-component-update",
+                                   "--disable-sync",
+                                   "--user-data-dir=" + profile.path().string()};
+  line.insert(line.end(), args.begin(), args.end());
+  return test::run_command("timeout", line, scratch.path());
+}
+
+std::uint32_t big_endian(const std::string& bytes, std::size_t at) {
+  std::uint32_t value = 0;
+  for (std::size_t i = 0; i < 4; ++i)
+    value = value << 8 | static_cast<unsigned char>(bytes[at + i]);
+  return value;
+}
+
+}  // namespace
+
+TEST_CASE("chromium takes a full-size screenshot of the report", "[browser]") {
+  INFO("install chromium with scripts/install-deps");
+  REQUIRE(std::filesystem::exists(kChromium));
+  const test::TempDir dir;
+  const auto page = write_report(dir);
+  const auto shot = dir / "shot.png";
+
+  const test::CommandResult result = run_chromium(
+      dir, {"--screenshot=" + shot.string(), "--window-size=1200,2400", "file://" + page.string()});
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  REQUIRE(std::filesystem::exists(shot));
+  CHECK(std::filesystem::file_size(shot) > 30'000);
+
+  std::ifstream in(shot, std::ios::binary);
+  std::string header(24, '\0');
+  REQUIRE(in.read(header.data(), static_cast<std::streamsize>(header.size())));
+  REQUIRE(header.substr(1, 3) == "PNG");
+  CHECK(big_endian(header, 16) == 1200);  // IHDR width
+  CHECK(big_endian(header, 20) == 2400);  // IHDR height
+}
+
+TEST_CASE("chromium's DOM has the charts, and the note only as text", "[browser]") {
+  INFO("install chromium with scripts/install-deps");
+  REQUIRE(std::filesystem::exists(kChromium));
+  const test::TempDir dir;
+  const auto page = write_report(dir);
+
+  const test::CommandResult result = run_chromium(dir, {"--dump-dom", "file://" + page.string()});
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  const std::string& dom = result.out;
+  CHECK(count(dom, "<svg") == 4);
+  CHECK(count(dom, "<circle") == kStrokes);
+  CHECK(dom.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(dom.find("<script") == std::string::npos);
+}

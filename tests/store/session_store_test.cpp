@@ -1,0 +1,177 @@
+#include <fstream>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+
+#include "store/session_store.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace pocket;
+using Catch::Contains;
+
+namespace {
+
+SessionRecord a_session(const std::string& drill, const std::string& when, double bpm) {
+  SessionRecord r;
+  r.started_at = when;
+  r.drill = drill;
+  r.settings_json = R"({"bpm": 120, "meter": "4/4", "grid": 8})";
+  r.bpm_low = r.bpm_high = bpm;
+  r.audio_device = "JACK / system";
+  r.precision_bound_ms = 2.67;
+  return r;
+}
+
+std::vector<StoredStroke> a_bar(std::int64_t bar, double offset_ms) {
+  std::vector<StoredStroke> strokes;
+  for (int i = 0; i < 8; ++i) {
+    const double seconds = bar * 2.0 + i * 0.25 + offset_ms / 1000.0;
+    strokes.push_back({std::llround(seconds * 48000), seconds, i % 2 ? "hihat" : "kick", 90,
+                       bar * 8 + i, bar, offset_ms});
+  }
+  return strokes;
+}
+
+}  // namespace
+
+TEST_CASE("a new history has the current schema, WAL and foreign keys", "[store]") {
+  test::TempDir dir;
+  const auto path = dir / "deep" / "folder" / "history.sqlite";
+  {
+    SessionStore store(path);
+    CHECK(store.schema_version() == SessionStore::kSchemaVersion);
+  }
+  SQLite::Database db(path.string());
+  CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+  CHECK(db.tableExists("sessions"));
+  CHECK(db.tableExists("strokes"));
+  CHECK(db.tableExists("ladder_steps"));
+}
+
+TEST_CASE("sessions, strokes and steps are written as they go and read back", "[store]") {
+  test::TempDir dir;
+  SessionStore store(dir / "h.sqlite");
+  const std::int64_t id = store.begin_session(a_session("ladder", "2026-11-20T18:00:00Z", 100.0));
+  store.add_strokes(id, a_bar(0, 3.0));
+  store.add_strokes(id, a_bar(1, -2.0));
+  store.add_step(id, {0, 100.0, 2, true, true, 16, 0, 0.5, 2.5, 1.0, 0});
+
+  // Before the end the session is running: what a crash would leave.
+  {
+    SessionStore reader(dir / "h.sqlite");
+    const auto s = reader.session(id);
+    REQUIRE(s);
+    CHECK(s->unfinished());
+    CHECK(reader.strokes(id).size() == 16);
+  }
+  SessionRecord done = *store.session(id);
+  done.status = "finished";
+  done.ended_at = "2026-11-20T18:05:00Z";
+  done.summary_json = R"({"hits": 16})";
+  done.verdict = "stopped early";
+  done.bpm_high = 104.0;
+  store.finish_session(done);
+
+  const auto s = store.session(id);
+  CHECK(s->status == "finished");
+  CHECK(s->bpm_high == 104.0);
+  CHECK(s->audio_device == "JACK / system");
+  const auto strokes = store.strokes(id);
+  REQUIRE(strokes.size() == 16);
+  CHECK(strokes[9].pad == "hihat");
+  CHECK(strokes[9].bar == 1);
+  CHECK(strokes[9].offset_ms == -2.0);
+  CHECK(strokes[9].frame == std::llround((2.0 + 0.25 - 0.002) * 48000));
+  const auto steps = store.steps(id);
+  REQUIRE(steps.size() == 1);
+  CHECK(steps[0].passed);
+  CHECK(steps[0].bpm == 100.0);
+}
+
+TEST_CASE("history is newest first and filters by drill, date and count", "[store]") {
+  test::TempDir dir;
+  SessionStore store(dir / "h.sqlite");
+  store.begin_session(a_session("play", "2026-11-01T10:00:00Z", 90.0));
+  store.begin_session(a_session("ladder", "2026-11-10T10:00:00Z", 100.0));
+  store.begin_session(a_session("play", "2026-11-20T10:00:00Z", 95.0));
+  auto rows = store.history({});
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].started_at == "2026-11-20T10:00:00Z");
+  CHECK(store.history({"play", "", 20}).size() == 2);
+  CHECK(store.history({"", "2026-11-05", 20}).size() == 2);
+  CHECK(store.history({"", "", 1}).size() == 1);
+}
+
+TEST_CASE("notes and deletion; deleting a session removes its strokes", "[store]") {
+  test::TempDir dir;
+  SessionStore store(dir / "h.sqlite");
+  const std::int64_t id = store.begin_session(a_session("play", "2026-11-20T10:00:00Z", 95.0));
+  store.add_strokes(id, a_bar(0, 1.0));
+  CHECK(store.set_note(id, "<script>alert(1)</script> felt good"));
+  CHECK(store.session(id)->note == "<script>alert(1)</script> felt good");
+  CHECK_FALSE(store.set_note(999, "nobody"));
+  CHECK(store.remove(id));
+  CHECK_FALSE(store.session(id));
+  CHECK(store.strokes(id).empty());
+  CHECK_FALSE(store.remove(id));
+}
+
+TEST_CASE("a history of the previous version is migrated with its data", "[store]") {
+  test::TempDir dir;
+  const auto path = dir / "old.sqlite";
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    migrate(db, 0, 1);  // the schema as version 1 wrote it
+    db.exec(R"sql(INSERT INTO sessions (started_at, drill, status, bpm_low, bpm_high)
+                  VALUES ('2026-10-01T09:00:00Z', 'play', 'finished', 88, 88))sql");
+    db.exec(
+        R"sql(INSERT INTO strokes (session_id, frame, seconds, pad, velocity, slot, bar, offset_ms)
+                  VALUES (1, 48000, 1.0, 'snare', 100, 2, 0, 4.5))sql");
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 1);
+  }
+  SessionStore store(path);
+  CHECK(store.schema_version() == SessionStore::kSchemaVersion);
+  const auto s = store.session(1);
+  REQUIRE(s);
+  CHECK(s->bpm_low == 88.0);
+  CHECK(s->note.empty());  // the column version 2 added
+  CHECK(store.set_note(1, "from the old days"));
+  CHECK(store.strokes(1).at(0).offset_ms == 4.5);
+}
+
+TEST_CASE("a file that is not a history is refused and left unchanged", "[store]") {
+  test::TempDir dir;
+  const auto text = dir / "notes.sqlite";
+  std::ofstream(text) << "these are my practice notes, not a database\n";
+  const auto before = std::filesystem::file_size(text);
+  CHECK_THROWS_AS(SessionStore(text), StoreError);
+  CHECK_THROWS_WITH(SessionStore(text), Contains("notes.sqlite") && Contains("not a database"));
+  CHECK(std::filesystem::file_size(text) == before);
+
+  const auto other = dir / "other.sqlite";
+  {
+    SQLite::Database db(other.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("CREATE TABLE recipes (name TEXT)");
+  }
+  CHECK_THROWS_WITH(SessionStore(other), Contains("not pocket's history"));
+  SQLite::Database db(other.string());
+  CHECK_FALSE(db.tableExists("sessions"));
+}
+
+TEST_CASE("a history from a newer pocket is refused and left unchanged", "[store]") {
+  test::TempDir dir;
+  const auto path = dir / "future.sqlite";
+  {
+    SessionStore store(path);
+    store.begin_session(a_session("play", "2026-11-20T10:00:00Z", 95.0));
+  }
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA user_version = 99");
+  }
+  CHECK_THROWS_WITH(SessionStore(path), Contains("newer pocket") && Contains("version 99") &&
+                                            Contains("nothing was changed"));
+  SQLite::Database db(path.string());
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() == 99);
+  CHECK(db.execAndGet("SELECT count(*) FROM sessions").getInt() == 1);
+}

@@ -1,0 +1,269 @@
+// The virtual drummer: a JACK client that hears pocket's click on an audio input, finds each
+// click to the frame, and plays MIDI strokes back at exact frame offsets from the next click:
+// bias, Gaussian jitter, linear drift, a pad pattern, missed strokes, and a tempo limit above
+// which its timing falls apart. It writes what it did (click frame, stroke frame, pad) to a CSV.
+//
+// usage: virtual_drummer --listen PORT --play-to PORT --truth FILE.csv [options]
+#include <jack/jack.h>
+#include <jack/midiport.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+struct Settings {
+  std::string listen;   // the audio port carrying the click
+  std::string play_to;  // the MIDI port to play into
+  std::string truth;    // CSV of what was played
+  double bias_ms = 0.0;
+  double jitter_ms = 0.0;
+  double drift_ms_per_min = 0.0;
+  double limit_bpm = 0.0;        // above this, jitter grows
+  double limit_growth_ms = 8.0;  // extra jitter (SD, ms) per BPM above the limit
+  int clicks_per_beat = 1;
+  int miss_every = 0;  // leave out every Nth stroke
+  std::vector<int> notes = {38};
+  unsigned seed = 1;
+  double seconds = 0.0;  // stop by itself after this long (0: until killed)
+};
+
+struct Planned {
+  jack_nframes_t frame;      // when the stroke is played
+  jack_nframes_t predicted;  // where the drummer expects its click
+  jack_nframes_t interval;
+  int note;
+};
+
+struct Record {
+  jack_nframes_t predicted;
+  jack_nframes_t stroke;
+  jack_nframes_t interval;  // between the two clicks the prediction came from
+  int note;
+};
+
+constexpr std::size_t kMaxRecords = 1 << 20;
+constexpr std::size_t kMaxPending = 64;
+constexpr int kSilenceBeforeOnset = 240;  // 5 ms of digital silence before a click
+
+std::atomic<bool> stop{false};
+extern "C" void on_signal(int) { stop.store(true); }
+
+class Drummer {
+ public:
+  explicit Drummer(Settings s) : s_(std::move(s)), random_(s_.seed) {
+    onsets_.reserve(kMaxRecords);
+    records_.reserve(kMaxRecords);
+  }
+
+  bool open() {
+    client_ = jack_client_open("drummer", JackNoStartServer, nullptr);
+    if (client_ == nullptr) return false;
+    rate_ = jack_get_sample_rate(client_);
+    in_ = jack_port_register(client_, "audio_in", JACK_DEFAULT_AUDIO_TYPE, JackPortIsInput, 0);
+    out_ = jack_port_register(client_, "midi_out", JACK_DEFAULT_MIDI_TYPE, JackPortIsOutput, 0);
+    jack_set_process_callback(
+        client_,
+        [](jack_nframes_t n, void* self) { return static_cast<Drummer*>(self)->process(n); }, this);
+    return in_ != nullptr && out_ != nullptr && jack_activate(client_) == 0;
+  }
+
+  // Connects once the ports exist; pocket may start after the drummer.
+  void connect_when_ready() {
+    bool heard = false, playing = false;
+    while (!stop.load() && !(heard && playing)) {
+      if (!heard) heard = jack_connect(client_, s_.listen.c_str(), jack_port_name(in_)) == 0;
+      if (!playing) playing = jack_connect(client_, jack_port_name(out_), s_.play_to.c_str()) == 0;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+
+  void close_and_write() {
+    jack_deactivate(client_);
+    jack_client_close(client_);
+    std::FILE* f = std::fopen(s_.truth.c_str(), "w");
+    if (f == nullptr) return;
+    // click_index counts the clicks heard from 0; a stroke aimed past the last click has none.
+    std::fprintf(f, "click_index,click_frame,stroke_frame,note,offset_ms\n");
+    const std::size_t onsets = onset_count_.load();
+    for (std::size_t r = 0; r < record_count_.load(); ++r) {
+      const Record& rec = records_[r];
+      // The click the stroke was meant for: the heard onset nearest the prediction.
+      long best = -1;
+      for (std::size_t i = 0; i < onsets; ++i) {
+        if (best < 0 ||
+            std::labs(static_cast<long>(onsets_[i]) - static_cast<long>(rec.predicted)) <
+                std::labs(static_cast<long>(onsets_[best]) - static_cast<long>(rec.predicted))) {
+          best = static_cast<long>(i);
+        }
+      }
+      if (best < 0) continue;
+      const long click = static_cast<long>(onsets_[static_cast<std::size_t>(best)]);
+      if (std::labs(click - static_cast<long>(rec.predicted)) * 2 > static_cast<long>(rec.interval))
+        continue;
+      std::fprintf(f, "%ld,%ld,%ld,%d,%.4f\n", best, click, static_cast<long>(rec.stroke), rec.note,
+                   (static_cast<long>(rec.stroke) - click) * 1000.0 / rate_);
+    }
+    std::fclose(f);
+  }
+
+ private:
+  int process(jack_nframes_t frames) {
+    const jack_nframes_t start = jack_last_frame_time(client_);
+    const auto* audio = static_cast<const float*>(jack_port_get_buffer(in_, frames));
+    void* midi = jack_port_get_buffer(out_, frames);
+    jack_midi_clear_buffer(midi);
+    for (jack_nframes_t i = 0; i < frames; ++i) {
+      if (audio[i] == 0.0f) {
+        ++silent_;
+        continue;
+      }
+      // Every click voice starts at zero: the first sound is one frame after the onset.
+      if (silent_ >= kSilenceBeforeOnset) heard(start + i - 1);
+      silent_ = 0;
+    }
+    for (std::size_t p = 0; p < pending_count_;) {
+      Planned& stroke = pending_[p];
+      if (static_cast<std::int32_t>(stroke.frame - start) < static_cast<std::int32_t>(frames)) {
+        const jack_nframes_t at =
+            static_cast<std::int32_t>(stroke.frame - start) < 0 ? 0 : stroke.frame - start;
+        const unsigned char note_on[3] = {0x99, static_cast<unsigned char>(stroke.note), 100};
+        jack_midi_event_write(midi, at, note_on, 3);
+        const std::size_t r = record_count_.load(std::memory_order_relaxed);
+        if (r < kMaxRecords) {
+          records_.push_back(
+              {stroke.predicted, start + at, stroke.interval, stroke.note});  // reserved
+          record_count_.store(r + 1, std::memory_order_release);
+        }
+        pending_[p] = pending_[--pending_count_];
+      } else {
+        ++p;
+      }
+    }
+    return 0;
+  }
+
+  void heard(jack_nframes_t onset) {
+    const std::size_t n = onset_count_.load(std::memory_order_relaxed);
+    if (n < kMaxRecords) {
+      onsets_.push_back(onset);  // capacity reserved
+      onset_count_.store(n + 1, std::memory_order_release);
+    }
+    if (n == 0) {
+      first_onset_ = onset;
+      return;
+    }
+    const jack_nframes_t interval = onset - onsets_[n - 1];
+    const jack_nframes_t predicted = onset + interval;
+    if (s_.miss_every > 0 && ++stroke_number_ % s_.miss_every == 0) return;
+    const double bpm = 60.0 * rate_ / (static_cast<double>(interval) * s_.clicks_per_beat);
+    double jitter = s_.jitter_ms;
+    if (s_.limit_bpm > 0.0 && bpm > s_.limit_bpm)
+      jitter += (bpm - s_.limit_bpm) * s_.limit_growth_ms;
+    const double minutes = (predicted - first_onset_) / rate_ / 60.0;
+    const double offset_ms =
+        s_.bias_ms + s_.drift_ms_per_min * minutes + jitter * gaussian_(random_);
+    const auto offset = static_cast<std::int32_t>(std::lround(offset_ms * rate_ / 1000.0));
+    if (pending_count_ < kMaxPending) {
+      pending_[pending_count_++] = {predicted + static_cast<jack_nframes_t>(offset), predicted,
+                                    interval, s_.notes[note_index_++ % s_.notes.size()]};
+    }
+  }
+
+  Settings s_;
+  std::mt19937 random_;
+  std::normal_distribution<double> gaussian_;
+  jack_client_t* client_ = nullptr;
+  jack_port_t* in_ = nullptr;
+  jack_port_t* out_ = nullptr;
+  double rate_ = 48000.0;
+  long silent_ = kSilenceBeforeOnset;
+  jack_nframes_t first_onset_ = 0;
+  std::size_t note_index_ = 0;
+  long stroke_number_ = 0;
+  Planned pending_[kMaxPending];
+  std::size_t pending_count_ = 0;
+  std::vector<jack_nframes_t> onsets_;
+  std::atomic<std::size_t> onset_count_{0};
+  std::vector<Record> records_;
+  std::atomic<std::size_t> record_count_{0};
+};
+
+std::vector<int> parse_notes(const char* text) {
+  std::vector<int> notes;
+  for (const char* p = text; *p != '\0';) {
+    notes.push_back(std::atoi(p));
+    while (*p != '\0' && *p != ',') ++p;
+    if (*p == ',') ++p;
+  }
+  return notes;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Settings s;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string key = argv[i];
+    const char* value = argv[i + 1];
+    if (key == "--listen")
+      s.listen = value;
+    else if (key == "--play-to")
+      s.play_to = value;
+    else if (key == "--truth")
+      s.truth = value;
+    else if (key == "--bias-ms")
+      s.bias_ms = std::atof(value);
+    else if (key == "--jitter-ms")
+      s.jitter_ms = std::atof(value);
+    else if (key == "--drift-ms-per-min")
+      s.drift_ms_per_min = std::atof(value);
+    else if (key == "--limit-bpm")
+      s.limit_bpm = std::atof(value);
+    else if (key == "--clicks-per-beat")
+      s.clicks_per_beat = std::atoi(value);
+    else if (key == "--miss-every")
+      s.miss_every = std::atoi(value);
+    else if (key == "--notes")
+      s.notes = parse_notes(value);
+    else if (key == "--seed")
+      s.seed = static_cast<unsigned>(std::atoi(value));
+    else if (key == "--seconds")
+      s.seconds = std::atof(value);
+    else {
+      std::fprintf(stderr, "virtual_drummer: unknown option %s\n", key.c_str());
+      return 2;
+    }
+  }
+  if (s.listen.empty() || s.play_to.empty() || s.truth.empty() || s.notes.empty()) {
+    std::fprintf(
+        stderr, "usage: virtual_drummer --listen PORT --play-to PORT --truth FILE.csv [options]\n");
+    return 2;
+  }
+  std::signal(SIGTERM, on_signal);
+  std::signal(SIGINT, on_signal);
+  Drummer drummer(s);
+  if (!drummer.open()) {
+    std::fprintf(stderr, "virtual_drummer: cannot open a JACK client (is the server running?)\n");
+    return 1;
+  }
+  drummer.connect_when_ready();
+  const auto began = std::chrono::steady_clock::now();
+  while (!stop.load()) {
+    if (s.seconds > 0 &&
+        std::chrono::steady_clock::now() - began > std::chrono::duration<double>(s.seconds))
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  drummer.close_and_write();
+  return 0;
+}

@@ -18,7 +18,6 @@ namespace pocket::app {
 int run_calibrate(const std::vector<std::string>& args) {
   double bpm = 100.0;
   int clicks = 16;
-  bool save = true;
   LiveCommonOptions common;
   po::options_description drill(
       "pocket calibrate: hit one pad along with the click; pocket measures the delay between\n"
@@ -26,10 +25,9 @@ int run_calibrate(const std::vector<std::string>& args) {
       "then on\n\ncalibration");
   drill.add_options()("help,h", "show this help")("bpm", po::value(&bpm)->default_value(bpm),
                                                   "tempo of the clicks")(
-      "clicks", po::value(&clicks)->default_value(clicks), "clicks to play along with, 16 or more")(
-      "no-save", "show the result without saving it");
+      "clicks", po::value(&clicks)->default_value(clicks), "clicks to play along with, 16 or more");
   po::options_description all;
-  all.add(drill).add(live_options(common));
+  all.add(drill).add(live_options(common, "show the result without saving it"));
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(all).run(), vm);
   if (vm.count("help")) {
@@ -37,7 +35,7 @@ int run_calibrate(const std::vector<std::string>& args) {
     return kExitOk;
   }
   po::notify(vm);
-  save = vm.count("no-save") == 0;
+  const bool save = !common.no_save;
   if (clicks < 16)
     throw UsageError(fmt::format("{} clicks are too few to calibrate: use 16 or more", clicks));
 

@@ -1,13 +1,13 @@
 // pocket export ID --format csv|json|mid: a session's strokes for spreadsheets, notebooks, DAWs.
 #include <cmath>
 #include <fstream>
-#include <iostream>
 
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "command_line.hpp"
 #include "midi/drum_map.hpp"
 #include "midi/midi_file_writer.hpp"
 #include "stored_session.hpp"
@@ -182,12 +182,9 @@ int run_export(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("id", 1);
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  if (vm.count("help")) {
-    std::cout << options << "\nexample: pocket export 12 --format mid --out take12.mid\n";
+  if (!parse_command_line(args, options, positional, vm,
+                          "pocket export 12 --format mid --out take12.mid"))
     return kExitOk;
-  }
-  po::notify(vm);
   if (format != "csv" && format != "json" && format != "mid") {
     throw UsageError(fmt::format("format '{}': use csv, json or mid", format));
   }

@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "command_line.hpp"
 #include "report/analysis_table.hpp"
 #include "stored_session.hpp"
 
@@ -16,19 +17,6 @@ namespace po = boost::program_options;
 namespace pocket::app {
 
 namespace {
-
-// Parses the options; prints help and returns false when asked for it.
-bool parse(const std::vector<std::string>& args, po::options_description& options,
-           const po::positional_options_description& positional, po::variables_map& vm,
-           const char* example) {
-  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  if (vm.count("help")) {
-    std::cout << options << "\nexample: " << example << "\n";
-    return false;
-  }
-  po::notify(vm);
-  return true;
-}
 
 std::string shorten(const std::string& text, std::size_t width) {
   return text.size() <= width ? text : text.substr(0, width - 3) + "...";
@@ -46,7 +34,8 @@ int run_history(const std::vector<std::string>& args) {
       "limit", po::value(&filter.limit)->default_value(filter.limit), "at most this many sessions")(
       "db", po::value(&db), "the history database");
   po::variables_map vm;
-  if (!parse(args, options, {}, vm, "pocket history --drill ladder --since 2026-11-01"))
+  if (!parse_command_line(args, options, {}, vm,
+                          "pocket history --drill ladder --since 2026-11-01"))
     return kExitOk;
 
   const SessionStore store = open_store(db);
@@ -80,7 +69,7 @@ int run_show(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("id", 1);
   po::variables_map vm;
-  if (!parse(args, options, positional, vm, "pocket show 12")) return kExitOk;
+  if (!parse_command_line(args, options, positional, vm, "pocket show 12")) return kExitOk;
 
   const SessionStore store = open_store(db);
   const StoredSession s = load_session(store, id);
@@ -128,7 +117,8 @@ int run_note(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("id", 1).add("text", 1);
   po::variables_map vm;
-  if (!parse(args, options, positional, vm, "pocket note 12 \"tired wrists, good groove\""))
+  if (!parse_command_line(args, options, positional, vm,
+                          "pocket note 12 \"tired wrists, good groove\""))
     return kExitOk;
   SessionStore store = open_store(db);
   if (!store.set_note(id, text))
@@ -148,7 +138,7 @@ int run_delete(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("id", 1);
   po::variables_map vm;
-  if (!parse(args, options, positional, vm, "pocket delete 12 --yes")) return kExitOk;
+  if (!parse_command_line(args, options, positional, vm, "pocket delete 12 --yes")) return kExitOk;
   SessionStore store = open_store(db);
   const std::optional<SessionRecord> r = store.session(id);
   if (!r) throw UsageError(fmt::format("there is no session {} (see 'pocket history')", id));

@@ -12,7 +12,7 @@ namespace po = boost::program_options;
 
 namespace pocket::app {
 
-po::options_description live_options(LiveCommonOptions& o) {
+po::options_description live_options(LiveCommonOptions& o, const char* no_save_help) {
   po::options_description d("devices, kit and timing");
   d.add_options()("audio-api", po::value(&o.audio_api),
                   "audio host API, e.g. JACK or ALSA (see 'pocket devices')")(
@@ -37,7 +37,7 @@ po::options_description live_options(LiveCommonOptions& o) {
       "quiet", po::bool_switch(&o.quiet), "no line for every stroke, only bars and the summary")(
       "db", po::value(&o.db),
       "the history database (default: $POCKET_DB, else ~/.local/share/pocket/history.sqlite)")(
-      "no-save", po::bool_switch(&o.no_save), "do not keep this session in the history");
+      "no-save", po::bool_switch(&o.no_save), no_save_help);
   return d;
 }
 

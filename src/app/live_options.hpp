@@ -25,7 +25,9 @@ struct LiveCommonOptions {
   bool no_save = false;
 };
 
-boost::program_options::options_description live_options(LiveCommonOptions& o);
+// `no_save_help` says what --no-save leaves out for this command.
+boost::program_options::options_description live_options(
+    LiveCommonOptions& o, const char* no_save_help = "do not keep this session in the history");
 
 // Fills the session's devices, kit and latencies (from the config file unless given).
 // Throws UsageError for bad values.

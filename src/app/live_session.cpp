@@ -63,14 +63,12 @@ std::string bar_line(const BarTally& bar, double bpm) {
 }
 
 std::string step_line(const StepResult& step, std::size_t index) {
+  const RuleCheck& check = step.check;
   const std::string result =
-      step.check.passed
-          ? "solid"
-          : fmt::format("not yet: {} {:.{}f} (rule {:.{}f})", step.check.statistic,
-                        step.check.statistic == "SD" ? step.check.value : step.check.value * 100.0,
-                        step.check.statistic == "SD" ? 1 : 0,
-                        step.check.statistic == "SD" ? step.check.limit : step.check.limit * 100.0,
-                        step.check.statistic == "SD" ? 1 : 0);
+      check.passed ? "solid"
+      : check.statistic == "SD"
+          ? fmt::format("not yet (the rule allows an SD up to {:g} ms)", check.limit)
+          : fmt::format("not yet (the rule asks {:.0f}%)", check.limit * 100.0);
   return fmt::format("step {} at {:g} BPM{}: {:.0f}% of slots within 25 ms, SD {:.1f} ms: {}",
                      index + 1, step.bpm, step.complete ? "" : " (cut short)",
                      step.tally.slots_within_25ms() * 100.0, step.tally.sd_ms(), result);

@@ -1,11 +1,11 @@
 // pocket report ID: one session as a self-contained HTML page with charts.
 #include <fstream>
-#include <iostream>
 
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "command_line.hpp"
 #include "core/timing_summary.hpp"
 #include "report/html_report.hpp"
 #include "stored_session.hpp"
@@ -73,12 +73,8 @@ int run_report(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("id", 1);
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  if (vm.count("help")) {
-    std::cout << options << "\nexample: pocket report 12 --out ladder.html\n";
+  if (!parse_command_line(args, options, positional, vm, "pocket report 12 --out ladder.html"))
     return kExitOk;
-  }
-  po::notify(vm);
   if (out.empty()) out = fmt::format("session-{}.html", id);
   const SessionStore store = open_store(db);
   const std::string page = html_report(report_data(load_session(store, id)));

@@ -116,3 +116,37 @@ TEST_CASE("POCKET_DB chooses the history", "[history]") {
   CHECK(result.exit_code == 0);
   CHECK(std::filesystem::exists(db));
 }
+
+TEST_CASE("report writes a self-contained page with the note as text", "[history][report]") {
+  History h;
+  REQUIRE(h.pocket({"score", kGroove, "--save"}).exit_code == 0);
+  REQUIRE(h.pocket({"note", "1", "<script>alert(1)</script>"}).exit_code == 0);
+  const auto page = h.dir / "session.html";
+  const auto result = h.pocket({"report", "1", "--out", page.string()});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const std::string html = test::read_text(page);
+  CHECK_THAT(html, Contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !Contains("<script"));
+  std::size_t circles = 0;
+  for (std::size_t at = html.find("<circle"); at != std::string::npos;
+       at = html.find("<circle", at + 1))
+    ++circles;
+  CHECK(circles == 661);
+  CHECK_THAT(html, Contains("kick") && Contains("snare") && Contains("hihat"));
+}
+
+TEST_CASE("progress shows the consolidated tempo and a capped next step", "[history][progress]") {
+  History h;
+  // A session at 100 BPM that holds the rule, then one at 92 BPM (late but within it too).
+  REQUIRE(h.pocket({"score", std::string(POCKET_SEEDS_DIR) + "/steady.mid", "--save"}).exit_code ==
+          0);
+  REQUIRE(h.pocket({"score", kLate, "--save"}).exit_code == 0);
+  const auto page = h.dir / "progress.html";
+  const auto result = h.pocket({"progress", "--html", page.string()});
+  INFO(result.out);
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.out, Contains("2 sessions") && Contains("latest 92 BPM"));
+  // The healthy pace: start a little below 92, at most 5 % above it.
+  CHECK_THAT(result.out, Contains("start around 89.2 BPM") && Contains("no higher than 96.6 BPM"));
+  CHECK_THAT(test::read_text(page), Contains("<svg") && Contains("consolidated tempo"));
+}

@@ -33,6 +33,10 @@ MidiFileWriter::MidiFileWriter(int ticks_per_quarter)
 
 void MidiFileWriter::add_tempo(std::int64_t tick, double quarter_bpm) {
   const auto us = static_cast<std::uint32_t>(std::lround(60e6 / quarter_bpm));
+  if (us > 0xffffff) {
+    throw std::invalid_argument(fmt::format(
+        "a tempo of {:g} quarter notes a minute is too slow for a MIDI file", quarter_bpm));
+  }
   std::vector<std::uint8_t> data{0xff, 0x51, 0x03};
   put_be(data, us, 3);
   tracks_[0].events.push_back({tick, 0, std::move(data)});

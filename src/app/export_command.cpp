@@ -99,13 +99,15 @@ std::vector<TempoFrom> tempo_sections(const StoredSession& s) {
   return sections;
 }
 
-// Click on one track, strokes on another, tick 0 on the first bar of the drill.
+// Click on one track, strokes on another, with a bar of count-in before the drill's first bar
+// line so that a stroke played early on the first beat keeps its offset.
 std::vector<std::uint8_t> midi(const StoredSession& s) {
   if (s.strokes.empty()) throw std::runtime_error("the session has no strokes to export");
   const std::vector<TempoFrom> sections = tempo_sections(s);
   const double ticks_per_beat = 4.0 * kTicksPerQuarter / s.meter.unit;
   const double slots_per_beat = static_cast<double>(s.grid) / s.meter.unit;
-  const auto bar_tick = [&](std::int64_t bar) {
+  const auto bar_tick = [&](std::int64_t bar) {  // bar -1 is the count-in, at tick 0
+    ++bar;
     return static_cast<double>(bar * s.meter.beats) * ticks_per_beat;
   };
   // Seconds from the drill's first bar line to each section's start.
@@ -137,11 +139,12 @@ std::vector<std::uint8_t> midi(const StoredSession& s) {
   MidiFileWriter writer(kTicksPerQuarter);
   writer.add_time_signature(0, s.meter.beats, s.meter.unit);
   for (const TempoFrom& section : sections) {
-    writer.add_tempo(std::llround(bar_tick(section.bar)), section.bpm * 4.0 / s.meter.unit);
+    const std::int64_t tick = section.bar == 0 ? 0 : std::llround(bar_tick(section.bar));
+    writer.add_tempo(tick, section.bpm * 4.0 / s.meter.unit);
   }
   const int click = writer.add_track("click");
   const std::int64_t last_bar = s.strokes.back().bar;
-  for (std::int64_t bar = 0; bar <= last_bar; ++bar) {
+  for (std::int64_t bar = -1; bar <= last_bar; ++bar) {
     for (int beat = 0; beat < s.meter.beats; ++beat) {
       writer.add_note(click, std::llround(bar_tick(bar) + beat * ticks_per_beat), 9,
                       beat == 0 ? kClickAccentNote : kClickBeatNote, beat == 0 ? 110 : 80,
@@ -158,8 +161,7 @@ std::vector<std::uint8_t> midi(const StoredSession& s) {
     }
     if (note < 0) continue;  // a pad of the player's own map with no General MIDI note
     const auto tick = std::llround(tick_of_seconds(k.seconds - drill_start));
-    writer.add_note(strokes, std::max<std::int64_t>(0, tick), 9, note, k.velocity,
-                    kTicksPerQuarter / 16);
+    writer.add_note(strokes, tick, 9, note, k.velocity, kTicksPerQuarter / 16);
   }
   return writer.bytes();
 }

@@ -105,8 +105,27 @@ LiveResult run_live_session(const LiveOptions& o) {
   LiveScorer scorer(o.meter, o.grid, map.pad_names());
   scorer.add_section(schedule.section().first_bar, 0.0, schedule.section().bpm);
   StreamToTrack to_track(rate, (o.calibration_ms + o.input_latency_ms) / 1000.0);
-  double current_bpm = start_bpm;
   std::int64_t ladder_from_bar = 0;  // bars before this one are the coach's thinking time
+  if (ladder) result.step_first_bars.push_back(0);
+
+  // A closed bar goes to the coach first: a new tempo must reach the click before the bar
+  // line it is meant for, ahead of the slower work of writing the bar down.
+  const auto coach = [&](const BarTally& bar) {
+    if (!ladder || ladder->finished() || bar.bar < ladder_from_bar || !ladder->add_bar(bar.tally))
+      return;
+    const std::size_t index = ladder->steps().size() - 1;
+    if (ladder->finished()) {
+      stream.request_finish();
+    } else {
+      // The next bar is already playing: the new tempo starts on the bar line after it.
+      ladder_from_bar = bar.bar + 2;
+      stream.request_tempo(ladder_from_bar, ladder->bpm());
+      result.step_first_bars.push_back(ladder_from_bar);
+    }
+    fmt::print(o.feedback, "{}\n", step_line(ladder->steps().back(), index));
+    if (o.observer)
+      o.observer->on_step(ladder->steps().back(), index, result.step_first_bars.at(index));
+  };
 
   stream.start();
   result.output_latency_ms = stream.output_latency_seconds() * 1000.0;
@@ -126,7 +145,11 @@ LiveResult run_live_session(const LiveOptions& o) {
   while (true) {
     for (SectionStart s; stream.pop_section(s);) {
       scorer.add_section(s.first_bar, s.start_seconds, s.bpm);
-      current_bpm = s.bpm;
+      // A change that came too late for its bar line starts a bar later: so does the step.
+      if (ladder && s.first_bar > ladder_from_bar) {
+        ladder_from_bar = s.first_bar;
+        result.step_first_bars.back() = s.first_bar;
+      }
     }
     for (AudioAnchor a; stream.pop_anchor(a);) to_track.update(a);
     for (ClickEvent c; stream.pop_click(c);) {
@@ -141,35 +164,18 @@ LiveResult run_live_session(const LiveOptions& o) {
                    map.pad_names()[static_cast<std::size_t>(s.pad)], scored->offset_ms);
       }
     }
-    if (!to_track.ready()) {
-      std::this_thread::sleep_for(kPoll);
-      if (!stream.running()) break;
-      continue;
-    }
-    const double now = to_track.now(stream.stream_time());
-    const double latency = (o.calibration_ms + o.input_latency_ms) / 1000.0 + kLateStrokeSeconds;
-    for (const BarTally& bar : scorer.close_bars(now - latency)) {
-      fmt::print(o.feedback, "{}\n", bar_line(bar, current_bpm));
-      if (o.observer) o.observer->on_bar(bar, scorer.scored_in_bar(bar.bar), scorer.pad_names());
-      if (!ladder || ladder->finished() || bar.bar < ladder_from_bar) continue;
-      if (ladder->add_bar(bar.tally)) {
-        fmt::print(o.feedback, "{}\n",
-                   step_line(ladder->steps().back(), ladder->steps().size() - 1));
-        if (o.observer) {
-          o.observer->on_step(ladder->steps().back(), ladder->steps().size() - 1,
-                              bar.bar - o.ladder->bars_per_step + 1);
-        }
-        if (ladder->finished()) {
-          stream.request_finish();
-        } else {
-          // The next bar is already playing: the new tempo starts on the bar line after it.
-          ladder_from_bar = bar.bar + 2;
-          stream.request_tempo(ladder_from_bar, ladder->bpm());
-        }
+    if (to_track.ready()) {
+      const double now = to_track.now(stream.stream_time());
+      const double latency = (o.calibration_ms + o.input_latency_ms) / 1000.0 + kLateStrokeSeconds;
+      for (const BarTally& bar : scorer.close_bars(now - latency)) {
+        if (bar.bar > last_bar_heard) continue;  // after the end of the click
+        coach(bar);
+        fmt::print(o.feedback, "{}\n", bar_line(bar, scorer.bpm_of_bar(bar.bar)));
+        if (o.observer) o.observer->on_bar(bar, scorer.scored_in_bar(bar.bar), scorer.pad_names());
       }
+      std::fflush(o.feedback);
+      if (o.minutes > 0.0 && now >= o.minutes * 60.0) stream.request_finish();
     }
-    std::fflush(o.feedback);
-    if (o.minutes > 0.0 && now >= o.minutes * 60.0) stream.request_finish();
 
     if (interrupted.load()) {
       result.interrupted = true;
@@ -201,11 +207,12 @@ LiveResult run_live_session(const LiveOptions& o) {
   result.dropped_records = stream.dropped_records() + midi.dropped();
   scorer.end_before_bar(last_bar_heard + 1);
   result.slots_per_bar = scorer.grid().slots_per_bar();
-  result.analysis =
-      analyze(scorer.strokes(), scorer.grid(), scorer.pad_names(), midi.double_triggers());
+  result.analysis = analyze(scorer.strokes(), scorer.grid(), scorer.pad_names(),
+                            midi.double_triggers(), AnalysisOptions{o.pattern.gap});
   if (ladder) {
     ladder->stop();
     result.steps = ladder->steps();
+    result.step_first_bars.resize(result.steps.size());
     result.verdict = ladder->verdict();
   }
   return result;

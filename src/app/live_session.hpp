@@ -49,6 +49,7 @@ struct LiveResult {
   int slots_per_bar = 1;
   std::int64_t clicks_heard = 0;  // audible clicks the audio thread played
   std::vector<StepResult> steps;
+  std::vector<std::int64_t> step_first_bars;  // the bar each step started on
   std::optional<LimitVerdict> verdict;
   std::string audio_device;
   std::string midi_port;

@@ -38,25 +38,46 @@ void SessionRecorder::on_start(const std::string& audio_device, const std::strin
   record_.midi_port = midi_port;
   record_.output_latency_ms = output_latency_ms;
   record_.precision_bound_ms = precision_bound_ms;
-  id_ = store_.begin_session(record_);
-  record_.id = *id_;
+  guarded([&] {
+    id_ = store_.begin_session(record_);
+    record_.id = *id_;
+  });
+}
+
+StoredStroke SessionRecorder::row(const ScoredStroke& s, const std::vector<std::string>& pad_names,
+                                  std::int64_t bar) const {
+  return {std::llround(s.stroke.seconds * sample_rate_),
+          s.stroke.seconds,
+          pad_names.at(static_cast<std::size_t>(s.stroke.pad)),
+          s.stroke.velocity,
+          s.slot,
+          bar,
+          s.offset_ms,
+          s.matched};
+}
+
+template <typename Write>
+void SessionRecorder::guarded(Write&& write) {
+  try {
+    write();
+  } catch (const std::exception& e) {
+    // The click goes on: a full disk must not stop the practice; the live summary still comes.
+    if (!warned_) fmt::print(stderr, "cannot keep this session in the history: {}\n", e.what());
+    warned_ = true;
+  }
 }
 
 void SessionRecorder::on_bar(const BarTally& bar, const std::vector<ScoredStroke>& strokes,
                              const std::vector<std::string>& pad_names) {
   if (!id_) return;
   std::vector<StoredStroke> rows;
-  for (const ScoredStroke& s : strokes) {
-    rows.push_back({std::llround(s.stroke.seconds * sample_rate_), s.stroke.seconds,
-                    pad_names.at(static_cast<std::size_t>(s.stroke.pad)), s.stroke.velocity, s.slot,
-                    bar.bar, s.offset_ms});
-  }
-  store_.add_strokes(*id_, rows);
+  for (const ScoredStroke& s : strokes) rows.push_back(row(s, pad_names, bar.bar));
+  guarded([&] { store_.add_strokes(*id_, rows); });
   last_bar_written_ = bar.bar;
 }
 
 void SessionRecorder::on_step(const StepResult& step, std::size_t index, std::int64_t first_bar) {
-  if (id_) store_.add_step(*id_, stored_step(step, index, first_bar));
+  if (id_) guarded([&] { store_.add_step(*id_, stored_step(step, index, first_bar)); });
 }
 
 void SessionRecorder::finish(const LiveResult& result, const std::string& summary_json) {
@@ -65,18 +86,15 @@ void SessionRecorder::finish(const LiveResult& result, const std::string& summar
   const int per_bar = result.slots_per_bar;
   for (const ScoredStroke& s : result.analysis.strokes) {
     const std::int64_t bar = s.slot >= 0 ? s.slot / per_bar : -1;
-    if (bar <= last_bar_written_) continue;
-    rest.push_back({std::llround(s.stroke.seconds * sample_rate_), s.stroke.seconds,
-                    result.pad_names.at(static_cast<std::size_t>(s.stroke.pad)), s.stroke.velocity,
-                    s.slot, bar, s.offset_ms});
+    if (bar > last_bar_written_) rest.push_back(row(s, result.pad_names, bar));
   }
-  if (!rest.empty()) store_.add_strokes(*id_, rest);
-  // Steps again with their final form: the last one may have been cut short.
-  std::int64_t first_bar = 0;
-  for (std::size_t i = 0; i < result.steps.size(); ++i) {
-    store_.add_step(*id_, stored_step(result.steps[i], i, first_bar));
-    first_bar += result.steps[i].bars + 1;  // each step is followed by the coach's bar
-  }
+  guarded([&] {
+    if (!rest.empty()) store_.add_strokes(*id_, rest);
+    // Steps again in their final form: the last one may have been cut short.
+    for (std::size_t i = 0; i < result.steps.size(); ++i) {
+      store_.add_step(*id_, stored_step(result.steps[i], i, result.step_first_bars.at(i)));
+    }
+  });
   record_.ended_at = utc_now();
   record_.status =
       result.interrupted || result.audio_lost || result.midi_lost ? "interrupted" : "finished";
@@ -91,7 +109,7 @@ void SessionRecorder::finish(const LiveResult& result, const std::string& summar
       record_.bpm_high = std::max(record_.bpm_high, s.bpm);
     }
   }
-  store_.finish_session(record_);
+  guarded([&] { store_.finish_session(record_); });
 }
 
 }  // namespace pocket::app

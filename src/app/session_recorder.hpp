@@ -26,11 +26,18 @@ class SessionRecorder final : public LiveObserver {
   std::optional<std::int64_t> id() const { return id_; }
 
  private:
+  StoredStroke row(const ScoredStroke& s, const std::vector<std::string>& pad_names,
+                   std::int64_t bar) const;
+  // Runs a write; a failure is reported once and the session goes on.
+  template <typename Write>
+  void guarded(Write&& write);
+
   SessionStore& store_;
   SessionRecord record_;
   double sample_rate_;
   std::optional<std::int64_t> id_;
   std::int64_t last_bar_written_ = -1;
+  bool warned_ = false;
 };
 
 // Now as ISO 8601 in UTC, e.g. 2026-11-25T21:30:00Z.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -27,7 +28,12 @@ Grid::Grid(std::vector<Segment> segments, Meter meter, int slots_per_whole)
       throw std::invalid_argument("grid segments must move forward in time");
     }
   }
-  slots_per_bar_ = std::max(1, meter.beats * slots_per_whole / meter.unit);
+  if (meter.beats * slots_per_whole % meter.unit != 0) {
+    throw std::invalid_argument(fmt::format(
+        "grid {} does not divide a bar of {} evenly: use a multiple of {}", slots_per_whole,
+        to_string(meter), meter.unit / std::gcd(meter.beats, meter.unit)));
+  }
+  slots_per_bar_ = meter.beats * slots_per_whole / meter.unit;
 }
 
 Grid Grid::constant(double bpm, Meter meter, int slots_per_whole, double start_seconds) {

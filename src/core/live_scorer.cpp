@@ -53,35 +53,43 @@ void LiveScorer::end_before_bar(std::int64_t end_bar) {
 
 std::vector<ScoredStroke> LiveScorer::scored_in_bar(std::int64_t bar) const {
   std::vector<ScoredStroke> out;
+  std::map<std::pair<int, std::int64_t>, std::size_t> closest;  // (pad, slot) -> index in out
   for (const Stroke& s : strokes_) {
     const std::int64_t slot = grid_.nearest_slot(s.seconds);
-    if (grid_.bar_of(slot) == bar)
-      out.push_back({s, slot, (s.seconds - grid_.seconds_of(slot)) * 1000.0, true});
+    if (grid_.bar_of(slot) != bar) continue;
+    out.push_back({s, slot, (s.seconds - grid_.seconds_of(slot)) * 1000.0, true});
+    // The closest stroke of each pad on each slot counts; the others are extra.
+    auto [it, fresh] = closest.try_emplace({s.pad, slot}, out.size() - 1);
+    if (fresh) continue;
+    ScoredStroke& rival = out[it->second];
+    if (std::abs(out.back().offset_ms) < std::abs(rival.offset_ms)) {
+      rival.matched = false;
+      it->second = out.size() - 1;
+    } else {
+      out.back().matched = false;
+    }
   }
   return out;
 }
 
 BarTally LiveScorer::tally_bar(std::int64_t bar) const {
-  // The closest stroke of each pad on each slot counts; the others are extra.
-  std::map<std::pair<int, std::int64_t>, double> best;  // (pad, slot) -> offset
   BarTally result{bar, {}};
-  for (const Stroke& s : strokes_) {
-    const std::int64_t slot = grid_.nearest_slot(s.seconds);
-    if (grid_.bar_of(slot) != bar) continue;
-    const double offset = (s.seconds - grid_.seconds_of(slot)) * 1000.0;
-    auto [it, fresh] = best.try_emplace({s.pad, slot}, offset);
-    if (!fresh) {
-      ++result.tally.extra;
-      if (std::abs(offset) < std::abs(it->second)) it->second = offset;
-    }
-  }
   std::set<std::int64_t> struck;
-  for (const auto& [key, offset] : best) {
-    result.tally.add_hit(offset);
-    struck.insert(key.second);
+  for (const ScoredStroke& s : scored_in_bar(bar)) {
+    if (!s.matched) {
+      ++result.tally.extra;
+      continue;
+    }
+    result.tally.add_hit(s.offset_ms);
+    struck.insert(s.slot);
   }
   result.tally.missed = grid_.slots_per_bar() - static_cast<std::int64_t>(struck.size());
   return result;
+}
+
+double LiveScorer::bpm_of_bar(std::int64_t bar) const {
+  const double seconds_per_slot = grid_.slot_seconds(bar * grid_.slots_per_bar());
+  return meter_.unit * 60.0 / (seconds_per_slot * slots_per_whole_);
 }
 
 }  // namespace pocket

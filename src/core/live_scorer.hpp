@@ -30,7 +30,10 @@ class LiveScorer {
   // The click ended before `end_bar`: strokes aimed past it are not part of the drill.
   void end_before_bar(std::int64_t end_bar);
 
-  // The strokes of a bar with their slots and offsets, in time order.
+  // The tempo the click played in `bar`, in BPM.
+  double bpm_of_bar(std::int64_t bar) const;
+  // The strokes of a bar with their slots and offsets, in time order; the closest stroke of
+  // each pad on each slot is matched, the others are extra.
   std::vector<ScoredStroke> scored_in_bar(std::int64_t bar) const;
 
   const Grid& grid() const { return grid_; }

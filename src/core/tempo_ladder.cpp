@@ -73,6 +73,9 @@ void validate(const LadderConfig& c) {
     throw std::invalid_argument("the share of slots within 25 ms must be between 0 and 1");
   }
   if (!(c.rule.max_sd_ms > 0.0)) throw std::invalid_argument("the SD limit must be above 0 ms");
+  if (!(tidy(c.step.next(c.start_bpm)) > c.start_bpm)) {
+    throw std::invalid_argument("the step is too small to raise the tempo: use at least 0.1 BPM");
+  }
   if (!(c.max_increase_percent > 0.0)) {
     throw std::invalid_argument("the healthy-pace cap must be above 0%");
   }

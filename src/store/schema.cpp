@@ -70,10 +70,18 @@ constexpr const char* kMigrations[] = {kVersion1, kVersion2};
 
 void migrate(SQLite::Database& db, int from_version, int to_version) {
   for (int version = from_version; version < to_version; ++version) {
-    SQLite::Transaction transaction(db);
-    db.exec(kMigrations[version]);
-    db.exec(fmt::format("PRAGMA user_version = {}", version + 1));
-    transaction.commit();
+    // Immediate: a second pocket opening the same new file waits here, then sees the work done.
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      if (db.execAndGet("PRAGMA user_version").getInt() == version) {
+        db.exec(kMigrations[version]);
+        db.exec(fmt::format("PRAGMA user_version = {}", version + 1));
+      }
+      db.exec("COMMIT");
+    } catch (...) {
+      db.exec("ROLLBACK");
+      throw;
+    }
   }
 }
 

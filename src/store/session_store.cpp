@@ -58,12 +58,13 @@ SessionStore::SessionStore(const std::filesystem::path& path) {
           "nothing was changed. Update pocket to read it",
           name, version, kSchemaVersion));
     }
-    if (version == 0 && db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0) {
+    const bool empty = db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0;
+    if (version < 0 || (version == 0 && !empty) || (version > 0 && !db_->tableExists("sessions"))) {
       throw StoreError(fmt::format(
           "{} is an SQLite database, but not pocket's history: nothing was changed", name));
     }
-    db_->exec("PRAGMA journal_mode = WAL");
     migrate(*db_, version, kSchemaVersion);
+    db_->exec("PRAGMA journal_mode = WAL");
   } catch (const SQLite::Exception& e) {
     throw StoreError(fmt::format("cannot use {} as the session history: {}", name, e.what()));
   }

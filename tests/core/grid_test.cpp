@@ -57,3 +57,11 @@ TEST_CASE("bad grids are refused", "[grid]") {
   CHECK_THROWS(Grid({{0.0, 0.0, 0.1}, {0.0, 1.0, 0.1}}, {4, 4}, 16));
   CHECK_THROWS(Grid({{0.0, 0.0, 0.0}}, {4, 4}, 16));
 }
+
+TEST_CASE("a grid must divide the bar evenly", "[grid]") {
+  CHECK_THROWS_WITH(
+      Grid::constant(200.0, {7, 8}, 4),
+      Catch::Contains("does not divide a bar of 7/8") && Catch::Contains("multiple of 8"));
+  CHECK_NOTHROW(Grid::constant(200.0, {7, 8}, 8));
+  CHECK_NOTHROW(Grid::constant(200.0, {6, 8}, 4));  // dotted quarters: 3 slots a bar
+}

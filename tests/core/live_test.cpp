@@ -102,3 +102,20 @@ TEST_CASE("strokes aimed past the end of the click are not part of the drill", "
   scorer.end_before_bar(2);  // bars 0 and 1 were played: slot 8 is past the end
   CHECK(scorer.strokes().size() == 8);
 }
+
+TEST_CASE("a second stroke of a pad on its slot is stored as extra, the closer one counts",
+          "[live]") {
+  LiveScorer scorer({4, 4}, 4, {"snare"});
+  scorer.add_section(0, 0.0, 120.0);
+  scorer.add_stroke({0.020, 0, 100});  // slot 0, +20 ms
+  scorer.add_stroke({0.004, 0, 100});  // slot 0, +4 ms: the closer one
+  scorer.add_stroke({0.25, 0, 100});   // an eighth: nearest slot 0 or 1, half a slot off
+  const auto strokes = scorer.scored_in_bar(0);
+  REQUIRE(strokes.size() == 3);
+  CHECK_FALSE(strokes[0].matched);
+  CHECK(strokes[1].matched);
+  const auto bars = scorer.close_bars(10.0);
+  REQUIRE_FALSE(bars.empty());
+  CHECK(bars[0].tally.extra == 1 + !strokes[2].matched);
+  CHECK(scorer.bpm_of_bar(0) == Approx(120.0));
+}

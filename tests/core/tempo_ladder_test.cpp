@@ -176,3 +176,13 @@ TEST_CASE("bad ladder settings are refused", "[coach]") {
   c.bars_per_step = 0;
   CHECK_THROWS_WITH(TempoLadder(c), Contains("at least 1 bar"));
 }
+
+TEST_CASE("a step too small to raise the rounded tempo is refused", "[coach]") {
+  LadderConfig c = config(100.0, 120.0);
+  c.step = {false, 0.04};
+  CHECK_THROWS_WITH(TempoLadder(c), Contains("too small"));
+  c.step = {true, 0.01};
+  CHECK_THROWS_WITH(TempoLadder(c), Contains("too small"));
+  c.step = {false, 0.1};
+  CHECK_NOTHROW(TempoLadder(c));
+}

@@ -175,3 +175,20 @@ TEST_CASE("a history from a newer pocket is refused and left unchanged", "[store
   CHECK(db.execAndGet("PRAGMA user_version").getInt() == 99);
   CHECK(db.execAndGet("SELECT count(*) FROM sessions").getInt() == 1);
 }
+
+TEST_CASE("another program's database with a schema version of its own is refused", "[store]") {
+  test::TempDir dir;
+  const auto path = dir / "app.sqlite";
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("CREATE TABLE things (name TEXT); PRAGMA user_version = 1");
+  }
+  CHECK_THROWS_WITH(SessionStore(path), Contains("not pocket's history"));
+  SQLite::Database db(path.string());
+  CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "delete");  // untouched, not WAL
+  {
+    SQLite::Database negative(path.string(), SQLite::OPEN_READWRITE);
+    negative.exec("PRAGMA user_version = -3");
+  }
+  CHECK_THROWS_WITH(SessionStore(path), Contains("not pocket's history"));
+}

@@ -46,12 +46,14 @@ TEST_CASE("calibration finds the loop offset and later sessions subtract it", "[
   }
 }
 
-TEST_CASE("a drummer who pulls ahead is reported rushing", "[jack][play]") {
+TEST_CASE("a drummer who pulls ahead is reported rushing, left-out strokes as missed",
+          "[jack][play]") {
   LiveRig rig;
   DrummerOptions drummer;
   drummer.drift_ms_per_min = -40.0;
   drummer.jitter_ms = 2.0;
   drummer.notes = "36,42,38,42";
+  drummer.miss_every = 9;
   CommandResult result;
   const auto played = rig.with_drummer(drummer, [&] {
     result = rig.pocket({"play", "--bpm", "140", "--bars", "24"});
@@ -64,7 +66,12 @@ TEST_CASE("a drummer who pulls ahead is reported rushing", "[jack][play]") {
   CHECK_THAT(j["summary"].get<std::string>(), Contains("rushing"));
   CHECK(j["pads"].contains("kick"));
   CHECK(j["pads"].contains("hihat"));
-  CHECK(j["hits"] == LiveRig::after_count_in(played, 4).size());
+  const auto drill = LiveRig::after_count_in(played, 4);
+  CHECK(j["hits"] == drill.size());
+  // The clicks between the drummer's first and last drill stroke that it left out.
+  long first = drill.front().click_index, last = drill.back().click_index;
+  CHECK(j["missed"] == (last - first + 1) - static_cast<long>(drill.size()));
+  CHECK(j["missed"].get<long>() >= 8);
 }
 
 TEST_CASE("minutes of playing lose no strokes", "[jack][play][long]") {

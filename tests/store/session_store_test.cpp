@@ -102,7 +102,7 @@ TEST_CASE("history is newest first and filters by drill, date and count", "[stor
   CHECK(store.history({"", "", 1}).size() == 1);
 }
 
-TEST_CASE("notes and deletion; deleting a session removes its strokes", "[store]") {
+TEST_CASE("notes and deletion, which removes the strokes too", "[store]") {
   test::TempDir dir;
   SessionStore store(dir / "h.sqlite");
   const std::int64_t id = store.begin_session(a_session("play", "2026-11-20T10:00:00Z", 95.0));

@@ -100,6 +100,7 @@ LiveResult run_live_session(const LiveOptions& o) {
   result.audio_device = stream.device().host_api + " / " + stream.device().name;
   result.midi_port = midi.port_name();
   result.pad_names = map.pad_names();
+  // JACK delivers MIDI once per period; for ALSA's kernel timestamps 1 ms is assumed, unmeasured.
   result.precision_bound_ms = o.midi.api == "jack" ? 1000.0 * o.audio.buffer_frames / rate : 1.0;
 
   LiveScorer scorer(o.meter, o.grid, map.pad_names());

@@ -32,7 +32,6 @@ class Grid {
   // The slot's length, for "within half a slot".
   double slot_seconds(std::int64_t slot) const;
 
-  Meter meter() const { return meter_; }
   int slots_per_whole() const { return slots_per_whole_; }
   // Slots in one bar, at least 1.
   int slots_per_bar() const { return slots_per_bar_; }

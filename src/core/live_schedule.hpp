@@ -37,8 +37,6 @@ class LiveSchedule final : public ClickSource {
   void advance() override;
 
   const Section& section() const { return section_; }
-  Meter meter() const { return meter_; }
-  double sample_rate() const { return sample_rate_; }
   std::int64_t first_bar() const { return -pattern_.count_in_bars; }
   std::int64_t end_bar() const { return end_bar_; }
   double seconds_at(std::int64_t bar, double beat) const;

@@ -71,7 +71,15 @@ double ClickStream::output_latency_seconds() const {
 double ClickStream::stream_time() const { return Pa_GetStreamTime(stream_); }
 
 bool ClickStream::request_tempo(std::int64_t bar, double bpm) {
-  return tempo_requests_.push({bar, bpm});
+  return requests_.push({ScheduleRequest::Kind::tempo, bar, 0, bpm});
+}
+
+bool ClickStream::request_silence(std::int64_t from_bar, std::int64_t to_bar) {
+  return requests_.push({ScheduleRequest::Kind::silence, from_bar, to_bar, 0.0});
+}
+
+bool ClickStream::request_end_silence(std::int64_t bar) {
+  return requests_.push({ScheduleRequest::Kind::end_silence, bar, 0, 0.0});
 }
 
 template <typename Queue, typename Item>
@@ -87,8 +95,13 @@ bool ClickStream::process(float* interleaved, unsigned long frames, double dac_t
   if (underflow) underflows_.fetch_add(1, std::memory_order_relaxed);
   std::int64_t section_bar = schedule_.section().first_bar;
   if (finish_requested_.load(std::memory_order_acquire)) schedule_.finish_after_current_bar();
-  for (TempoRequest request; tempo_requests_.pop(request);)
-    schedule_.change_tempo(request.bar, request.bpm);
+  for (ScheduleRequest r; requests_.pop(r);) {
+    switch (r.kind) {
+      case ScheduleRequest::Kind::tempo: schedule_.change_tempo(r.bar, r.bpm); break;
+      case ScheduleRequest::Kind::silence: schedule_.silence(r.bar, r.to_bar); break;
+      case ScheduleRequest::Kind::end_silence: schedule_.end_silence(r.bar); break;
+    }
+  }
 
   publish(anchors_, AudioAnchor{mixer_.position(), dac_time});
   for (unsigned long done = 0; done < frames;) {

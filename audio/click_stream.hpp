@@ -36,8 +36,8 @@ struct SectionStart {
 };
 
 // The real-time click: a PortAudio output stream whose callback renders a LiveSchedule
-// through the same mixer as the offline renderer. Tempo changes come in, anchors, clicks
-// and tempo sections go out, all through lock-free single-producer queues.
+// through the same mixer as the offline renderer. Tempo changes and silences come in, anchors,
+// clicks and tempo sections go out, all through lock-free single-producer queues.
 class ClickStream final : private ClickListener {
  public:
   // [main-thread] Opens the device (throws std::runtime_error listing the devices when it
@@ -60,6 +60,11 @@ class ClickStream final : private ClickListener {
 
   // [one control thread] Play `bpm` from the bar line of `bar`. False if the queue is full.
   bool request_tempo(std::int64_t bar, double bpm);
+  // [one control thread] Silence the drill's clicks from `from_bar` up to `to_bar`
+  // (INT64_MAX: until told), or end the silence at `bar` (see LiveSchedule). False if the
+  // queue is full.
+  bool request_silence(std::int64_t from_bar, std::int64_t to_bar);
+  bool request_end_silence(std::int64_t bar);
   // [any thread] End the click at the next bar line.
   void request_finish() { finish_requested_.store(true, std::memory_order_release); }
 
@@ -80,9 +85,12 @@ class ClickStream final : private ClickListener {
   bool process(float* interleaved, unsigned long frames, double dac_time, bool underflow);
 
  private:
-  struct TempoRequest {
+  // A change for the schedule, handed from the control thread to the audio thread.
+  struct ScheduleRequest {
+    enum class Kind : std::uint8_t { tempo, silence, end_silence } kind;
     std::int64_t bar;
-    double bpm;
+    std::int64_t to_bar;  // silence only
+    double bpm;           // tempo only
   };
   static constexpr std::size_t kQueueSize = 8192;
   static constexpr std::size_t kMaxBlock = 4096;
@@ -98,7 +106,7 @@ class ClickStream final : private ClickListener {
   double sample_rate_;
   PaStream* stream_ = nullptr;
   std::vector<float> mono_;
-  boost::lockfree::spsc_queue<TempoRequest, boost::lockfree::capacity<64>> tempo_requests_;
+  boost::lockfree::spsc_queue<ScheduleRequest, boost::lockfree::capacity<64>> requests_;
   boost::lockfree::spsc_queue<AudioAnchor, boost::lockfree::capacity<kQueueSize>> anchors_;
   boost::lockfree::spsc_queue<ClickEvent, boost::lockfree::capacity<kQueueSize>> clicks_;
   boost::lockfree::spsc_queue<SectionStart, boost::lockfree::capacity<64>> sections_;

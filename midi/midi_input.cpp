@@ -94,8 +94,20 @@ void MidiInput::on_message(const unsigned char* bytes, std::size_t size) {
     case StrokeFilter::Result::double_trigger:
       double_triggers_.fetch_add(1, std::memory_order_relaxed);
       break;
+    case StrokeFilter::Result::unmapped:
+      unmapped_[bytes[1] & 0x7f].fetch_add(1, std::memory_order_relaxed);
+      break;
     case StrokeFilter::Result::ignored: break;
   }
+}
+
+std::map<int, std::int64_t> MidiInput::unmapped_notes() const {
+  std::map<int, std::int64_t> notes;
+  for (std::size_t note = 0; note < unmapped_.size(); ++note) {
+    const std::int64_t count = unmapped_[note].load(std::memory_order_relaxed);
+    if (count > 0) notes[static_cast<int>(note)] = count;
+  }
+  return notes;
 }
 
 std::vector<std::string> MidiInput::api_names() { return {"alsa", "jack"}; }

@@ -8,7 +8,10 @@
 
 #include <boost/lockfree/spsc_queue.hpp>
 
-#include "drum_map.hpp"
+#include <array>
+#include <map>
+
+#include "core/drum_map.hpp"
 #include "stroke_filter.hpp"
 
 class RtMidiIn;
@@ -45,6 +48,8 @@ class MidiInput {
   // [any thread]
   std::int64_t double_triggers() const { return double_triggers_.load(std::memory_order_relaxed); }
   std::int64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
+  // [any thread] Note-ons on notes the map does not cover, per note.
+  std::map<int, std::int64_t> unmapped_notes() const;
   // [any thread] Set when the port or its server went away.
   bool failed() const { return failed_.load(std::memory_order_relaxed); }
 
@@ -63,6 +68,7 @@ class MidiInput {
   boost::lockfree::spsc_queue<Stroke, boost::lockfree::capacity<8192>> strokes_;
   std::atomic<std::int64_t> double_triggers_{0};
   std::atomic<std::int64_t> dropped_{0};
+  std::array<std::atomic<std::int64_t>, 128> unmapped_{};
   std::atomic<bool> failed_{false};
 };
 

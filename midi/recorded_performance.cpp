@@ -23,6 +23,10 @@ RecordedPerformance strokes_of(const MidiFile& file, const DrumMap& map, double 
     }
   }
   performance.double_triggers = filter.double_triggers();
+  for (int note = 0; note < 128; ++note) {
+    if (filter.unmapped()[static_cast<std::size_t>(note)] > 0)
+      performance.unmapped_notes[note] = filter.unmapped()[static_cast<std::size_t>(note)];
+  }
   return performance;
 }
 

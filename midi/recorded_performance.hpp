@@ -7,7 +7,9 @@
 
 #include "core/analysis.hpp"
 #include "core/grid.hpp"
-#include "drum_map.hpp"
+#include <map>
+
+#include "core/drum_map.hpp"
 #include "midi_file.hpp"
 
 namespace pocket {
@@ -17,6 +19,7 @@ struct RecordedPerformance {
   std::vector<Stroke> strokes;
   std::int64_t double_triggers = 0;
   std::vector<std::string> pad_names;
+  std::map<int, std::int64_t> unmapped_notes;  // note-ons the map does not cover, per note
 };
 
 RecordedPerformance strokes_of(const MidiFile& file, const DrumMap& map,

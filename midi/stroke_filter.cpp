@@ -4,18 +4,18 @@
 
 namespace pocket {
 
-namespace {
-constexpr int kHihatPedalController = 4;
-}
-
 StrokeFilter::StrokeFilter(const DrumMap& map, double double_trigger_ms)
     : map_(map), window_seconds_(double_trigger_ms / 1000.0) {
   last_seconds_.fill(-std::numeric_limits<double>::infinity());
 }
 
 StrokeFilter::Result StrokeFilter::note_on(double seconds, int note, int velocity, Stroke& stroke) {
+  if (velocity <= 0 || note < 0 || note > 127) return Result::ignored;
   const int pad = map_.pad_of(note);
-  if (pad < 0 || velocity <= 0) return Result::ignored;
+  if (pad < 0) {
+    ++unmapped_[static_cast<std::size_t>(note)];
+    return Result::unmapped;
+  }
   const bool pedal = map_.articulation_of(note) == "pedal";
   double& last = last_seconds_[static_cast<std::size_t>(pad + (pedal ? DrumMap::kMaxPads : 0))];
   if (seconds - last < window_seconds_) {
@@ -28,7 +28,7 @@ StrokeFilter::Result StrokeFilter::note_on(double seconds, int note, int velocit
 }
 
 void StrokeFilter::control_change(int controller, int value) {
-  if (controller == kHihatPedalController) hihat_pedal_ = value;
+  if (controller == map_.hihat_pedal_controller()) hihat_pedal_ = value;
 }
 
 }  // namespace pocket

@@ -9,7 +9,7 @@
 #include "command.hpp"
 #include "core/calibration.hpp"
 #include "live_options.hpp"
-#include "user_config.hpp"
+#include "presets/user_config.hpp"
 
 namespace po = boost::program_options;
 
@@ -41,14 +41,15 @@ int run_calibrate(const std::vector<std::string>& args) {
 
   LiveOptions live;
   try {
-    TempoMap({{live.meter, 1, bpm, bpm}});
+    TempoMap({{live.drill.meters.first(), 1, bpm, bpm}});
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
-  live.bpm = bpm;
-  live.grid = live.meter.unit;
-  live.pattern.count_in_bars = 1;
-  live.bars = (clicks + live.meter.beats - 1) / live.meter.beats;
+  live.drill.name = "calibrate";
+  live.drill.bpm = bpm;
+  live.drill.click.count_in_bars = 1;
+  const int beats = live.drill.meters.first().beats;
+  live.drill.bars = (clicks + beats - 1) / beats;
   apply_live_options(common, vm, live);
   live.calibration_ms = 0.0;  // measure the raw offset
   fmt::print(live.feedback, "hit along with {} clicks at {:g} BPM after a bar of count-in\n",

@@ -29,5 +29,10 @@ int run_delete(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
 int run_report(const std::vector<std::string>& args);
 int run_progress(const std::vector<std::string>& args);
+int run_drill(const std::vector<std::string>& args);
+int run_drills(const std::vector<std::string>& args);
+int run_goal(const std::vector<std::string>& args);
+int run_goals(const std::vector<std::string>& args);
+int run_kits(const std::vector<std::string>& args);
 
 }  // namespace pocket::app

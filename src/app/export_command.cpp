@@ -1,6 +1,7 @@
 // pocket export ID --format csv|json|mid: a session's strokes for spreadsheets, notebooks, DAWs.
 #include <cmath>
 #include <fstream>
+#include <map>
 
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
@@ -8,8 +9,8 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
-#include "midi/drum_map.hpp"
 #include "midi/midi_file_writer.hpp"
+#include "presets/preset_library.hpp"
 #include "stored_session.hpp"
 
 namespace po = boost::program_options;
@@ -100,66 +101,83 @@ std::vector<TempoFrom> tempo_sections(const StoredSession& s) {
 }
 
 // Click on one track, strokes on another, with a bar of count-in before the drill's first bar
-// line so that a stroke played early on the first beat keeps its offset.
+// line so that a stroke played early on the first beat keeps its offset. Positions are counted
+// in whole notes, which every meter of a cycle shares.
 std::vector<std::uint8_t> midi(const StoredSession& s) {
   if (s.strokes.empty()) throw std::runtime_error("the session has no strokes to export");
   const std::vector<TempoFrom> sections = tempo_sections(s);
-  const double ticks_per_beat = 4.0 * kTicksPerQuarter / s.meter.unit;
-  const double slots_per_beat = static_cast<double>(s.grid) / s.meter.unit;
-  const auto bar_tick = [&](std::int64_t bar) {  // bar -1 is the count-in, at tick 0
-    ++bar;
-    return static_cast<double>(bar * s.meter.beats) * ticks_per_beat;
+  const MeterCycle& meters = s.meters;
+  constexpr double kTicksPerWhole = 4.0 * kTicksPerQuarter;
+  const double count_in_wholes = meters.wholes_before(-1);
+  const auto tick_of_wholes = [&](double wholes) {
+    return (wholes - count_in_wholes) * kTicksPerWhole;
+  };
+  const auto seconds_per_whole = [&](const TempoFrom& section) {
+    return meters.tempo_unit() * 60.0 / section.bpm;
   };
   // Seconds from the drill's first bar line to each section's start.
   std::vector<double> section_seconds = {0.0};
   for (std::size_t i = 1; i < sections.size(); ++i) {
-    const double beats =
-        static_cast<double>((sections[i].bar - sections[i - 1].bar) * s.meter.beats);
-    section_seconds.push_back(section_seconds.back() + beats * 60.0 / sections[i - 1].bpm);
+    const double wholes =
+        meters.wholes_before(sections[i].bar) - meters.wholes_before(sections[i - 1].bar);
+    section_seconds.push_back(section_seconds.back() + wholes * seconds_per_whole(sections[i - 1]));
   }
   const auto seconds_of_slot = [&](std::int64_t slot) {
-    const double beat = slot / slots_per_beat;
+    const double wholes = static_cast<double>(slot) / s.grid;
     std::size_t i = 0;
-    while (i + 1 < sections.size() &&
-           beat >= static_cast<double>(sections[i + 1].bar * s.meter.beats))
-      ++i;
+    while (i + 1 < sections.size() && wholes >= meters.wholes_before(sections[i + 1].bar)) ++i;
     return section_seconds[i] +
-           (beat - static_cast<double>(sections[i].bar * s.meter.beats)) * 60.0 / sections[i].bpm;
+           (wholes - meters.wholes_before(sections[i].bar)) * seconds_per_whole(sections[i]);
   };
   const auto tick_of_seconds = [&](double t) {
     std::size_t i = 0;
     while (i + 1 < sections.size() && t >= section_seconds[i + 1]) ++i;
-    return bar_tick(sections[i].bar) +
-           (t - section_seconds[i]) * sections[i].bpm / 60.0 * ticks_per_beat;
+    return tick_of_wholes(meters.wholes_before(sections[i].bar) +
+                          (t - section_seconds[i]) / seconds_per_whole(sections[i]));
   };
   // Where the drill's first bar line sat in the stream, from any stroke and its slot.
   const StoredStroke& first = s.strokes.front();
   const double drill_start = first.seconds - first.offset_ms / 1000.0 - seconds_of_slot(first.slot);
 
   MidiFileWriter writer(kTicksPerQuarter);
-  writer.add_time_signature(0, s.meter.beats, s.meter.unit);
-  for (const TempoFrom& section : sections) {
-    const std::int64_t tick = section.bar == 0 ? 0 : std::llround(bar_tick(section.bar));
-    writer.add_tempo(tick, section.bpm * 4.0 / s.meter.unit);
-  }
-  const int click = writer.add_track("click");
   const std::int64_t last_bar = s.strokes.back().bar;
   for (std::int64_t bar = -1; bar <= last_bar; ++bar) {
-    for (int beat = 0; beat < s.meter.beats; ++beat) {
-      writer.add_note(click, std::llround(bar_tick(bar) + beat * ticks_per_beat), 9,
+    if (bar == -1 || meters.meter_of(bar) != meters.meter_of(bar - 1)) {
+      const Meter& m = meters.meter_of(bar);
+      writer.add_time_signature(std::llround(tick_of_wholes(meters.wholes_before(bar))), m.beats,
+                                m.unit);
+    }
+  }
+  for (const TempoFrom& section : sections) {
+    const std::int64_t tick =
+        section.bar == 0 ? 0 : std::llround(tick_of_wholes(meters.wholes_before(section.bar)));
+    writer.add_tempo(tick, section.bpm * 4.0 / meters.tempo_unit());
+  }
+  const int click = writer.add_track("click");
+  for (std::int64_t bar = -1; bar <= last_bar; ++bar) {
+    const Meter& m = meters.meter_of(bar);
+    for (int beat = 0; beat < m.beats; ++beat) {
+      const double wholes = meters.wholes_before(bar) + static_cast<double>(beat) / m.unit;
+      writer.add_note(click, std::llround(tick_of_wholes(wholes)), 9,
                       beat == 0 ? kClickAccentNote : kClickBeatNote, beat == 0 ? 110 : 80,
                       kTicksPerQuarter / 8);
     }
   }
   const int strokes = writer.add_track("strokes");
-  const DrumMap gm = DrumMap::builtin("gm");
+  const DrumMap gm = PresetLibrary::standard().kit("gm");
+  // Each pad's General MIDI note: its head (no articulation) when it has one, else its first.
+  std::map<std::string, int> note_of;
+  for (int n = 127; n >= 0; --n) {
+    if (gm.pad_of(n) < 0) continue;
+    const std::string& pad = gm.pad_names()[static_cast<std::size_t>(gm.pad_of(n))];
+    if (note_of.count(pad) == 0 || gm.articulation_of(n).empty() ||
+        !gm.articulation_of(note_of[pad]).empty())
+      note_of[pad] = n;
+  }
   for (const StoredStroke& k : s.strokes) {
-    int note = -1;
-    for (int n = 0; n < 128 && note < 0; ++n) {
-      if (gm.pad_of(n) >= 0 && gm.pad_names()[static_cast<std::size_t>(gm.pad_of(n))] == k.pad)
-        note = n;
-    }
-    if (note < 0) continue;  // a pad of the player's own map with no General MIDI note
+    const auto found = note_of.find(k.pad);
+    if (found == note_of.end()) continue;  // a pad of the player's own map with no GM note
+    const int note = found->second;
     const auto tick = std::llround(tick_of_seconds(k.seconds - drill_start));
     writer.add_note(strokes, tick, 9, note, k.velocity, kTicksPerQuarter / 16);
   }

@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "practice_record.hpp"
+#include "presets/user_config.hpp"
 #include "report/analysis_json.hpp"
 #include "report/analysis_table.hpp"
 #include "session_recorder.hpp"
-#include "user_config.hpp"
+#include "stored_session.hpp"
+#include "unmapped_notes.hpp"
 
 namespace po = boost::program_options;
 
@@ -24,11 +27,10 @@ po::options_description live_options(LiveCommonOptions& o, const char* no_save_h
       "midi-api", po::value(&o.midi_api)->default_value(o.midi_api), "alsa or jack")(
       "midi-in", po::value(&o.midi_in)->default_value(o.midi_in),
       "the kit's port: index, part of its name, or 'virtual' for a port named pocket")(
-      "drum-map", po::value(&o.drum_map)->default_value(o.drum_map),
-      "gm, roland, alesis, yamaha, or a .toml file")(
-      "double-ms", po::value(&o.double_ms)->default_value(o.double_ms),
-      "a second hit on a pad within this many ms is a double trigger")(
-      "sound", po::value(&o.sound)->default_value(o.sound), "click sound: woodblock, beep or tick")(
+      "drum-map", po::value(&o.drum_map),
+      "the kit's map: a name from 'pocket kits' or a .toml file (default: drum_map in the "
+      "config, else gm)")("double-ms", po::value(&o.double_ms)->default_value(o.double_ms),
+                          "a second hit on a pad within this many ms is a double trigger")(
       "calibration-ms", po::value<double>(),
       "your loop offset in ms (default: from 'pocket calibrate')")(
       "input-latency-ms", po::value<double>(), "extra MIDI input latency of the kit in ms")(
@@ -41,6 +43,17 @@ po::options_description live_options(LiveCommonOptions& o, const char* no_save_h
   return d;
 }
 
+DrumMap chosen_kit(const std::string& drum_map_option, const PresetLibrary& library) {
+  std::string name = drum_map_option;
+  if (name.empty()) name = load_user_config().drum_map;
+  if (name.empty()) name = "gm";
+  try {
+    return library.kit(name);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+}
+
 void apply_live_options(const LiveCommonOptions& o, const po::variables_map& vm,
                         LiveOptions& live) {
   if (o.buffer < 64 || o.buffer > 1024) {
@@ -49,28 +62,65 @@ void apply_live_options(const LiveCommonOptions& o, const po::variables_map& vm,
   const UserConfig config = load_user_config();
   live.audio = {o.audio_api, o.audio_device, o.rate, o.buffer};
   live.midi = {o.midi_api, o.midi_in, o.double_ms};
-  live.drum_map = o.drum_map;
-  live.sound = o.sound;
+  live.kit = chosen_kit(o.drum_map, PresetLibrary::standard());
   live.calibration_ms =
       vm.count("calibration-ms") ? vm["calibration-ms"].as<double>() : config.calibration_ms;
   live.input_latency_ms =
       vm.count("input-latency-ms") ? vm["input-latency-ms"].as<double>() : config.input_latency_ms;
   live.stroke_lines = !o.quiet;
   live.feedback = o.json ? stderr : stdout;
+  if (vm.count("minutes")) live.minutes = vm["minutes"].as<double>();
+  if (vm.count("max-bars")) live.max_bars = vm["max-bars"].as<std::int64_t>();
+  if (live.minutes < 0.0 || (vm.count("max-bars") && live.max_bars < 1))
+    throw UsageError("--minutes and --max-bars need a length above 0");
+  try {
+    ExpectedStrokes(live.drill.pattern, live.kit.pad_names(),
+                    Grid::constant(live.drill.start_bpm(), live.drill.meters,
+                                   live.drill.scored_grid())
+                        .positions());
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(fmt::format("drill {} with kit {}: {}", live.drill.name, live.kit.name(),
+                                 e.what()));
+  }
+}
+
+void cap_from_history(const LiveCommonOptions& o, LiveOptions& live) {
+  if (!live.drill.ladder || live.drill.ladder->consolidated_bpm) return;
+  try {
+    const SessionStore store = open_store(o.db);
+    live.drill.ladder->consolidated_bpm = consolidated_from_history(store, live.drill.name);
+  } catch (const StoreError& e) {
+    fmt::print(live.feedback, "the history cannot be read ({}): this ladder is not capped\n",
+               e.what());
+    return;
+  }
+  const LadderConfig& ladder = *live.drill.ladder;
+  if (!ladder.consolidated_bpm) {
+    fmt::print(live.feedback,
+               "no solid tempo of {} in your history yet: this first ladder is not capped; from "
+               "the next one on, the climb stays within {:g}% of your consolidated tempo\n",
+               live.drill.name, ladder.max_increase_percent);
+  } else {
+    fmt::print(live.feedback,
+               "your consolidated tempo on {} is {:g} BPM: today's ladder goes no higher than "
+               "{:g} BPM\n",
+               live.drill.name, *ladder.consolidated_bpm, TempoLadder(ladder).ceiling_bpm());
+  }
 }
 
 LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
-                          const std::string& drill, const std::string& settings_json,
+                          const std::string& fingerprint,
                           std::optional<std::int64_t>& session_id) {
   if (o.no_save) return run_live_session(live);
-  SessionStore store(o.db.empty() ? SessionStore::default_path() : std::filesystem::path(o.db));
+  SessionStore store = open_store(o.db);
   SessionRecord record;
   record.started_at = utc_now();
-  record.drill = drill;
-  record.settings_json = settings_json;
+  record.drill = live.drill.name;
+  record.drill_fingerprint = fingerprint;
+  record.settings_json = drill_settings_json(live.drill);
   record.calibration_ms = live.calibration_ms;
   record.input_latency_ms = live.input_latency_ms;
-  record.bpm_low = record.bpm_high = live.ladder ? live.ladder->start_bpm : live.bpm;
+  record.bpm_low = record.bpm_high = live.drill.start_bpm();
   SessionRecorder recorder(store, record, live.audio.sample_rate);
   LiveOptions recorded = live;
   recorded.observer = &recorder;
@@ -79,6 +129,38 @@ LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
   session_id = recorder.id();
   return result;
 }
+
+namespace {
+
+void print_modes(std::FILE* out, const Drill& drill, const ClickModeResult& m) {
+  if (drill.click.random_mute.active()) {
+    fmt::print(out, "random mute: {} of {} clicks left out (rising to {:g}%)\n", m.randomly_muted,
+               m.clicks, drill.click.random_mute.percent);
+  }
+  if (drill.silent_while_tight || drill.quiet_count) {
+    double total = 0.0, longest = 0.0;
+    std::int64_t longest_bars = 0;
+    for (const SilentStretch& s : m.silent) {
+      total += s.seconds;
+      if (s.seconds > longest) longest = s.seconds, longest_bars = s.bars;
+    }
+    fmt::print(out, "without the click: {:.0f} s in all, the longest stretch {:.0f} s ({} bar{})\n",
+               total, longest, longest_bars, longest_bars == 1 ? "" : "s");
+  }
+  if (drill.quiet_count && !m.quiet_gaps.empty()) {
+    int held = 0, longest = 0;
+    for (const QuietGap& g : m.quiet_gaps) {
+      held += g.held;
+      if (g.held) longest = std::max(longest, g.bars);
+    }
+    fmt::print(out, "quiet count: {} of {} gaps held{}\n", held, m.quiet_gaps.size(),
+               longest > 0 ? fmt::format(", the longest held {} bar{}", longest,
+                                         longest == 1 ? "" : "s")
+                           : "");
+  }
+}
+
+}  // namespace
 
 int report_live_result(const LiveCommonOptions& o, const LiveOptions& live, const LiveResult& r,
                        std::optional<std::int64_t> session_id) {
@@ -91,15 +173,29 @@ int report_live_result(const LiveCommonOptions& o, const LiveOptions& live, cons
   fmt::print(out, "\n{} clicks over {:.0f} s; audio underflows: {}{}\n", r.clicks_heard, r.seconds,
              r.underflows,
              r.dropped_records > 0 ? fmt::format(", records dropped: {}", r.dropped_records) : "");
-  fmt::print(out, "timing precision: within {:.1f} ms ({} MIDI)\n\n", r.precision_bound_ms,
+  fmt::print(out, "timing precision: within {:.1f} ms ({} MIDI)\n", r.precision_bound_ms,
              live.midi.api);
-  fmt::print(out, "{}", analysis_table(r.analysis));
+  print_modes(out, live.drill, r.modes);
+  fmt::print(out, "\n{}", analysis_table(r.analysis));
+  const std::string unmapped =
+      unmapped_notes_text(r.analysis.unmapped_notes, live.kit, PresetLibrary::standard());
+  if (!unmapped.empty()) fmt::print(out, "\n{}\n", unmapped);
   if (r.verdict) fmt::print(out, "\n{}\n", r.verdict->message);
   if (session_id)
     fmt::print(out, "\nkept as session {} ('pocket show {}')\n", *session_id, *session_id);
   std::fflush(out);
   if (o.json) fmt::print("{}\n", live_result_json(live, r));
   return r.audio_lost || r.midi_lost ? kExitFailure : kExitOk;
+}
+
+int run_drill_session(const LiveCommonOptions& o, const po::variables_map& vm, LiveOptions& live,
+                      const std::string& fingerprint) {
+  apply_live_options(o, vm, live);
+  cap_from_history(o, live);
+  install_interrupt_handler();
+  std::optional<std::int64_t> session_id;
+  const LiveResult result = run_and_record(o, live, fingerprint, session_id);
+  return report_live_result(o, live, result, session_id);
 }
 
 }  // namespace pocket::app

@@ -1,12 +1,15 @@
 #pragma once
 
+#include <optional>
+
 #include <boost/program_options.hpp>
 
 #include "live_session.hpp"
+#include "presets/preset_library.hpp"
 
 namespace pocket::app {
 
-// The options every live command shares: devices, kit, sound, latency.
+// The options every live command shares: devices, kit, latency, output and history.
 struct LiveCommonOptions {
   std::string audio_api;
   std::string audio_device;
@@ -14,9 +17,8 @@ struct LiveCommonOptions {
   double rate = 48000.0;
   std::string midi_api = "alsa";
   std::string midi_in = "virtual";
-  std::string drum_map = "gm";
+  std::string drum_map;  // empty: from the config file, else gm
   double double_ms = 10.0;
-  std::string sound = "woodblock";
   double calibration_ms = 0.0;  // from the config unless given
   double input_latency_ms = 0.0;
   bool json = false;
@@ -29,20 +31,33 @@ struct LiveCommonOptions {
 boost::program_options::options_description live_options(
     LiveCommonOptions& o, const char* no_save_help = "do not keep this session in the history");
 
+// The kit to use: --drum-map, else the config's drum_map, else gm. Throws UsageError for an
+// unknown kit (listing them) and PresetError for a broken kit file.
+DrumMap chosen_kit(const std::string& drum_map_option, const PresetLibrary& library);
+
 // Fills the session's devices, kit and latencies (from the config file unless given).
 // Throws UsageError for bad values.
 void apply_live_options(const LiveCommonOptions& o, const boost::program_options::variables_map& vm,
                         LiveOptions& live);
 
-// Runs the session and keeps it in the history as it goes (unless --no-save); `settings`
-// describes the drill for the history.
+// The ladder's healthy-pace cap from the player's history of this drill, unless
+// --consolidated gave it; says so on the session's feedback when there is no history yet.
+void cap_from_history(const LiveCommonOptions& o, LiveOptions& live);
+
+// Runs the session and keeps it in the history as it goes (unless --no-save).
+// `fingerprint`: of the drill's file, empty for play and ladder.
 LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
-                          const std::string& drill, const std::string& settings_json,
+                          const std::string& fingerprint,
                           std::optional<std::int64_t>& session_id);
 
 // Prints the summary (or JSON) of a finished session and returns the exit code.
 int report_live_result(const LiveCommonOptions& o, const LiveOptions& live,
                        const LiveResult& result,
                        std::optional<std::int64_t> session_id = std::nullopt);
+
+// Applies `vm` to `live`, caps the ladder, runs, records and reports: what play, ladder and
+// drill share once their drill is settled.
+int run_drill_session(const LiveCommonOptions& o, const boost::program_options::variables_map& vm,
+                      LiveOptions& live, const std::string& fingerprint = "");
 
 }  // namespace pocket::app

@@ -74,6 +74,24 @@ std::string step_line(const StepResult& step, std::size_t index) {
                      step.tally.slots_within_25ms() * 100.0, step.tally.sd_ms(), result);
 }
 
+std::string silence_line(const SilenceRequest& request) {
+  return request.kind == SilenceRequest::Kind::end_silence
+             ? fmt::format("the click comes back at bar {}", request.from_bar + 1)
+         : request.to_bar == SilenceRequest::kUntilTold
+             ? fmt::format("tight: the click drops out from bar {}", request.from_bar + 1)
+             : fmt::format("next gap: {} bar{} without the click from bar {}",
+                           request.to_bar - request.from_bar,
+                           request.to_bar - request.from_bar == 1 ? "" : "s",
+                           request.from_bar + 1);
+}
+
+std::string gap_line(const QuietGap& gap) {
+  return fmt::format("gap of {} bar{} from bar {}: {:.0f}% of slots within 25 ms, {}", gap.bars,
+                     gap.bars == 1 ? "" : "s", gap.first_bar + 1,
+                     gap.tally.slots_within_25ms() * 100.0,
+                     gap.held ? "held" : "not held yet");
+}
+
 }  // namespace
 
 void install_interrupt_handler() {
@@ -83,14 +101,29 @@ void install_interrupt_handler() {
 }
 
 LiveResult run_live_session(const LiveOptions& o) {
+  const Drill& drill = o.drill;
   const double rate = o.audio.sample_rate;
-  const double start_bpm = o.ladder ? o.ladder->start_bpm : o.bpm;
-  LiveSchedule schedule(o.meter, start_bpm, o.pattern, rate, o.ladder ? -1 : o.bars);
-  const ClickSound sound = synthesize_click(o.sound, rate);
-  const DrumMap map = DrumMap::load(o.drum_map);
-  validate_grid(o.grid);
   std::optional<TempoLadder> ladder;
-  if (o.ladder) ladder.emplace(*o.ladder);
+  if (drill.ladder) ladder.emplace(*drill.ladder);
+  const std::int64_t drill_bars = ladder ? -1 : drill.bars;
+  const std::int64_t bars = o.max_bars > 0 && (drill_bars < 0 || o.max_bars < drill_bars)
+                                ? o.max_bars
+                                : drill_bars;
+  LiveSchedule schedule(drill.meters, ladder ? ladder->bpm() : drill.bpm, drill.click, rate, bars);
+  const ClickSound sound = synthesize_click(drill.sound, rate);
+  const DrumMap& map = o.kit;
+  const int grid = drill.scored_grid();
+  validate_grid(grid);
+  const ExpectedStrokes expected(
+      drill.pattern, map.pad_names(),
+      Grid::constant(drill.start_bpm(), drill.meters, grid).positions());
+  std::optional<SilentWhileTightMode> silent_mode;
+  if (drill.silent_while_tight) silent_mode.emplace(*drill.silent_while_tight);
+  std::optional<QuietCountMode> quiet_mode;
+  if (drill.quiet_count) {
+    quiet_mode.emplace(*drill.quiet_count);
+    schedule.silence(quiet_mode->first_gap().from_bar, quiet_mode->first_gap().to_bar);
+  }
 
   PortAudioSession audio_session;
   ClickStream stream(schedule, sound, o.audio);
@@ -102,9 +135,11 @@ LiveResult run_live_session(const LiveOptions& o) {
   result.pad_names = map.pad_names();
   // JACK delivers MIDI once per period; for ALSA's kernel timestamps 1 ms is assumed, unmeasured.
   result.precision_bound_ms = o.midi.api == "jack" ? 1000.0 * o.audio.buffer_frames / rate : 1.0;
+  if (ladder) result.ceiling_bpm = ladder->ceiling_bpm();
 
-  LiveScorer scorer(o.meter, o.grid, map.pad_names());
+  LiveScorer scorer(drill.meters, grid, map.pad_names(), expected);
   scorer.add_section(schedule.section().first_bar, 0.0, schedule.section().bpm);
+  ClickLog clicks(scorer.grid());
   StreamToTrack to_track(rate, (o.calibration_ms + o.input_latency_ms) / 1000.0);
   std::int64_t ladder_from_bar = 0;  // bars before this one are the coach's thinking time
   if (ladder) result.step_first_bars.push_back(0);
@@ -126,6 +161,27 @@ LiveResult run_live_session(const LiveOptions& o) {
     fmt::print(o.feedback, "{}\n", step_line(ladder->steps().back(), index));
     if (o.observer)
       o.observer->on_step(ladder->steps().back(), index, result.step_first_bars.at(index));
+  };
+  // The player's click modes decide at bar lines too.
+  const auto ask = [&](const std::optional<SilenceRequest>& request) {
+    if (!request) return;
+    if (request->kind == SilenceRequest::Kind::silence) {
+      stream.request_silence(request->from_bar, request->to_bar);
+    } else {
+      stream.request_end_silence(request->from_bar);
+    }
+    fmt::print(o.feedback, "{}\n", silence_line(*request));
+  };
+  const auto modes = [&](const BarTally& bar) {
+    if (silent_mode) ask(silent_mode->bar_closed(bar));
+    if (quiet_mode) {
+      const std::size_t gaps = quiet_mode->gaps().size();
+      const std::optional<SilenceRequest> next = quiet_mode->bar_closed(bar, clicks.silenced(bar.bar));
+      if (quiet_mode->gaps().size() > gaps) {
+        fmt::print(o.feedback, "{}\n", gap_line(quiet_mode->gaps().back()));
+      }
+      ask(next);
+    }
   };
 
   stream.start();
@@ -156,13 +212,15 @@ LiveResult run_live_session(const LiveOptions& o) {
     for (ClickEvent c; stream.pop_click(c);) {
       result.clicks_heard += c.audible;
       last_bar_heard = std::max(last_bar_heard, c.bar);
+      clicks.add(c, drill.click.subdivision);
     }
     for (Stroke s; to_track.ready() && midi.pop(s);) {
       s.seconds = to_track.seconds(s.seconds);
       const auto scored = scorer.add_stroke(s);
       if (scored && o.stroke_lines) {
-        fmt::print(o.feedback, "  {:<8} {:+4.0f} ms\n",
-                   map.pad_names()[static_cast<std::size_t>(s.pad)], scored->offset_ms);
+        fmt::print(o.feedback, "  {:<8} {:+4.0f} ms{}\n",
+                   map.pad_names()[static_cast<std::size_t>(s.pad)], scored->offset_ms,
+                   scored->matched ? "" : "  (not in the pattern)");
       }
     }
     if (to_track.ready()) {
@@ -171,8 +229,14 @@ LiveResult run_live_session(const LiveOptions& o) {
       for (const BarTally& bar : scorer.close_bars(now - latency)) {
         if (bar.bar > last_bar_heard) continue;  // after the end of the click
         coach(bar);
-        fmt::print(o.feedback, "{}\n", bar_line(bar, scorer.bpm_of_bar(bar.bar)));
-        if (o.observer) o.observer->on_bar(bar, scorer.scored_in_bar(bar.bar), scorer.pad_names());
+        modes(bar);
+        fmt::print(o.feedback, "{}{}\n", bar_line(bar, scorer.bpm_of_bar(bar.bar)),
+                   clicks.silenced(bar.bar) ? "  (no click)" : "");
+        if (o.observer) {
+          std::vector<ScoredStroke> strokes = scorer.scored_in_bar(bar.bar);
+          for (ScoredStroke& s : strokes) s.click_heard = clicks.heard_at(s.slot);
+          o.observer->on_bar(bar, strokes, scorer.pad_names());
+        }
       }
       std::fflush(o.feedback);
       if (o.minutes > 0.0 && now >= o.minutes * 60.0) stream.request_finish();
@@ -207,9 +271,16 @@ LiveResult run_live_session(const LiveOptions& o) {
   result.underflows = stream.underflows();
   result.dropped_records = stream.dropped_records() + midi.dropped();
   scorer.end_before_bar(last_bar_heard + 1);
-  result.slots_per_bar = scorer.grid().slots_per_bar();
+  result.grid = scorer.grid();
+  AnalysisOptions options{drill.click.gap, &expected, std::nullopt,
+                          [&](std::int64_t slot) { return clicks.heard_at(slot); }};
+  if (!expected.plain() && last_bar_heard >= 0) options.bars = std::pair{std::int64_t{0}, last_bar_heard};
   result.analysis = analyze(scorer.strokes(), scorer.grid(), scorer.pad_names(),
-                            midi.double_triggers(), AnalysisOptions{o.pattern.gap});
+                            midi.double_triggers(), options);
+  result.analysis.unmapped_notes = midi.unmapped_notes();
+  result.modes = {clicks.clicks(), clicks.left_out(MuteReason::random),
+                  clicks.silent_stretches(scorer.grid()),
+                  quiet_mode ? quiet_mode->gaps() : std::vector<QuietGap>{}};
   if (ladder) {
     ladder->stop();
     result.steps = ladder->steps();
@@ -217,60 +288,6 @@ LiveResult run_live_session(const LiveOptions& o) {
     result.verdict = ladder->verdict();
   }
   return result;
-}
-
-std::string live_result_json(const LiveOptions& o, const LiveResult& r) {
-  nlohmann::json j = analysis_json(r.analysis);
-  j["bpm"] = o.ladder ? o.ladder->start_bpm : o.bpm;
-  j["meter"] = to_string(o.meter);
-  j["grid"] = o.grid;
-  j["seconds"] = std::round(r.seconds * 1000.0) / 1000.0;
-  j["interrupted"] = r.interrupted;
-  j["clicks"] = r.clicks_heard;
-  j["audio"] = {{"device", r.audio_device},
-                {"sample_rate", o.audio.sample_rate},
-                {"buffer_frames", o.audio.buffer_frames},
-                {"output_latency_ms", std::round(r.output_latency_ms * 100.0) / 100.0},
-                {"underflows", r.underflows},
-                {"dropped_records", r.dropped_records},
-                {"lost", r.audio_lost}};
-  j["midi"] = {{"api", o.midi.api},
-               {"port", r.midi_port},
-               {"precision_bound_ms", std::round(r.precision_bound_ms * 100.0) / 100.0},
-               {"lost", r.midi_lost}};
-  j["calibration_ms"] = o.calibration_ms;
-  j["input_latency_ms"] = o.input_latency_ms;
-  nlohmann::json strokes = nlohmann::json::array();
-  for (const ScoredStroke& s : r.analysis.strokes) {
-    strokes.push_back({{"seconds", std::round(s.stroke.seconds * 1e6) / 1e6},
-                       {"pad", r.pad_names.at(static_cast<std::size_t>(s.stroke.pad))},
-                       {"slot", s.slot},
-                       {"offset_ms", std::round(s.offset_ms * 100.0) / 100.0},
-                       {"matched", s.matched}});
-  }
-  j["strokes"] = strokes;
-  if (o.ladder) {
-    nlohmann::json steps = nlohmann::json::array();
-    for (const StepResult& s : r.steps) {
-      steps.push_back(
-          {{"bpm", s.bpm},
-           {"bars", s.bars},
-           {"complete", s.complete},
-           {"passed", s.check.passed},
-           {"hits", s.tally.hits},
-           {"missed", s.tally.missed},
-           {"mean_offset_ms", std::round(s.tally.mean_ms() * 100.0) / 100.0},
-           {"sd_offset_ms", std::round(s.tally.sd_ms() * 100.0) / 100.0},
-           {"slots_within_25ms", std::round(s.tally.slots_within_25ms() * 10000.0) / 10000.0}});
-    }
-    j["ladder"] = {{"steps", steps},
-                   {"verdict",
-                    {{"kind", to_string(r.verdict->kind)},
-                     {"message", r.verdict->message},
-                     {"best_passed_bpm", r.verdict->best_passed_bpm},
-                     {"last_bpm", r.verdict->last_bpm}}}};
-  }
-  return j.dump(2);
 }
 
 }  // namespace pocket::app

@@ -5,8 +5,13 @@
 #include <string>
 #include <vector>
 
+#include <map>
+
 #include "audio/click_stream.hpp"
 #include "core/analysis.hpp"
+#include "core/click_log.hpp"
+#include "core/click_modes.hpp"
+#include "core/drill.hpp"
 #include "core/tempo_ladder.hpp"
 #include "midi/midi_input.hpp"
 
@@ -27,26 +32,29 @@ class LiveObserver {
 struct LiveOptions {
   StreamSettings audio;
   MidiInputSettings midi;
-  std::string drum_map = "gm";
-  std::string sound = "woodblock";
-  Meter meter;
-  double bpm = 120.0;
-  ClickPattern pattern;
-  int grid = 4;            // slots per whole note
-  std::int64_t bars = -1;  // after the count-in; -1: until stopped
-  double minutes = 0.0;    // 0: no time limit
+  DrumMap kit{"gm"};
+  Drill drill;                  // meters, click, grid, pattern, tempo or ladder, click modes
+  double minutes = 0.0;         // 0: no time limit
+  std::int64_t max_bars = -1;   // stop after this many bars whatever the drill; -1: no limit
   double calibration_ms = 0.0;
   double input_latency_ms = 0.0;
-  std::optional<LadderConfig> ladder;
   bool stroke_lines = true;  // a line for every stroke
   LiveObserver* observer = nullptr;
   std::FILE* feedback = stdout;
 };
 
+// What the player's click modes did.
+struct ClickModeResult {
+  std::int64_t clicks = 0;           // clicks of the drill
+  std::int64_t randomly_muted = 0;   // left out by the random mute
+  std::vector<SilentStretch> silent;  // silent while tight or quiet count: bars without click
+  std::vector<QuietGap> quiet_gaps;   // quiet count: each gap and whether it held
+};
+
 struct LiveResult {
   Analysis analysis;
   std::vector<std::string> pad_names;
-  int slots_per_bar = 1;
+  std::optional<Grid> grid;  // the grid the session was scored against, with its tempos
   std::int64_t clicks_heard = 0;  // audible clicks the audio thread played
   std::vector<StepResult> steps;
   std::vector<std::int64_t> step_first_bars;  // the bar each step started on
@@ -61,6 +69,8 @@ struct LiveResult {
   bool interrupted = false;  // Ctrl-C
   bool audio_lost = false;   // the audio stream stopped on its own
   bool midi_lost = false;
+  ClickModeResult modes;
+  std::optional<double> ceiling_bpm;  // a ladder's highest tempo today
 };
 
 // Plays the click, listens to the kit, shows feedback as it goes and, with a ladder, drives

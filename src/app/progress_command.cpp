@@ -1,14 +1,18 @@
-// pocket progress: the consolidated tempo and the consistency across sessions, and what a
-// healthy next session looks like.
-#include <algorithm>
+// pocket progress: per drill, the tempo held and the consistency across sessions, the goal,
+// and what a healthy next session looks like.
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "command_line.hpp"
 #include "core/tempo_ladder.hpp"
+#include "practice_record.hpp"
+#include "presets/preset_library.hpp"
+#include "report/labels.hpp"
 #include "report/progress_view.hpp"
 #include "stored_session.hpp"
 
@@ -18,86 +22,133 @@ namespace pocket::app {
 
 namespace {
 
-// The tempo a session held: a ladder's highest solid step, or a whole session at one tempo
-// that met the pass rule.
-std::optional<double> consolidated(const StoredSession& s) {
-  if (!s.steps.empty()) {
-    std::optional<double> best;
-    for (const StoredStep& step : s.steps) {
-      if (step.passed && step.complete) best = std::max(best.value_or(0.0), step.bpm);
-    }
-    return best;
+// The healthy-pace cap of a drill: --max-increase, else its ladder's, else the default.
+double cap_of(const PresetLibrary& library, const std::string& drill,
+              std::optional<double> option) {
+  if (option) return *option;
+  try {
+    const Drill d = library.drill(drill).drill;
+    if (d.ladder) return d.ladder->max_increase_percent;
+  } catch (const std::exception&) {
+    // play, ladder, score, or a drill no longer on disk
   }
-  if (s.analysis.timing.hits == 0 || s.record.unfinished()) return std::nullopt;
-  if (!check_rule(PassRule{}, s.analysis.total).passed) return std::nullopt;
-  return s.record.bpm_low;
+  return LadderConfig{}.max_increase_percent;
+}
+
+std::string suggestion_text(const std::optional<double>& consolidated, double cap) {
+  if (!consolidated) {
+    return "Next session: stay at a tempo where your timing holds; the climb starts from there.";
+  }
+  const SessionSuggestion next = suggest_next_session(*consolidated, cap);
+  return fmt::format(
+      "Next session: start around {} and go no higher than {} today ({:g}% above {}, the "
+      "tempo you hold).",
+      labels::bpm(next.start_bpm), labels::bpm(next.max_bpm), cap, labels::bpm(*consolidated));
+}
+
+DrillProgress drill_progress(const SessionStore& store, const PresetLibrary& library,
+                             const std::string& drill, const std::vector<SessionRecord>& records,
+                             std::optional<double> cap_option, std::chrono::sys_days now) {
+  DrillProgress p;
+  p.drill = drill;
+  p.today = format_date(now);
+  p.max_increase_percent = cap_of(library, drill, cap_option);
+  std::vector<HeldTempo> held;
+  for (const SessionRecord& r : records) {
+    const StoredSession s = load_session(store, r.id);
+    if (s.analysis.timing.hits == 0) continue;
+    const std::optional<double> bpm = held_tempo(r, s.steps);
+    p.points.push_back({r.started_at.substr(0, 10), bpm, s.analysis.timing.sd_offset_ms});
+    if (const auto date = parse_date(r.started_at.substr(0, 10))) held.push_back({*date, bpm});
+  }
+  p.consolidated_bpm = consolidated_tempo(held);
+  if (const std::optional<StoredGoal> goal = store.goal(drill)) {
+    p.goal_bpm = goal->bpm;
+    p.goal_by = goal->by_date;
+    p.goal_text = project_goal(held, Goal{goal->bpm, parse_date(goal->by_date)}, now,
+                               p.max_increase_percent)
+                      .message;
+  }
+  p.suggestion = suggestion_text(p.consolidated_bpm, p.max_increase_percent);
+  return p;
+}
+
+void print_drill(const DrillProgress& p) {
+  std::vector<std::optional<double>> tempos, spreads;
+  for (const ProgressPoint& point : p.points) {
+    tempos.push_back(point.consolidated_bpm);
+    spreads.push_back(point.sd_ms);
+  }
+  fmt::print("{}: {} session{} from {} to {}\n", p.drill, p.points.size(),
+             p.points.size() == 1 ? "" : "s", p.points.front().date, p.points.back().date);
+  fmt::print("  tempo held  {}  {}\n", sparkline(tempos),
+             p.consolidated_bpm ? fmt::format("consolidated {}", labels::bpm(*p.consolidated_bpm))
+                                : "none held yet");
+  fmt::print("  SD          {}  latest {} (lower is steadier)\n", sparkline(spreads),
+             labels::ms(p.points.back().sd_ms));
+  if (p.goal_bpm) {
+    fmt::print("  goal        {}{}: {}\n", labels::bpm(*p.goal_bpm),
+               p.goal_by.empty() ? "" : " by " + p.goal_by, p.goal_text);
+  }
+  fmt::print("  {}\n", p.suggestion);
 }
 
 }  // namespace
 
 int run_progress(const std::vector<std::string>& args) {
-  std::string drill, html, db;
-  double max_increase = 5.0;
+  std::string drill, html, db, today_text;
   po::options_description options(
-      "pocket progress: your consolidated tempo and consistency over time\n\noptions");
+      "pocket progress: per drill, the tempo you hold and your consistency over time\n\noptions");
   options.add_options()("help,h", "show this help")("drill", po::value(&drill),
-                                                    "only this drill: play, ladder or score")(
-      "max-increase", po::value(&max_increase)->default_value(max_increase),
-      "healthy pace: % above the consolidated tempo at most")(
-      "html", po::value(&html), "also write the charts to this HTML file")("db", po::value(&db),
-                                                                           "the history database");
+                                                    "only this drill (see 'pocket drills')")(
+      "max-increase", po::value<double>(),
+      "healthy pace: % above the consolidated tempo at most (default: the drill's, else 5)")(
+      "html", po::value(&html), "also write the charts to this HTML file")(
+      "today", po::value(&today_text), "look ahead from this date (default: today)")(
+      "db", po::value(&db), "the history database");
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).run(), vm);
-  if (vm.count("help")) {
-    std::cout << options << "\nexample: pocket progress --drill ladder --html progress.html\n";
+  if (!parse_command_line(args, options, {}, vm, "pocket progress --drill paradiddles --html p.html"))
     return kExitOk;
+  std::optional<double> cap;
+  if (vm.count("max-increase")) cap = vm["max-increase"].as<double>();
+  std::chrono::sys_days now = today();
+  if (!today_text.empty()) {
+    const auto date = parse_date(today_text);
+    if (!date) throw UsageError(fmt::format("--today '{}': use a date like 2026-12-01", today_text));
+    now = *date;
   }
-  po::notify(vm);
 
   const SessionStore store = open_store(db);
-  std::vector<SessionRecord> records = store.history({drill, "", 100000});
+  std::vector<SessionRecord> records = store.history({drill, "", 1000000});
   std::reverse(records.begin(), records.end());  // oldest first
-  std::vector<ProgressPoint> points;
-  for (const SessionRecord& r : records) {
-    const StoredSession s = load_session(store, r.id);
-    if (s.analysis.timing.hits == 0) continue;
-    points.push_back(
-        {r.started_at.substr(0, 10), r.drill, consolidated(s), s.analysis.timing.sd_offset_ms});
+  std::map<std::string, std::vector<SessionRecord>> by_drill;
+  std::vector<std::string> order;  // drills by their latest session, newest first
+  for (auto it = records.rbegin(); it != records.rend(); ++it) {
+    if (by_drill.count(it->drill) == 0) order.push_back(it->drill);
+    by_drill[it->drill];
   }
-  if (points.empty()) {
-    fmt::print("no sessions with strokes yet: play one and come back\n");
+  for (const SessionRecord& r : records) by_drill[r.drill].push_back(r);
+
+  const PresetLibrary library = PresetLibrary::standard();
+  std::vector<DrillProgress> drills;
+  for (const std::string& name : order) {
+    DrillProgress p = drill_progress(store, library, name, by_drill[name], cap, now);
+    if (!p.points.empty()) drills.push_back(std::move(p));
+  }
+  if (drills.empty()) {
+    fmt::print("no sessions with strokes yet{}: play one and come back\n",
+               drill.empty() ? "" : " on " + drill);
     return kExitOk;
   }
-  std::vector<std::optional<double>> tempos, spreads;
-  std::optional<double> latest;
-  for (const ProgressPoint& p : points) {
-    tempos.push_back(p.consolidated_bpm);
-    spreads.push_back(p.sd_ms);
-    if (p.consolidated_bpm) latest = p.consolidated_bpm;
+  for (std::size_t i = 0; i < drills.size(); ++i) {
+    if (i > 0) fmt::print("\n");
+    print_drill(drills[i]);
   }
-  fmt::print("{} sessions from {} to {}\n", points.size(), points.front().date, points.back().date);
-  fmt::print("  consolidated tempo  {}  {}\n", sparkline(tempos),
-             latest ? fmt::format("latest {:g} BPM", *latest) : "none held yet");
-  fmt::print("  SD                  {}  latest {:.1f} ms (lower is steadier)\n", sparkline(spreads),
-             points.back().sd_ms);
-  std::string suggestion;
-  if (latest) {
-    const SessionSuggestion next = suggest_next_session(*latest, max_increase);
-    suggestion = fmt::format(
-        "Next session: start around {:g} BPM and go no higher than {:g} BPM today ({:g}% above "
-        "{:g} BPM, "
-        "the last tempo you held).",
-        next.start_bpm, next.max_bpm, max_increase, *latest);
-  } else {
-    suggestion =
-        "Next session: stay at a tempo where your timing holds; the climb starts from there.";
-  }
-  fmt::print("\n{}\n", suggestion);
   if (!html.empty()) {
     std::ofstream file(html);
-    file << progress_html(points, suggestion);
+    file << progress_html(drills);
     if (!file) throw std::runtime_error(fmt::format("cannot write '{}'", html));
-    fmt::print("wrote {}\n", std::filesystem::absolute(html).string());
+    fmt::print("\nwrote {}\n", std::filesystem::absolute(html).string());
   }
   return kExitOk;
 }

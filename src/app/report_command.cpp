@@ -36,9 +36,9 @@ ReportData report_data(const StoredSession& s) {
   d.double_triggers = s.analysis.double_triggers;
   d.pads = s.analysis.pads;
   d.positions = s.analysis.positions;
-  const Grid labels = Grid::constant(120.0, s.meter, s.grid);
+  const Grid labels = s.positions();
   for (const StoredStroke& k : s.strokes) {
-    const int position = labels.position_in_bar(k.slot);
+    const int position = labels.position_of(k.slot);
     d.strokes.push_back(
         {k.seconds, k.pad, k.offset_ms, labels.position_label(position), labels.on_beat(position)});
   }

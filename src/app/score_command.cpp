@@ -16,6 +16,8 @@
 #include "report/analysis_table.hpp"
 #include "session_recorder.hpp"
 #include "stored_session.hpp"
+#include "live_options.hpp"
+#include "unmapped_notes.hpp"
 
 namespace po = boost::program_options;
 
@@ -30,7 +32,7 @@ struct ScoreOptions {
   int grid = 16;
   double start_ms = 0.0;
   bool json = false;
-  std::string drum_map = "gm";
+  std::string drum_map;  // empty: the config's, else gm
   double double_trigger_ms = 10.0;
   bool save = false;
   std::string db;
@@ -46,8 +48,9 @@ po::options_description describe(ScoreOptions& o) {
       "slots per whole note: 4 quarters, 8 eighths, 12 triplets, 16 sixteenths")(
       "start-ms", po::value(&o.start_ms)->default_value(o.start_ms),
       "where the grid starts, in ms from the file's start")(
-      "drum-map", po::value(&o.drum_map)->default_value(o.drum_map),
-      "gm, roland, alesis, yamaha, or a .toml file")(
+      "drum-map", po::value(&o.drum_map),
+      "the kit's map: a name from 'pocket kits' or a .toml file (default: drum_map in the "
+      "config, else gm)")(
       "double-ms", po::value(&o.double_trigger_ms)->default_value(o.double_trigger_ms),
       "a second hit on a pad within this many ms is a double trigger")(
       "json", po::bool_switch(&o.json), "print one JSON object instead of tables")(
@@ -126,11 +129,12 @@ int run_score(const std::vector<std::string>& args) {
   if (vm.count("bpm")) o.bpm = vm["bpm"].as<double>();
 
   const MidiFile file = read_midi_file(o.file);
+  const PresetLibrary library = PresetLibrary::standard();
   std::optional<Grid> grid;
   std::optional<DrumMap> map;
   Meter meter;
   try {
-    map.emplace(DrumMap::load(o.drum_map));
+    map.emplace(chosen_kit(o.drum_map, library));
     meter = o.meter.empty() ? meter_of(file).value_or(Meter{4, 4}) : parse_meter(o.meter);
     if (o.bpm) {
       if (!(*o.bpm >= kMinBpm && *o.bpm <= kMaxBpm)) {
@@ -146,13 +150,16 @@ int run_score(const std::vector<std::string>& args) {
   }
 
   const RecordedPerformance performance = strokes_of(file, *map, o.double_trigger_ms);
-  const Analysis analysis =
+  Analysis analysis =
       analyze(performance.strokes, *grid, performance.pad_names, performance.double_triggers);
+  analysis.unmapped_notes = performance.unmapped_notes;
+  const std::string unmapped = unmapped_notes_text(analysis.unmapped_notes, *map, library);
   std::optional<std::int64_t> saved;
   if (o.save)
     saved = save_score(o, analysis, performance.pad_names, *grid, meter,
                        TickClock(file).quarter_bpm_at(0) * meter.unit / 4.0);
   if (o.json) {
+    if (!unmapped.empty()) fmt::print(stderr, "{}\n", unmapped);
     fmt::print("{}\n", analysis_json(analysis).dump(2));
     return kExitOk;
   }
@@ -162,6 +169,7 @@ int run_score(const std::vector<std::string>& args) {
                           std::round(TickClock(file).quarter_bpm_at(0) * 100.0) / 100.0);
   fmt::print("{}\n  {} at {}, {}, drum map {}\n\n{}", o.file, grid_name(o.grid), tempo,
              to_string(meter), map->name(), analysis_table(analysis));
+  if (!unmapped.empty()) fmt::print("\n{}\n", unmapped);
   if (saved) fmt::print("\nkept as session {} ('pocket show {}')\n", *saved, *saved);
   return kExitOk;
 }

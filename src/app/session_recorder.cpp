@@ -53,7 +53,8 @@ StoredStroke SessionRecorder::row(const ScoredStroke& s, const std::vector<std::
           s.slot,
           bar,
           s.offset_ms,
-          s.matched};
+          s.matched,
+          s.click_heard};
 }
 
 template <typename Write>
@@ -83,9 +84,8 @@ void SessionRecorder::on_step(const StepResult& step, std::size_t index, std::in
 void SessionRecorder::finish(const LiveResult& result, const std::string& summary_json) {
   if (!id_) return;
   std::vector<StoredStroke> rest;
-  const int per_bar = result.slots_per_bar;
   for (const ScoredStroke& s : result.analysis.strokes) {
-    const std::int64_t bar = s.slot >= 0 ? s.slot / per_bar : -1;
+    const std::int64_t bar = s.slot >= 0 && result.grid ? result.grid->bar_of(s.slot) : -1;
     if (bar > last_bar_written_) rest.push_back(row(s, result.pad_names, bar));
   }
   guarded([&] {

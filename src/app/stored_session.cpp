@@ -12,28 +12,65 @@ namespace pocket::app {
 StoredSession load_session(const SessionStore& store, std::int64_t id) {
   const std::optional<SessionRecord> record = store.session(id);
   if (!record) throw UsageError(fmt::format("there is no session {} (see 'pocket history')", id));
-  StoredSession s{*record, store.strokes(id), store.steps(id), {4, 4}, 4, {}, {}};
+  StoredSession s{*record, store.strokes(id), store.steps(id), {4, 4}, 4, {}, {}, {}};
   const nlohmann::json settings = nlohmann::json::parse(s.record.settings_json, nullptr, false);
+  GapPattern gap;
   if (settings.is_object()) {
     try {
-      s.meter = parse_meter(settings.value("meter", std::string("4/4")));
+      s.meters = parse_meter_cycle(settings.value("meter", std::string("4/4")));
+      if (settings.contains("gap") && settings["gap"].is_string() &&
+          !settings["gap"].get<std::string>().empty())
+        gap = parse_gap(settings["gap"].get<std::string>());
     } catch (const std::invalid_argument&) {
+      // an older or edited record: keep the defaults
     }
-    s.grid = settings.value("grid", s.meter.unit);
+    s.grid = settings.value("grid", s.meters.tempo_unit());
+    if (settings.contains("pattern") && settings["pattern"].is_object()) {
+      for (const auto& [pad, marks] : settings["pattern"].items()) {
+        if (marks.is_string()) s.pattern.push_back({pad, marks.get<std::string>()});
+      }
+    }
   }
   std::vector<ScoredStroke> scored;
   for (const StoredStroke& stroke : s.strokes) {
     auto it = std::find(s.pad_names.begin(), s.pad_names.end(), stroke.pad);
     if (it == s.pad_names.end()) it = s.pad_names.insert(s.pad_names.end(), stroke.pad);
     const int pad = static_cast<int>(it - s.pad_names.begin());
-    scored.push_back(
-        {{stroke.seconds, pad, stroke.velocity}, stroke.slot, stroke.offset_ms, stroke.matched});
+    scored.push_back({{stroke.seconds, pad, stroke.velocity},
+                      stroke.slot,
+                      stroke.offset_ms,
+                      stroke.matched,
+                      stroke.click_heard});
   }
   const nlohmann::json summary = nlohmann::json::parse(s.record.summary_json, nullptr, false);
   const std::int64_t double_triggers =
       summary.is_object() ? summary.value("double_triggers", 0) : 0;
-  s.analysis = summarize(std::move(scored), Grid::constant(120.0, s.meter, s.grid), s.pad_names,
-                         double_triggers);
+  // The pattern's pads join the pad list, so that a pad that never struck still counts missed.
+  for (const PadPattern& p : s.pattern) {
+    if (std::find(s.pad_names.begin(), s.pad_names.end(), p.pad) == s.pad_names.end())
+      s.pad_names.push_back(p.pad);
+  }
+  const Grid grid = s.positions();
+  std::optional<ExpectedStrokes> expected;
+  AnalysisOptions options{gap, nullptr, std::nullopt, {}};
+  try {
+    expected.emplace(s.pattern, s.pad_names, grid.positions());
+    options.expected = &*expected;
+  } catch (const std::invalid_argument&) {
+    // a pattern that no longer fits: score it as a plain grid
+  }
+  if (expected && !expected->plain() && !s.strokes.empty()) {
+    std::int64_t last = 0;
+    for (const StoredStroke& k : s.strokes) last = std::max(last, k.bar);
+    options.bars = std::pair{std::int64_t{0}, last};
+  }
+  s.analysis = summarize(std::move(scored), grid, s.pad_names, double_triggers, options);
+  if (summary.is_object() && summary.contains("unmapped_notes") &&
+      summary["unmapped_notes"].is_object()) {
+    for (const auto& [note, count] : summary["unmapped_notes"].items()) {
+      if (count.is_number_integer()) s.analysis.unmapped_notes[std::stoi(note)] = count.get<std::int64_t>();
+    }
+  }
   return s;
 }
 

@@ -15,10 +15,14 @@ struct StoredSession {
   SessionRecord record;
   std::vector<StoredStroke> strokes;
   std::vector<StoredStep> steps;
-  Meter meter;
+  MeterCycle meters{4, 4};
   int grid = 4;
+  std::vector<PadPattern> pattern;  // the drill's groove pattern, if it had one
   std::vector<std::string> pad_names;
   Analysis analysis;
+
+  // The session's bars and positions (its tempo is not kept here: positions only).
+  Grid positions() const { return Grid::constant(120.0, meters, grid); }
 };
 
 // Throws UsageError when there is no such session.

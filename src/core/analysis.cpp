@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace pocket {
 
@@ -14,7 +15,8 @@ bool muted_bar(const GapPattern& gap, std::int64_t bar) {
 }
 
 // Assigns each stroke its slot and offset; marks the closer of two same-pad strokes on one slot.
-void match(std::vector<ScoredStroke>& scored, const Grid& grid, std::size_t pad_count) {
+void match(std::vector<ScoredStroke>& scored, const Grid& grid, std::size_t pad_count,
+           const ExpectedStrokes& expected) {
   struct Last {
     std::int64_t slot = INT64_MIN;
     std::size_t index = 0;
@@ -25,6 +27,7 @@ void match(std::vector<ScoredStroke>& scored, const Grid& grid, std::size_t pad_
     s.slot = grid.nearest_slot(s.stroke.seconds);
     s.offset_ms = (s.stroke.seconds - grid.seconds_of(s.slot)) * 1000.0;
     if (s.slot < 0) continue;
+    if (!expected.plain() && !expected.expects(s.stroke.pad, grid.position_of(s.slot))) continue;
     Last& previous = last[static_cast<std::size_t>(s.stroke.pad)];
     if (previous.slot == s.slot) {
       ScoredStroke& rival = scored[previous.index];
@@ -69,6 +72,82 @@ FlamStats flam_stats(const std::vector<ScoredStroke>& scored) {
   return flams;
 }
 
+using SpotCounts = std::map<std::pair<int, int>, std::int64_t>;  // (pad, position) -> count
+
+// The bars scored: as given, else from the first matched stroke's bar to the last one's.
+std::optional<std::pair<std::int64_t, std::int64_t>> bar_range(const Analysis& result,
+                                                               const Grid& grid,
+                                                               const AnalysisOptions& options) {
+  if (options.bars) return options.bars;
+  std::optional<std::pair<std::int64_t, std::int64_t>> range;
+  for (const ScoredStroke& s : result.strokes) {
+    if (!s.matched) continue;
+    const std::int64_t bar = grid.bar_of(s.slot);
+    range = range ? std::pair{std::min(range->first, bar), std::max(range->second, bar)}
+                  : std::pair{bar, bar};
+  }
+  return range;
+}
+
+// Plain grid: a slot no pad struck, between the first and the last struck one (within the
+// bars played when they are given).
+void count_plain_misses(Analysis& result, const Grid& grid, std::map<std::int64_t, Tally>& bars,
+                        const AnalysisOptions& options) {
+  std::vector<std::int64_t> struck;
+  for (const ScoredStroke& s : result.strokes) {
+    if (s.matched) struck.push_back(s.slot);
+  }
+  std::sort(struck.begin(), struck.end());
+  struck.erase(std::unique(struck.begin(), struck.end()), struck.end());
+  for (std::size_t i = 1; i < struck.size(); ++i) {
+    for (std::int64_t slot = struck[i - 1] + 1; slot < struck[i]; ++slot) {
+      const std::int64_t bar = grid.bar_of(slot);
+      if (options.bars && (bar < options.bars->first || bar > options.bars->second)) continue;
+      ++result.missed;
+      ++bars[bar].missed;
+    }
+  }
+}
+
+// Pattern: every expected slot of a pad, in the bars played, that the pad did not strike.
+SpotCounts count_pattern_misses(Analysis& result, const Grid& grid,
+                                const ExpectedStrokes& expected,
+                                std::map<std::int64_t, Tally>& bars,
+                                const AnalysisOptions& options) {
+  SpotCounts missed;
+  const auto range = bar_range(result, grid, options);
+  if (!range) return missed;
+  std::set<std::pair<int, std::int64_t>> struck;  // (pad, slot)
+  for (const ScoredStroke& s : result.strokes) {
+    if (s.matched) struck.insert({s.stroke.pad, s.slot});
+  }
+  const std::vector<int> pads = expected.pads();
+  const std::int64_t end = grid.first_slot_of_bar(range->second + 1);
+  for (std::int64_t slot = grid.first_slot_of_bar(range->first); slot < end; ++slot) {
+    const int position = grid.position_of(slot);
+    for (const int pad : pads) {
+      if (!expected.expects(pad, position) || struck.count({pad, slot}) > 0) continue;
+      ++result.missed;
+      ++bars[grid.bar_of(slot)].missed;
+      ++missed[{pad, position}];
+    }
+  }
+  return missed;
+}
+
+std::vector<PatternSpot> spots(const SpotCounts& counts, const Grid& grid,
+                               std::span<const std::string> pad_names) {
+  std::vector<PatternSpot> out;
+  for (const auto& [where, count] : counts) {
+    out.push_back({pad_names[static_cast<std::size_t>(where.first)], where.second,
+                   grid.position_label(where.second), count});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const PatternSpot& a, const PatternSpot& b) {
+    return a.count > b.count;
+  });
+  return out;
+}
+
 }  // namespace
 
 const PadTiming* Analysis::pad(const std::string& name) const {
@@ -86,7 +165,11 @@ Analysis analyze(std::vector<Stroke> strokes, const Grid& grid,
   std::vector<ScoredStroke> scored;
   scored.reserve(strokes.size());
   for (const Stroke& s : strokes) scored.push_back({s, 0, 0.0, false});
-  match(scored, grid, pad_names.size());
+  const ExpectedStrokes plain;
+  match(scored, grid, pad_names.size(), options.expected != nullptr ? *options.expected : plain);
+  if (options.click_heard) {
+    for (ScoredStroke& s : scored) s.click_heard = s.slot < 0 || options.click_heard(s.slot);
+  }
   return summarize(std::move(scored), grid, pad_names, double_triggers, options);
 }
 
@@ -98,24 +181,26 @@ Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
   result.strokes = std::move(scored);
 
   // Per-bar tallies, misses and extras.
-  std::vector<std::int64_t> struck;  // slots with at least one matched stroke, in order
+  const ExpectedStrokes plain;
+  const ExpectedStrokes& expected = options.expected != nullptr ? *options.expected : plain;
   std::map<std::int64_t, Tally> bars;
+  SpotCounts extra_at;
   for (const ScoredStroke& s : result.strokes) {
     if (s.matched) {
       bars[grid.bar_of(s.slot)].add_hit(s.offset_ms);
-      struck.push_back(s.slot);
     } else {
       ++result.extra;
-      if (s.slot >= 0) ++bars[grid.bar_of(s.slot)].extra;
+      if (s.slot < 0) continue;
+      ++bars[grid.bar_of(s.slot)].extra;
+      ++extra_at[{s.stroke.pad, grid.position_of(s.slot)}];
     }
   }
-  std::sort(struck.begin(), struck.end());
-  struck.erase(std::unique(struck.begin(), struck.end()), struck.end());
-  for (std::size_t i = 1; i < struck.size(); ++i) {
-    for (std::int64_t slot = struck[i - 1] + 1; slot < struck[i]; ++slot) {
-      ++result.missed;
-      ++bars[grid.bar_of(slot)].missed;
-    }
+  if (expected.plain()) {
+    count_plain_misses(result, grid, bars, options);
+  } else {
+    result.missed_at = spots(count_pattern_misses(result, grid, expected, bars, options), grid,
+                             pad_names);
+    result.extra_at = spots(extra_at, grid, pad_names);
   }
   for (const auto& [bar, tally] : bars) {
     result.bars.push_back({bar, tally});
@@ -130,9 +215,9 @@ Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
     });
     if (!offsets.empty()) result.pads.push_back({pad_names[pad], timing_stats(offsets)});
   }
-  for (int position = 0; position < grid.slots_per_bar(); ++position) {
+  for (int position = 0; position < grid.positions(); ++position) {
     const auto offsets = offsets_where(result.strokes, [&](const ScoredStroke& s) {
-      return grid.position_in_bar(s.slot) == position;
+      return grid.position_of(s.slot) == position;
     });
     if (!offsets.empty()) {
       result.positions.push_back(
@@ -149,9 +234,18 @@ Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
                                                      })),
                           timing_stats(offsets_where(result.strokes, [&](const ScoredStroke& s) {
                             const std::int64_t bar = grid.bar_of(s.slot);
-                            return grid.position_in_bar(s.slot) == 0 && !muted_bar(gap, bar) &&
+                            return grid.starts_bar(grid.position_of(s.slot)) &&
+                                   !muted_bar(gap, bar) &&
                                    muted_bar(gap, bar - 1);
                           }))};
+  }
+  const bool some_muted = std::any_of(result.strokes.begin(), result.strokes.end(),
+                                      [](const ScoredStroke& s) { return !s.click_heard; });
+  if (some_muted) {
+    result.by_click = ClickSplit{
+        timing_stats(offsets_where(result.strokes, [](const ScoredStroke& s) { return s.click_heard; })),
+        timing_stats(
+            offsets_where(result.strokes, [](const ScoredStroke& s) { return !s.click_heard; }))};
   }
   return result;
 }

@@ -6,7 +6,11 @@
 #include <string>
 #include <vector>
 
+#include <functional>
+#include <map>
+
 #include "click_pattern.hpp"
+#include "expected_strokes.hpp"
 #include "grid.hpp"
 #include "timing_stats.hpp"
 
@@ -23,7 +27,9 @@ struct ScoredStroke {
   Stroke stroke;
   std::int64_t slot = 0;   // the nearest grid slot
   double offset_ms = 0.0;  // from that slot: negative early, positive late
-  bool matched = false;    // false: an extra stroke (its pad already had that slot)
+  bool matched = false;    // false: an extra stroke (its pad already had that slot, or its
+                           // pattern has nothing there)
+  bool click_heard = true;  // false: the click it answered was left out (muted, silent)
 };
 
 struct PadTiming {
@@ -51,6 +57,20 @@ struct GapStats {
   TimingStats on_return;
 };
 
+// With a groove pattern: how often a pad missed (or added a stroke) at a position of the bar.
+struct PatternSpot {
+  std::string pad;
+  int position = 0;   // in the meter cycle
+  std::string label;  // "3", "2e", ...
+  std::int64_t count = 0;
+};
+
+// Timing on clicks that were heard and on clicks that were left out.
+struct ClickSplit {
+  TimingStats heard;
+  TimingStats muted;
+};
+
 struct BarTally {
   std::int64_t bar = 0;
   Tally tally;
@@ -58,6 +78,13 @@ struct BarTally {
 
 struct AnalysisOptions {
   GapPattern gap;  // muted bars of the drill, counted from bar 0 of the grid
+  // With a pattern, only its slots are expected of each pad; null or plain: any pad, any slot.
+  const ExpectedStrokes* expected = nullptr;
+  // The bars played, first and last (with a pattern, every expected slot in them counts);
+  // none: from the bar of the first matched stroke to that of the last.
+  std::optional<std::pair<std::int64_t, std::int64_t>> bars;
+  // Whether the click a slot answered was heard; empty: every click was.
+  std::function<bool(std::int64_t slot)> click_heard;
 };
 
 struct Analysis {
@@ -70,6 +97,10 @@ struct Analysis {
   std::vector<PositionTiming> positions;  // positions that were played, in bar order
   FlamStats flams;
   std::optional<GapStats> gap;
+  std::vector<PatternSpot> missed_at;  // with a pattern: per pad and position, most first
+  std::vector<PatternSpot> extra_at;
+  std::optional<ClickSplit> by_click;  // when some clicks were left out
+  std::map<int, std::int64_t> unmapped_notes;  // note-ons on notes the kit map does not cover
   std::vector<BarTally> bars;  // from the first played bar to the last
   Tally total;
 
@@ -78,14 +109,14 @@ struct Analysis {
 
 // The statistics of strokes already matched (slot, offset and whether each counts), e.g. from
 // the history. With a plain grid, a slot between the first and the last matched one that no
-// pad struck is missed.
+// pad struck is missed; with a pattern, every expected slot of a pad it did not strike.
 Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
                    std::span<const std::string> pad_names, std::int64_t double_triggers = 0,
                    const AnalysisOptions& options = {});
 
 // Matches each stroke to the nearest slot of its pad; a second stroke of the same pad on the
-// same slot is extra (the closer one counts). With a plain grid, a slot between the first and
-// the last matched one that no pad struck is missed. Strokes before slot 0 are extra.
+// same slot is extra (the closer one counts), and so is, with a pattern, a stroke where its
+// pad's line has nothing. Missed as for summarize(). Strokes before slot 0 are extra.
 Analysis analyze(std::vector<Stroke> strokes, const Grid& grid,
                  std::span<const std::string> pad_names, std::int64_t double_triggers = 0,
                  const AnalysisOptions& options = {});

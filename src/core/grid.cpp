@@ -17,9 +17,8 @@ void validate_grid(int slots_per_whole) {
   }
 }
 
-Grid::Grid(std::vector<Segment> segments, Meter meter, int slots_per_whole)
-    : segments_(std::move(segments)), meter_(meter), slots_per_whole_(slots_per_whole) {
-  validate(meter);
+Grid::Grid(std::vector<Segment> segments, MeterCycle meters, int slots_per_whole)
+    : segments_(std::move(segments)), meters_(std::move(meters)), slots_per_whole_(slots_per_whole) {
   validate_grid(slots_per_whole);
   if (segments_.empty()) throw std::invalid_argument("a grid needs at least one segment");
   for (std::size_t i = 0; i < segments_.size(); ++i) {
@@ -28,18 +27,26 @@ Grid::Grid(std::vector<Segment> segments, Meter meter, int slots_per_whole)
       throw std::invalid_argument("grid segments must move forward in time");
     }
   }
-  if (meter.beats * slots_per_whole % meter.unit != 0) {
-    throw std::invalid_argument(fmt::format(
-        "grid {} does not divide a bar of {} evenly: use a multiple of {}", slots_per_whole,
-        to_string(meter), meter.unit / std::gcd(meter.beats, meter.unit)));
+  cycle_start_.push_back(0);
+  for (const Meter& meter : meters_.meters()) {
+    if (meter.beats * slots_per_whole % meter.unit != 0) {
+      throw std::invalid_argument(fmt::format(
+          "grid {} does not divide a bar of {} evenly: use a multiple of {}", slots_per_whole,
+          to_string(meter), meter.unit / std::gcd(meter.beats, meter.unit)));
+    }
+    cycle_start_.push_back(cycle_start_.back() + meter.beats * slots_per_whole / meter.unit);
   }
-  slots_per_bar_ = meter.beats * slots_per_whole / meter.unit;
 }
 
-Grid Grid::constant(double bpm, Meter meter, int slots_per_whole, double start_seconds) {
+double Grid::seconds_per_slot(double bpm, const MeterCycle& meters, int slots_per_whole) {
+  return meters.tempo_unit() * 60.0 / bpm / slots_per_whole;
+}
+
+Grid Grid::constant(double bpm, const MeterCycle& meters, int slots_per_whole,
+                    double start_seconds) {
   validate_grid(slots_per_whole);
-  const double seconds_per_whole = meter.unit * 60.0 / bpm;
-  return Grid({{0.0, start_seconds, seconds_per_whole / slots_per_whole}}, meter, slots_per_whole);
+  return Grid({{0.0, start_seconds, seconds_per_slot(bpm, meters, slots_per_whole)}}, meters,
+              slots_per_whole);
 }
 
 const Grid::Segment& Grid::segment_at_slot(double slot) const {
@@ -72,28 +79,59 @@ std::int64_t Grid::nearest_slot(double seconds) const {
   return best;
 }
 
+int Grid::slots_in_bar(std::int64_t bar) const {
+  const std::size_t i = meters_.index_of(bar);
+  return static_cast<int>(cycle_start_[i + 1] - cycle_start_[i]);
+}
+
+std::int64_t Grid::first_slot_of_bar(std::int64_t bar) const {
+  if (bar < 0) return bar * cycle_start_[1];
+  const auto n = static_cast<std::int64_t>(meters_.size());
+  return bar / n * cycle_start_.back() + cycle_start_[static_cast<std::size_t>(bar % n)];
+}
+
 std::int64_t Grid::bar_of(std::int64_t slot) const {
-  const std::int64_t n = slots_per_bar_;
-  return slot >= 0 ? slot / n : -((-slot + n - 1) / n);
+  if (slot < 0) {
+    const std::int64_t n = cycle_start_[1];  // count-in bars have the first meter
+    return -((-slot + n - 1) / n);
+  }
+  const std::int64_t cycle = slot / cycle_start_.back();
+  return cycle * static_cast<std::int64_t>(meters_.size()) +
+         static_cast<std::int64_t>(bar_and_slot(position_of(slot)).first);
 }
 
-int Grid::position_in_bar(std::int64_t slot) const {
-  return static_cast<int>(slot - bar_of(slot) * slots_per_bar_);
+int Grid::position_of(std::int64_t slot) const {
+  if (slot < 0) return static_cast<int>(slot - bar_of(slot) * cycle_start_[1]);
+  return static_cast<int>(slot % cycle_start_.back());
 }
 
-bool Grid::on_beat(int position) const { return position * meter_.unit % slots_per_whole_ == 0; }
+std::pair<std::size_t, int> Grid::bar_and_slot(int position) const {
+  const auto it = std::upper_bound(cycle_start_.begin(), cycle_start_.end() - 1, position);
+  const auto bar = static_cast<std::size_t>(it - cycle_start_.begin() - 1);
+  return {bar, static_cast<int>(position - cycle_start_[bar])};
+}
+
+bool Grid::starts_bar(int position) const { return bar_and_slot(position).second == 0; }
+
+bool Grid::on_beat(int position) const {
+  const auto [bar, slot] = bar_and_slot(position);
+  return slot * meters_.meters()[bar].unit % slots_per_whole_ == 0;
+}
 
 std::string Grid::position_label(int position) const {
-  if (slots_per_whole_ % meter_.unit != 0) return fmt::format("slot {}", position + 1);
-  const int per_beat = slots_per_whole_ / meter_.unit;
-  const int beat = position / per_beat + 1;
-  const int sub = position % per_beat;
-  if (sub == 0) return std::to_string(beat);
+  const auto [bar, slot] = bar_and_slot(position);
+  const Meter& meter = meters_.meters()[bar];
+  const std::string prefix = meters_.size() > 1 ? fmt::format("{}:", bar + 1) : "";
+  if (slots_per_whole_ % meter.unit != 0) return fmt::format("{}slot {}", prefix, slot + 1);
+  const int per_beat = slots_per_whole_ / meter.unit;
+  const int beat = slot / per_beat + 1;
+  const int sub = slot % per_beat;
+  if (sub == 0) return fmt::format("{}{}", prefix, beat);
   switch (per_beat) {
-    case 2: return fmt::format("{}&", beat);
-    case 3: return fmt::format("{}{}", beat, sub == 1 ? "t" : "l");
-    case 4: return fmt::format("{}{}", beat, "xe&a"[sub]);
-    default: return fmt::format("{}.{}", beat, sub + 1);
+    case 2: return fmt::format("{}{}&", prefix, beat);
+    case 3: return fmt::format("{}{}{}", prefix, beat, sub == 1 ? "t" : "l");
+    case 4: return fmt::format("{}{}{}", prefix, beat, "xe&a"[sub]);
+    default: return fmt::format("{}{}.{}", prefix, beat, sub + 1);
   }
 }
 

@@ -4,13 +4,14 @@
 #include <string>
 #include <vector>
 
-#include "meter.hpp"
+#include "meter_cycle.hpp"
 
 namespace pocket {
 
 // The expected slots of a performance: slot i is heard at seconds_of(i). Slot 0 is the first
 // slot of bar 0. The map from slot to time is piecewise linear, which is exact for constant
-// tempos and for MIDI tempo maps (tempo changes between slots included).
+// tempos and for MIDI tempo maps (tempo changes between slots included). Bars follow a meter
+// cycle (one meter, or e.g. 7/8 then 4/4); a position counts slots from the cycle's start.
 class Grid {
  public:
   struct Segment {
@@ -21,10 +22,14 @@ class Grid {
 
   // `slots_per_whole`: 4 quarters, 8 eighths, 12 eighth-triplets, 16 sixteenths, ...
   // Throws std::invalid_argument for segments that do not move forward in time.
-  Grid(std::vector<Segment> segments, Meter meter, int slots_per_whole);
+  // Throws std::invalid_argument also when the grid does not divide a bar of every meter.
+  Grid(std::vector<Segment> segments, MeterCycle meters, int slots_per_whole);
 
-  // A constant tempo (in BPM of the meter's unit) starting at `start_seconds`.
-  static Grid constant(double bpm, Meter meter, int slots_per_whole, double start_seconds = 0.0);
+  // A constant tempo (in BPM of the first meter's unit) starting at `start_seconds`.
+  static Grid constant(double bpm, const MeterCycle& meters, int slots_per_whole,
+                       double start_seconds = 0.0);
+  // Seconds per slot at `bpm` (counting the first meter's unit).
+  static double seconds_per_slot(double bpm, const MeterCycle& meters, int slots_per_whole);
 
   double seconds_of(std::int64_t slot) const;
   // The slot nearest in time to `seconds` (may be negative before the start).
@@ -33,22 +38,32 @@ class Grid {
   double slot_seconds(std::int64_t slot) const;
 
   int slots_per_whole() const { return slots_per_whole_; }
-  // Slots in one bar, at least 1.
-  int slots_per_bar() const { return slots_per_bar_; }
+  const MeterCycle& meters() const { return meters_; }
+  // Slots in a bar, at least 1.
+  int slots_in_bar(std::int64_t bar) const;
+  std::int64_t first_slot_of_bar(std::int64_t bar) const;
   std::int64_t bar_of(std::int64_t slot) const;
-  int position_in_bar(std::int64_t slot) const;
+
+  // Positions of the meter cycle (the slots of one bar for a single meter).
+  int positions() const { return static_cast<int>(cycle_start_.back()); }
+  int position_of(std::int64_t slot) const;
+  // True when the position is the first slot of a bar.
+  bool starts_bar(int position) const;
   // "1", "1e", "1&", "1a" for sixteenths; "1", "1&" for eighths; "1", "1t", "1l" for triplets.
+  // In a cycle of several meters the bar of the cycle comes first: "2:3&".
   std::string position_label(int position) const;
-  // True when the position falls on a beat of the meter.
+  // True when the position falls on a beat of its bar's meter.
   bool on_beat(int position) const;
 
  private:
   const Segment& segment_at_slot(double slot) const;
+  // The bar of the cycle a position is in, and the position within that bar.
+  std::pair<std::size_t, int> bar_and_slot(int position) const;
 
   std::vector<Segment> segments_;
-  Meter meter_;
+  MeterCycle meters_;
   int slots_per_whole_;
-  int slots_per_bar_;
+  std::vector<std::int64_t> cycle_start_;  // first position of each bar of the cycle, then its length
 };
 
 // Throws std::invalid_argument unless 1 <= slots_per_whole <= 64.

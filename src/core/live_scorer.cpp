@@ -7,37 +7,34 @@
 
 namespace pocket {
 
-namespace {
-double seconds_per_slot(Meter meter, int slots_per_whole, double bpm) {
-  return meter.unit * 60.0 / bpm / slots_per_whole;
-}
-}  // namespace
-
-LiveScorer::LiveScorer(Meter meter, int slots_per_whole, std::vector<std::string> pad_names)
-    : meter_(meter),
+LiveScorer::LiveScorer(MeterCycle meters, int slots_per_whole, std::vector<std::string> pad_names,
+                       const ExpectedStrokes& expected)
+    : meters_(std::move(meters)),
       slots_per_whole_(slots_per_whole),
+      expected_(expected),
       pad_names_(std::move(pad_names)),
-      grid_(Grid::constant(120.0, meter, slots_per_whole)) {}
+      grid_(Grid::constant(120.0, meters_, slots_per_whole)) {}
 
 void LiveScorer::add_section(std::int64_t first_bar, double start_seconds, double bpm) {
-  const double slot = static_cast<double>(first_bar * grid_.slots_per_bar());
+  const auto slot = static_cast<double>(grid_.first_slot_of_bar(first_bar));
   while (!segments_.empty() && segments_.back().slot >= slot) segments_.pop_back();
-  segments_.push_back({slot, start_seconds, seconds_per_slot(meter_, slots_per_whole_, bpm)});
-  grid_ = Grid(segments_, meter_, slots_per_whole_);
+  segments_.push_back({slot, start_seconds, Grid::seconds_per_slot(bpm, meters_, slots_per_whole_)});
+  grid_ = Grid(segments_, meters_, slots_per_whole_);
 }
 
 std::optional<ScoredStroke> LiveScorer::add_stroke(const Stroke& stroke) {
   const std::int64_t slot = grid_.nearest_slot(stroke.seconds);
   if (slot < 0) return std::nullopt;
   strokes_.push_back(stroke);
-  return ScoredStroke{stroke, slot, (stroke.seconds - grid_.seconds_of(slot)) * 1000.0, true};
+  const bool expected =
+      expected_.plain() || expected_.expects(stroke.pad, grid_.position_of(slot));
+  return ScoredStroke{stroke, slot, (stroke.seconds - grid_.seconds_of(slot)) * 1000.0, expected};
 }
 
 std::vector<BarTally> LiveScorer::close_bars(double now_seconds) {
   std::vector<BarTally> closed;
-  const int per_bar = grid_.slots_per_bar();
   while (true) {
-    const std::int64_t end_slot = (next_bar_to_close_ + 1) * per_bar;
+    const std::int64_t end_slot = grid_.first_slot_of_bar(next_bar_to_close_ + 1);
     const double closes_at = grid_.seconds_of(end_slot) + grid_.slot_seconds(end_slot - 1) / 2.0;
     if (segments_.empty() || now_seconds < closes_at) break;
     closed.push_back(tally_bar(next_bar_to_close_++));
@@ -46,7 +43,7 @@ std::vector<BarTally> LiveScorer::close_bars(double now_seconds) {
 }
 
 void LiveScorer::end_before_bar(std::int64_t end_bar) {
-  const std::int64_t end_slot = end_bar * grid_.slots_per_bar();
+  const std::int64_t end_slot = grid_.first_slot_of_bar(end_bar);
   std::erase_if(strokes_,
                 [&](const Stroke& s) { return grid_.nearest_slot(s.seconds) >= end_slot; });
 }
@@ -57,7 +54,10 @@ std::vector<ScoredStroke> LiveScorer::scored_in_bar(std::int64_t bar) const {
   for (const Stroke& s : strokes_) {
     const std::int64_t slot = grid_.nearest_slot(s.seconds);
     if (grid_.bar_of(slot) != bar) continue;
-    out.push_back({s, slot, (s.seconds - grid_.seconds_of(slot)) * 1000.0, true});
+    const bool expected =
+        expected_.plain() || expected_.expects(s.pad, grid_.position_of(slot));
+    out.push_back({s, slot, (s.seconds - grid_.seconds_of(slot)) * 1000.0, expected});
+    if (!expected) continue;
     // The closest stroke of each pad on each slot counts; the others are extra.
     auto [it, fresh] = closest.try_emplace({s.pad, slot}, out.size() - 1);
     if (fresh) continue;
@@ -74,22 +74,33 @@ std::vector<ScoredStroke> LiveScorer::scored_in_bar(std::int64_t bar) const {
 
 BarTally LiveScorer::tally_bar(std::int64_t bar) const {
   BarTally result{bar, {}};
-  std::set<std::int64_t> struck;
+  std::set<std::pair<int, std::int64_t>> struck;  // (pad, slot); any pad on a plain grid
   for (const ScoredStroke& s : scored_in_bar(bar)) {
     if (!s.matched) {
       ++result.tally.extra;
       continue;
     }
     result.tally.add_hit(s.offset_ms);
-    struck.insert(s.slot);
+    struck.insert({expected_.plain() ? 0 : s.stroke.pad, s.slot});
   }
-  result.tally.missed = grid_.slots_per_bar() - static_cast<std::int64_t>(struck.size());
+  const std::int64_t first = grid_.first_slot_of_bar(bar);
+  const std::int64_t end = grid_.first_slot_of_bar(bar + 1);
+  if (expected_.plain()) {
+    result.tally.missed = end - first - static_cast<std::int64_t>(struck.size());
+    return result;
+  }
+  for (std::int64_t slot = first; slot < end; ++slot) {
+    for (const int pad : expected_.pads()) {
+      if (expected_.expects(pad, grid_.position_of(slot)) && struck.count({pad, slot}) == 0)
+        ++result.tally.missed;
+    }
+  }
   return result;
 }
 
 double LiveScorer::bpm_of_bar(std::int64_t bar) const {
-  const double seconds_per_slot = grid_.slot_seconds(bar * grid_.slots_per_bar());
-  return meter_.unit * 60.0 / (seconds_per_slot * slots_per_whole_);
+  const double seconds_per_slot = grid_.slot_seconds(grid_.first_slot_of_bar(bar));
+  return meters_.tempo_unit() * 60.0 / (seconds_per_slot * slots_per_whole_);
 }
 
 }  // namespace pocket

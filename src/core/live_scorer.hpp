@@ -15,7 +15,9 @@ namespace pocket {
 // says what time it is. [analysis thread]
 class LiveScorer {
  public:
-  LiveScorer(Meter meter, int slots_per_whole, std::vector<std::string> pad_names);
+  // `expected`: a groove pattern (plain: every slot is expected); it must outlive the scorer.
+  LiveScorer(MeterCycle meters, int slots_per_whole, std::vector<std::string> pad_names,
+             const ExpectedStrokes& expected);
 
   // The click played `bpm` from the bar line of `first_bar`, `start_seconds` into the stream.
   void add_section(std::int64_t first_bar, double start_seconds, double bpm);
@@ -24,7 +26,8 @@ class LiveScorer {
   std::optional<ScoredStroke> add_stroke(const Stroke& stroke);
 
   // Bars that ended more than half a slot before `now_seconds` and were not closed yet. In a
-  // bar every slot is expected: one no pad struck is missed.
+  // bar every slot is expected (with a pattern, every slot of a pad's line): one not struck is
+  // missed.
   std::vector<BarTally> close_bars(double now_seconds);
 
   // The click ended before `end_bar`: strokes aimed past it are not part of the drill.
@@ -33,7 +36,8 @@ class LiveScorer {
   // The tempo the click played in `bar`, in BPM.
   double bpm_of_bar(std::int64_t bar) const;
   // The strokes of a bar with their slots and offsets, in time order; the closest stroke of
-  // each pad on each slot is matched, the others are extra.
+  // each pad on each slot is matched, the others are extra (and so are, with a pattern,
+  // strokes where the pad's line has nothing).
   std::vector<ScoredStroke> scored_in_bar(std::int64_t bar) const;
 
   const Grid& grid() const { return grid_; }
@@ -43,8 +47,9 @@ class LiveScorer {
  private:
   BarTally tally_bar(std::int64_t bar) const;
 
-  Meter meter_;
+  MeterCycle meters_;
   int slots_per_whole_;
+  const ExpectedStrokes& expected_;
   std::vector<std::string> pad_names_;
   std::vector<Grid::Segment> segments_;
   Grid grid_;

@@ -30,7 +30,7 @@ Schedule::Schedule(const TempoMap& drill, ClickPattern pattern, double sample_ra
         fmt::format("sample rate {:g} Hz is out of range: use 8000 to 384000", sample_rate));
   }
   for (const TempoSection& section : map_.sections()) {
-    accents_.push_back(accents_for(pattern_, section.meter.beats));
+    accents_.push_back(accents_for(pattern_, 0, 1, section.meter.beats));
   }
 }
 
@@ -43,20 +43,20 @@ bool gap_muted(const GapPattern& gap, std::int64_t bar) {
   return bar % (gap.play_bars + gap.mute_bars) >= gap.play_bars;
 }
 
-ClickEvent make_click(char accent_mark, bool muted, std::int64_t bar, int beat, int subdivision,
-                      std::int64_t frame) {
+ClickEvent make_click(char accent_mark, MuteReason bar_mute, std::int64_t bar, int beat,
+                      int subdivision, std::int64_t frame) {
   ClickEvent event;
   event.frame = frame;
   event.bar = bar;
   event.beat = beat;
   event.subdivision = subdivision;
-  if (subdivision > 0) {
-    event.level = ClickLevel::subdivision;
-    event.audible = !muted;
-  } else {
-    event.level = accent_mark == 'X' ? ClickLevel::accent : ClickLevel::beat;
-    event.audible = accent_mark != '.' && !muted;
-  }
+  event.level = subdivision > 0       ? ClickLevel::subdivision
+                : accent_mark == 'X' ? ClickLevel::accent
+                                     : ClickLevel::beat;
+  event.muted_by = bar_mute != MuteReason::none              ? bar_mute
+                   : subdivision == 0 && accent_mark == '.' ? MuteReason::rest
+                                                            : MuteReason::none;
+  event.audible = event.muted_by == MuteReason::none;
   return event;
 }
 
@@ -65,7 +65,10 @@ bool Schedule::is_muted(std::int64_t bar) const { return gap_muted(pattern_.gap,
 ClickEvent Schedule::click_at(std::int64_t bar, int beat, int subdivision) const {
   const char mark =
       accents_[map_.section_of(bar + pattern_.count_in_bars)][static_cast<std::size_t>(beat)];
-  return make_click(mark, is_muted(bar), bar, beat, subdivision,
+  const MuteReason mute = is_muted(bar)                                               ? MuteReason::gap
+                          : randomly_muted(pattern_.random_mute, bar, beat, subdivision) ? MuteReason::random
+                                                                                         : MuteReason::none;
+  return make_click(mark, mute, bar, beat, subdivision,
                     frame_at(bar, beat + static_cast<double>(subdivision) / pattern_.subdivision));
 }
 

@@ -9,18 +9,29 @@
 
 namespace pocket {
 
+// Why a click is not heard.
+enum class MuteReason : std::uint8_t {
+  none,
+  rest,      // a '.' beat of the accent pattern
+  gap,       // a muted bar of gap-click practice
+  random,    // left out by the random mute
+  silenced,  // the player's click mode: silent while tight, quiet count
+};
+
 struct ClickEvent {
   std::int64_t frame = 0;  // sample index, from the start of the track, at which it is heard
   std::int64_t bar = 0;    // bar of the drill; count-in bars are negative
   int beat = 0;            // 0-based beat in the bar
   int subdivision = 0;     // 0 on the beat, 1.. for the clicks between beats
   ClickLevel level = ClickLevel::beat;
-  bool audible = true;  // false in muted gap bars and on silent ('.') beats
+  bool audible = true;  // false in muted gap bars, on silent ('.') beats, ...
+  MuteReason muted_by = MuteReason::none;
 };
 
-// The click at a position: its level from the accent marks, muted in gap bars.
-ClickEvent make_click(char accent_mark, bool muted, std::int64_t bar, int beat, int subdivision,
-                      std::int64_t frame);
+// The click at a position: its level from the accent marks, left out for `bar_mute` (none,
+// gap, random or silenced) or on a '.' beat.
+ClickEvent make_click(char accent_mark, MuteReason bar_mute, std::int64_t bar, int beat,
+                      int subdivision, std::int64_t frame);
 
 // Gap-click muting: bars of the drill (from 0) that fall in the silent part of the cycle.
 bool gap_muted(const GapPattern& gap, std::int64_t bar);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <functional>
+#include <span>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -28,6 +30,14 @@ std::string describe_failure(const RuleCheck& check) {
   }
   return fmt::format("only {:.0f}% of slots landed within 25 ms, short of the rule's {:.0f}%",
                      check.value * 100.0, check.limit * 100.0);
+}
+
+// The step that judges how a run of steps ended. A partial step judges the end only if it failed;
+// a short solid stretch adds nothing.
+const StepResult& judged_last(std::span<const StepResult> steps) {
+  const StepResult& last = steps.back();
+  if (!last.complete && last.check.passed && steps.size() > 1) return steps[steps.size() - 2];
+  return last;
 }
 
 }  // namespace
@@ -63,9 +73,16 @@ void validate(const LadderConfig& c) {
           fmt::format("tempo {:g} BPM is out of range: use {:g} to {:g}", bpm, kMinBpm, kMaxBpm));
     }
   }
-  if (c.target_bpm < c.start_bpm) {
-    throw std::invalid_argument(
-        fmt::format("the target {:g} BPM is below the start {:g} BPM", c.target_bpm, c.start_bpm));
+  const bool down = c.direction == LadderDirection::down;
+  if (down && c.target_bpm > c.start_bpm) {
+    throw std::invalid_argument(fmt::format(
+        "a ladder going down needs a target below the start: {:g} BPM is above the start {:g} BPM",
+        c.target_bpm, c.start_bpm));
+  }
+  if (!down && c.target_bpm < c.start_bpm) {
+    throw std::invalid_argument(fmt::format(
+        "the target {:g} BPM is below the start {:g} BPM: to slow down, use the direction down",
+        c.target_bpm, c.start_bpm));
   }
   if (c.bars_per_step < 1) throw std::invalid_argument("a step needs at least 1 bar");
   if (c.stop_after_fails < 1) throw std::invalid_argument("stop after at least 1 failed step");
@@ -73,17 +90,39 @@ void validate(const LadderConfig& c) {
     throw std::invalid_argument("the share of slots within 25 ms must be between 0 and 1");
   }
   if (!(c.rule.max_sd_ms > 0.0)) throw std::invalid_argument("the SD limit must be above 0 ms");
-  if (!(tidy(c.step.next(c.start_bpm)) > c.start_bpm)) {
+  // A percent step is smallest in BPM at the slowest tempo: the start going up, the target down.
+  if (!down && !(tidy(c.step.next(c.start_bpm)) > c.start_bpm)) {
     throw std::invalid_argument("the step is too small to raise the tempo: use at least 0.1 BPM");
+  }
+  if (down && !(tidy(c.step.previous(c.target_bpm)) < c.target_bpm)) {
+    throw std::invalid_argument("the step is too small to lower the tempo: use at least 0.1 BPM");
   }
   if (!(c.max_increase_percent > 0.0)) {
     throw std::invalid_argument("the healthy-pace cap must be above 0%");
   }
 }
 
+std::string_view to_string(LadderDirection direction) {
+  switch (direction) {
+    case LadderDirection::down: return "down";
+    case LadderDirection::up_down: return "up-down";
+    case LadderDirection::up: break;
+  }
+  return "up";
+}
+
+LadderDirection parse_ladder_direction(std::string_view text) {
+  if (text == "up") return LadderDirection::up;
+  if (text == "down") return LadderDirection::down;
+  if (text == "up-down") return LadderDirection::up_down;
+  throw std::invalid_argument(
+      fmt::format("direction '{}' is not a ladder direction: use up, down or up-down", text));
+}
+
 TempoLadder::TempoLadder(LadderConfig config) : config_(std::move(config)) {
   validate(config_);
-  ceiling_ = config_.target_bpm;
+  descending_ = config_.direction == LadderDirection::down;
+  ceiling_ = descending_ ? config_.start_bpm : config_.target_bpm;
   if (config_.consolidated_bpm) {
     ceiling_ = std::min(
         ceiling_, tidy(*config_.consolidated_bpm * (1.0 + config_.max_increase_percent / 100.0)));
@@ -107,63 +146,189 @@ void TempoLadder::stop() {
 }
 
 void TempoLadder::close_step(bool complete) {
-  StepResult step{bpm_, current_bars_, complete, current_, check_rule(config_.rule, current_)};
+  const StepResult step{
+      bpm_, current_bars_, complete, current_, check_rule(config_.rule, current_), descending_};
   steps_.push_back(step);
   current_ = {};
   current_bars_ = 0;
   if (!complete) return;
-
   if (step.check.passed) {
+    after_pass();
+  } else {
+    after_fail();
+  }
+}
+
+void TempoLadder::after_pass() {
+  back_to_bpm_ = bpm_;
+  if (!descending_) {
     best_passed_ = std::max(best_passed_.value_or(0.0), bpm_);
     if (bpm_ >= ceiling_) {
-      finished_ = true;
+      if (config_.direction == LadderDirection::up_down) {
+        turn();
+      } else {
+        finished_ = true;
+      }
       return;
     }
     bpm_ = std::min(tidy(config_.step.next(bpm_)), ceiling_);
     return;
   }
-  if (++fails_ >= config_.stop_after_fails) {
+  if (config_.direction == LadderDirection::down) {
+    best_passed_ = std::min(best_passed_.value_or(bpm_), bpm_);
+    // At or below the target: below only when the healthy-pace ceiling lies under the target.
+    if (bpm_ <= config_.target_bpm) {
+      finished_ = true;
+      return;
+    }
+    bpm_ = std::max(tidy(config_.step.previous(bpm_)), config_.target_bpm);
+    return;
+  }
+  // The way back of an up-down ladder. A solid step-back step returns to the tempo that failed.
+  if (bpm_ == way_down_bpm_[way_down_index_]) ++way_down_index_;
+  if (way_down_index_ == way_down_bpm_.size()) {
     finished_ = true;
     return;
   }
-  if (config_.on_fail == FailPolicy::step_back && best_passed_) bpm_ = *best_passed_;
+  bpm_ = way_down_bpm_[way_down_index_];
+}
+
+void TempoLadder::after_fail() {
+  if (++fails_ >= config_.stop_after_fails) {
+    if (config_.direction == LadderDirection::up_down && !descending_) {
+      turn();
+    } else {
+      finished_ = true;
+    }
+    return;
+  }
+  if (config_.on_fail == FailPolicy::step_back && back_to_bpm_) bpm_ = *back_to_bpm_;
+}
+
+void TempoLadder::turn() {
+  turned_at_ = steps_.size();
+  turn_bpm_ = bpm_;
+  for (const StepResult& s : steps_) {
+    if (s.complete && s.check.passed && s.bpm < bpm_) way_down_bpm_.push_back(s.bpm);
+  }
+  std::sort(way_down_bpm_.begin(), way_down_bpm_.end(), std::greater<>());
+  way_down_bpm_.erase(std::unique(way_down_bpm_.begin(), way_down_bpm_.end()), way_down_bpm_.end());
+  descending_ = true;
+  fails_ = 0;  // the way down gets its own tries
+  if (way_down_bpm_.empty()) {
+    finished_ = true;
+    return;
+  }
+  bpm_ = way_down_bpm_.front();
 }
 
 LimitVerdict TempoLadder::verdict() const {
-  LimitVerdict v;
   if (steps_.empty()) {
+    LimitVerdict v;
     v.message = "no step was played, so there is nothing to judge yet";
     return v;
   }
+  switch (config_.direction) {
+    case LadderDirection::down: return down_verdict();
+    case LadderDirection::up_down: {
+      LimitVerdict v =
+          climb_verdict(turned_at_.value_or(steps_.size()), stopped_by_player_ && !turned_at_);
+      if (turned_at_) v.message += ". " + way_down_sentence();
+      return v;
+    }
+    case LadderDirection::up: break;
+  }
+  return climb_verdict(steps_.size(), stopped_by_player_);
+}
+
+LimitVerdict TempoLadder::climb_verdict(std::size_t climb_steps, bool stopped_in_climb) const {
+  LimitVerdict v;
   v.best_passed_bpm = best_passed_.value_or(0.0);
-  // A partial step judges the end only if it failed; a short solid stretch adds nothing.
-  const StepResult* last = &steps_.back();
-  if (!last->complete && last->check.passed && steps_.size() > 1) last = &steps_[steps_.size() - 2];
-  v.last_bpm = last->bpm;
+  const StepResult& last = judged_last(std::span(steps_).first(climb_steps));
+  v.last_bpm = last.bpm;
   const std::string solid =
       best_passed_ ? fmt::format("solid up to {:g} BPM", v.best_passed_bpm) : "no step held yet";
 
-  if (!last->check.passed) {
+  if (!last.check.passed) {
     v.kind = VerdictKind::real_limit;
-    v.message = fmt::format("real limit at {:g} BPM: {}; {}", last->bpm,
-                            describe_failure(last->check), solid);
-  } else if (stopped_by_player_) {
+    v.message = fmt::format("real limit at {:g} BPM: {}; {}", last.bpm,
+                            describe_failure(last.check), solid);
+  } else if (stopped_in_climb) {
     v.kind = VerdictKind::stopped_early;
     v.message = fmt::format(
         "stopped early: still {} at {:g} BPM, within the rule. Your limit is further than that",
-        describe_step(*last), last->bpm);
+        describe_step(last), last.bpm);
   } else if (ceiling_ < config_.target_bpm) {
     v.kind = VerdictKind::pace_cap_reached;
     v.message = fmt::format(
         "held {:g} BPM ({}), today's healthy-pace ceiling: {:g}% above your consolidated {:g} BPM. "
         "Come back next session for more",
-        last->bpm, describe_step(*last), config_.max_increase_percent, *config_.consolidated_bpm);
+        last.bpm, describe_step(last), config_.max_increase_percent, *config_.consolidated_bpm);
   } else {
     v.kind = VerdictKind::target_reached;
     v.message =
-        fmt::format("reached the target: {:g} BPM held ({})", last->bpm, describe_step(*last));
+        fmt::format("reached the target: {:g} BPM held ({})", last.bpm, describe_step(last));
   }
   return v;
+}
+
+LimitVerdict TempoLadder::down_verdict() const {
+  LimitVerdict v;
+  v.best_passed_bpm = best_passed_.value_or(0.0);
+  const StepResult& last = judged_last(steps_);
+  v.last_bpm = last.bpm;
+  const std::string solid =
+      best_passed_ ? fmt::format("solid down to {:g} BPM", v.best_passed_bpm) : "no step held yet";
+
+  if (!last.check.passed) {
+    v.kind = VerdictKind::real_limit;
+    v.message = fmt::format("real limit at {:g} BPM on the way down: {}; {}", last.bpm,
+                            describe_failure(last.check), solid);
+  } else if (stopped_by_player_) {
+    v.kind = VerdictKind::stopped_early;
+    v.message = fmt::format(
+        "stopped early: still {} at {:g} BPM, within the rule. Your limit is further than that",
+        describe_step(last), last.bpm);
+  } else if (ceiling_ < config_.target_bpm) {
+    v.kind = VerdictKind::pace_cap_reached;
+    v.message = fmt::format(
+        "held {:g} BPM ({}). The whole ladder, {:g} down to {:g} BPM, lies above today's "
+        "healthy-pace ceiling, {:g}% above your consolidated {:g} BPM, so it ran at the ceiling",
+        last.bpm, describe_step(last), config_.start_bpm, config_.target_bpm,
+        config_.max_increase_percent, *config_.consolidated_bpm);
+  } else {
+    v.kind = VerdictKind::target_reached;
+    v.message =
+        fmt::format("reached the target: {:g} BPM held ({})", last.bpm, describe_step(last));
+  }
+  return v;
+}
+
+std::string TempoLadder::way_down_sentence() const {
+  if (!best_passed_) return "Nothing held on the way up, so there was no way down to play";
+  if (way_down_bpm_.empty()) {
+    return fmt::format("No tempo below {:g} BPM held on the way up, so there was no way down",
+                       *turn_bpm_);
+  }
+  if (!finished_) return fmt::format("The way down is under way at {:g} BPM", bpm_);
+  const std::span<const StepResult> way_down = std::span(steps_).subspan(*turned_at_);
+  if (way_down.empty()) return "You stopped before the way down";
+  const StepResult& last = judged_last(way_down);
+  if (!last.check.passed) {
+    return fmt::format("On the way down, {:g} BPM did not hold{}: {}", last.bpm,
+                       stopped_by_player_ ? " before you stopped" : "",
+                       describe_failure(last.check));
+  }
+  if (stopped_by_player_) {
+    return fmt::format("You stopped on the way down, still solid at {:g} BPM ({})", last.bpm,
+                       describe_step(last));
+  }
+  if (way_down_bpm_.size() == 1) {
+    return fmt::format("On the way down the start tempo, {:g} BPM, held again",
+                       way_down_bpm_.front());
+  }
+  return fmt::format("On the way down every tempo held, from {:g} back to the start at {:g} BPM",
+                     way_down_bpm_.front(), way_down_bpm_.back());
 }
 
 std::string_view to_string(VerdictKind kind) {

@@ -47,6 +47,20 @@ nlohmann::json analysis_json(const Analysis& a) {
   if (a.gap)
     j["gap"] = {{"in_gap", timing_json(a.gap->in_gap)},
                 {"on_return", timing_json(a.gap->on_return)}};
+  if (a.by_click)
+    j["by_click"] = {{"heard", timing_json(a.by_click->heard)},
+                     {"muted", timing_json(a.by_click->muted)}};
+  const auto spots = [](const std::vector<PatternSpot>& list) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const PatternSpot& s : list)
+      out.push_back({{"pad", s.pad}, {"position", s.label}, {"count", s.count}});
+    return out;
+  };
+  if (!a.missed_at.empty() || !a.extra_at.empty()) {
+    j["pattern"] = {{"missed", spots(a.missed_at)}, {"extra", spots(a.extra_at)}};
+  }
+  j["unmapped_notes"] = nlohmann::json::object();
+  for (const auto& [note, count] : a.unmapped_notes) j["unmapped_notes"][std::to_string(note)] = count;
   return j;
 }
 

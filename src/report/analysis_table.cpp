@@ -55,6 +55,31 @@ std::string analysis_table(const Analysis& a) {
         "\n" + fmt::format(kTimingHeader, "position", "hits", "mean ms", "SD ms", "10 ms", "25 ms");
     for (const PositionTiming& p : a.positions) timing_row(out, p.label, p.stats);
   }
+  if (!a.missed_at.empty() || !a.extra_at.empty()) {
+    out += "\n  against the pattern\n";
+    // The most frequent first; a long tail is summed up in one line.
+    constexpr std::size_t kShown = 8;
+    const auto list = [&](const std::vector<PatternSpot>& spots, const char* what) {
+      std::int64_t rest = 0;
+      for (std::size_t i = 0; i < spots.size(); ++i) {
+        const PatternSpot& s = spots[i];
+        if (i >= kShown) {
+          rest += s.count;
+          continue;
+        }
+        out += fmt::format("    {} {} {}, {} time{}\n", s.pad, what, s.label, s.count,
+                           s.count == 1 ? "" : "s");
+      }
+      if (rest > 0) out += fmt::format("    ... and {} more at other positions\n", rest);
+    };
+    list(a.missed_at, "missed on");
+    list(a.extra_at, "played outside the pattern on");
+  }
+  if (a.by_click) {
+    out += "\n" + fmt::format(kTimingHeader, "clicks", "hits", "mean ms", "SD ms", "10 ms", "25 ms");
+    timing_row(out, "heard", a.by_click->heard);
+    timing_row(out, "left out", a.by_click->muted);
+  }
   if (a.gap) {
     out +=
         "\n" + fmt::format(kTimingHeader, "gap bars", "hits", "mean ms", "SD ms", "10 ms", "25 ms");

@@ -14,37 +14,6 @@ namespace {
 
 constexpr double kCentredMs = 2.0;  // as in describe_timing(): a smaller bias is "on the click"
 
-// Scripts, fonts, images and requests are all refused, so a user's text can never run or
-// call out, even if escaping were missed somewhere.
-constexpr std::string_view kContentPolicy =
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-constexpr std::string_view kPageCss =
-    ":root{color-scheme:light}\n"
-    "body{margin:0;background:#f6f6f3;color:#222;"
-    "font:15px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,"
-    "sans-serif}\n"
-    "main{max-width:980px;margin:0 auto;padding:28px 24px 40px}\n"
-    "h1{font-size:26px;font-weight:600;margin:0}\n"
-    "h2{font-size:17px;font-weight:600;margin:0 0 4px}\n"
-    ".meta{color:#666;margin:2px 0 0}\n"
-    ".summary{font-size:18px;margin:14px 0 0}\n"
-    "section{background:#fff;border:1px solid #e2e2dd;border-radius:8px;padding:16px 20px;"
-    "margin:16px 0}\n"
-    ".caption{color:#666;font-size:13px;margin:0 0 6px}\n"
-    "table{border-collapse:collapse;font-variant-numeric:tabular-nums;margin-top:6px}\n"
-    "th,td{text-align:left;padding:5px 18px 5px 0;border-bottom:1px solid #eee;"
-    "vertical-align:baseline}\n"
-    "th{font-weight:600;color:#555;font-size:13px}\n"
-    "td.num,th.num{text-align:right}\n"
-    "td.words{color:#666}\n"
-    ".summary-table th{font-weight:normal;font-size:15px;color:#444}\n"
-    ".swatch{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:8px}\n"
-    ".verdict{font-size:16px;margin:4px 0 8px}\n"
-    ".note p{white-space:pre-wrap;margin:4px 0 0}\n"
-    "footer{color:#777;font-size:13px;margin-top:20px}\n"
-    "footer p{margin:2px 0;white-space:pre-wrap}\n";
-
 double finite_or_zero(double value) { return std::isfinite(value) ? value : 0.0; }
 
 std::string percent(double share) { return fmt::format("{:.0f}%", finite_or_zero(share) * 100.0); }
@@ -75,13 +44,6 @@ std::string drift_value(double ms_per_min) {
 std::string duration(double minutes) {
   const auto seconds = static_cast<long long>(std::llround(finite_or_zero(minutes) * 60.0));
   return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
-}
-
-// A summary row: what, how much, and what it means.
-void summary_row(std::string& out, std::string_view label, const std::string& value,
-                 const std::string& words = {}) {
-  out += fmt::format("<tr><th>{}</th><td class=\"num\">{}</td><td class=\"words\">{}</td></tr>\n",
-                     label, escape_html(value), escape_html(words));
 }
 
 void timing_rows(std::string& out, const TimingStats& t) {
@@ -138,11 +100,18 @@ std::string step_result(const ReportStep& step) {
   return step.passed ? "passed" : "not yet";
 }
 
+// The drill's goal, shown once: under the ladder's verdict, or under the summary without a ladder.
+std::string goal_line(const ReportData& data) {
+  if (data.goal.empty()) return {};
+  return fmt::format("<p class=\"goal\">{}</p>\n", escape_html(data.goal));
+}
+
 std::string ladder_section(const ReportData& data) {
   if (data.steps.empty()) return {};
   std::string out = "<section class=\"ladder\">\n<h2>Tempo ladder</h2>\n";
   if (!data.verdict.empty())
     out += fmt::format("<p class=\"verdict\">{}</p>\n", escape_html(data.verdict));
+  out += goal_line(data);
   out +=
       "<table class=\"ladder-table\">\n<tr><th class=\"num\">Step</th><th class=\"num\">Tempo</th>"
       "<th class=\"num\">Bars</th><th class=\"num\">Slots within 25 ms</th>"
@@ -178,35 +147,16 @@ std::string meta_line(const ReportData& data) {
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string html_report(const ReportData& data) {
   const std::string title = data.title.empty() ? "Practice session" : data.title;
-  std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>{} · pocket</title>\n<style>\n{}{}</style>\n</head>\n<body>\n<main>\n",
-      kContentPolicy, escape_html(title), kPageCss, charts::chart_css());
+  std::string out = page_start(title, charts::chart_css());
 
   out += fmt::format("<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n", escape_html(title),
                      meta_line(data));
   const std::string summary = data.summary.empty() ? describe_timing(data.timing) : data.summary;
-  out += fmt::format("<p class=\"summary\">{}</p>\n</header>\n", escape_html(summary));
+  out += fmt::format("<p class=\"summary\">{}</p>\n", escape_html(summary));
+  if (data.steps.empty()) out += goal_line(data);
+  out += "</header>\n";
 
   if (!data.note.empty()) {
     out += fmt::format("<section class=\"note\">\n<h2>Note</h2>\n<p>{}</p>\n</section>\n",
@@ -234,7 +184,8 @@ std::string html_report(const ReportData& data) {
 
   out += "<footer>\n";
   if (!data.devices.empty()) out += fmt::format("<p>Devices: {}</p>\n", escape_html(data.devices));
-  out += "<p>Made by pocket.</p>\n</footer>\n</main>\n</body>\n</html>\n";
+  out += "<p>Made by pocket.</p>\n</footer>\n";
+  out += page_end();
   return out;
 }
 

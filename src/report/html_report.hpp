@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/analysis.hpp"
+#include "html_page.hpp"
 
 namespace pocket {
 
@@ -36,6 +37,7 @@ struct ReportData {
   std::string status;      // finished, interrupted, unfinished
   std::string summary;     // the plain-words line
   std::string verdict;     // ladder verdict or empty
+  std::string goal;        // the drill's goal and its projection, or empty (user-influenced)
   std::string note;        // the player's note (user text!)
   std::string devices;     // audio and MIDI devices (user-influenced text)
   double precision_bound_ms = 0.0;
@@ -50,8 +52,5 @@ struct ReportData {
 // One self-contained HTML page: inline CSS and inline SVG only; no scripts, no external
 // resources, no network. Every piece of user text is HTML-escaped.
 std::string html_report(const ReportData& data);
-
-// Escapes &, <, >, " and ' for HTML text and attributes.
-std::string escape_html(std::string_view text);
 
 }  // namespace pocket

@@ -5,48 +5,159 @@
 
 #include <fmt/format.h>
 
-#include "html_report.hpp"
+#include "calendar.hpp"
+#include "html_page.hpp"
+#include "labels.hpp"
+#include "progress_charts.hpp"
+#include "progress_timeline.hpp"
+#include "svg_draw.hpp"
 
 namespace pocket {
 
 namespace {
 
+using progress_timeline::DatedPoint;
+using progress_timeline::has_pace_band;
+using progress_timeline::pace_percent;
+using progress_timeline::Timeline;
+using progress_timeline::usable_bpm;
+
 constexpr const char* kBlocks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
 
-// A small line chart: one point per session, in order.
-std::string line_chart(const std::vector<std::optional<double>>& values, const std::string& title,
-                       const std::string& unit) {
-  constexpr double kWidth = 640, kHeight = 200, kLeft = 50, kRight = 10, kTop = 20, kBottom = 30;
-  double low = 1e300, high = -1e300;
-  for (const auto& v : values) {
-    if (v) low = std::min(low, *v), high = std::max(high, *v);
+constexpr std::string_view kProgressCss =
+    "h3{font-size:15px;font-weight:600;margin:20px 0 2px}\n"
+    "section.drill h2{font-size:20px}\n"
+    ".intro{color:#444;margin:10px 0 0;max-width:48em}\n"
+    "nav.contents{background:#fff;border:1px solid #e2e2dd;border-radius:8px;"
+    "padding:12px 20px;margin:16px 0}\n"
+    "nav.contents ol{margin:4px 0 0;padding-left:22px}\n"
+    "nav.contents a{color:#0b5394}\n"
+    ".projection{margin:10px 0 0;color:#444}\n"
+    ".suggestion{font-size:16px;margin:10px 0 0}\n"
+    ".thin{color:#666;font-style:italic;margin:10px 0 0}\n";
+
+constexpr std::string_view kIntro =
+    "Each drill is measured against its own history. Tempo held: the highest tempo at which a "
+    "session's timing met the pass rule (for a ladder, its highest step passed). SD: how far "
+    "strokes landed from their own average, in milliseconds; lower is steadier.";
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// "Oct 2 2026 to Nov 3 2026", or the one date, or nothing without dated sessions.
+std::string date_span(const Timeline& timeline) {
+  if (timeline.points.empty()) return {};
+  const int first = timeline.points.front().day, last = timeline.points.back().day;
+  if (first == last) return calendar::full(first);
+  return calendar::full(first) + " to " + calendar::full(last);
+}
+
+std::string summary_table(const DrillProgress& drill) {
+  std::string out = "<table class=\"summary-table\">\n";
+  if (const auto now = usable_bpm(drill.consolidated_bpm)) {
+    summary_row(out, "Consolidated tempo now", labels::bpm(*now),
+                "the tempo your sessions hold: the next climb starts from here");
+  } else {
+    summary_row(out, "Consolidated tempo now", "none yet", "no session has held a tempo yet");
   }
-  std::string svg = fmt::format(
-      R"(<svg class="chart progress" viewBox="0 0 {} {}" width="{}" height="{}" role="img"><title>{}</title>)",
-      kWidth, kHeight, kWidth, kHeight, escape_html(title));
-  svg += fmt::format(R"(<text x="{}" y="14" font-size="12">{}</text>)", kLeft, escape_html(title));
-  if (low > high) return svg + R"(<text x="50" y="100" font-size="12">no data yet</text></svg>)";
-  if (high - low < 1e-9) low -= 1.0, high += 1.0;
-  const double n = static_cast<double>(std::max<std::size_t>(values.size() - 1, 1));
-  const auto x = [&](std::size_t i) {
-    return kLeft + (kWidth - kLeft - kRight) * static_cast<double>(i) / n;
-  };
-  const auto y = [&](double v) {
-    return kTop + (kHeight - kTop - kBottom) * (high - v) / (high - low);
-  };
-  svg += fmt::format(R"(<text x="4" y="{:.1f}" font-size="10">{:g} {}</text>)", y(high) + 4, high,
-                     unit);
-  svg +=
-      fmt::format(R"(<text x="4" y="{:.1f}" font-size="10">{:g} {}</text>)", y(low) + 4, low, unit);
-  std::string path;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (!values[i]) continue;
-    path += fmt::format("{}{:.1f},{:.1f} ", path.empty() ? "M" : "L", x(i), y(*values[i]));
-    svg += fmt::format(R"(<circle cx="{:.1f}" cy="{:.1f}" r="3" fill="#2a6f97"/>)", x(i),
-                       y(*values[i]));
+  if (const auto goal = usable_bpm(drill.goal_bpm)) {
+    const auto by = calendar::day_number(drill.goal_by);
+    summary_row(out, "Your goal", labels::bpm(*goal),
+                by ? "by " + calendar::full(*by) : std::string("no date set"));
   }
-  svg += fmt::format(R"(<path d="{}" fill="none" stroke="#2a6f97" stroke-width="1.5"/>)", path);
-  return svg + "</svg>";
+  summary_row(out, "Healthy pace",
+              fmt::format("{}% a day", labels::one_decimal(pace_percent(drill))),
+              "at most this far above the consolidated tempo");
+  return out + "</table>\n";
+}
+
+// What the data is too thin to show, in words.
+std::string thin_note(const DrillProgress& drill, const Timeline& timeline) {
+  std::string note;
+  if (drill.points.empty()) {
+    note = "No sessions of this drill yet: its charts start with the first one.";
+  } else if (drill.points.size() == 1) {
+    note = "One session so far: a trend shows from the second one on.";
+  }
+  if (timeline.undated > 0) {
+    if (!note.empty()) note += " ";
+    note += fmt::format("{} without a readable date {} left off the charts.",
+                        plural(timeline.undated, "session", "sessions"),
+                        timeline.undated == 1 ? "is" : "are");
+  }
+  return note.empty() ? note : fmt::format("<p class=\"thin\">{}</p>\n", escape_html(note));
+}
+
+std::string tempo_caption(const DrillProgress& drill, const Timeline& timeline) {
+  std::string caption =
+      "Each filled dot is a session on its date, at the tempo it held; the axis runs in days, "
+      "so gaps between sessions show as gaps.";
+  if (std::any_of(timeline.points.begin(), timeline.points.end(),
+                  [](const DatedPoint& p) { return !p.bpm; }))
+    caption += " Hollow marks in the bottom strip are sessions that held no tempo.";
+  if (usable_bpm(drill.goal_bpm)) caption += " The dashed line is your goal.";
+  if (has_pace_band(drill, timeline)) {
+    caption += fmt::format(
+        " The green band starts {} at the consolidated tempo and reaches for two weeks as "
+        "high as a healthy pace allows ({}% a day at most); it is a ceiling, not a plan.",
+        timeline.ahead_is_today ? "today" : "at the last session",
+        labels::one_decimal(pace_percent(drill)));
+  }
+  return caption;
+}
+
+std::string sessions_table(const DrillProgress& drill) {
+  std::string out =
+      "<table class=\"sessions\">\n<tr><th>Date</th><th class=\"num\">Tempo held</th>"
+      "<th class=\"num\">SD</th></tr>\n";
+  for (auto p = drill.points.rbegin(); p != drill.points.rend(); ++p) {
+    const auto held = usable_bpm(p->consolidated_bpm);
+    out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                       escape_html(p->date), held ? labels::bpm(*held) : "none held",
+                       std::isfinite(p->sd_ms) ? labels::ms(p->sd_ms) : "–");
+  }
+  return out + "</table>\n";
+}
+
+std::string drill_section(const DrillProgress& drill, std::size_t number) {
+  const Timeline timeline = progress_timeline::timeline(drill);
+  const std::string id = fmt::format("drill-{}", number);
+  std::string out = fmt::format("<section class=\"drill\" id=\"{}\">\n<h2>{}</h2>\n", id,
+                                escape_html(drill.drill));
+  std::string meta = plural(drill.points.size(), "session", "sessions");
+  if (const std::string span = date_span(timeline); !span.empty()) meta += " · " + span;
+  out += fmt::format("<p class=\"meta\">{}</p>\n", escape_html(meta));
+  out += summary_table(drill);
+  if (!drill.goal_text.empty())
+    out += fmt::format("<p class=\"projection\">{}</p>\n", escape_html(drill.goal_text));
+  if (!drill.suggestion.empty())
+    out += fmt::format("<p class=\"suggestion\">{}</p>\n", escape_html(drill.suggestion));
+  out += thin_note(drill, timeline);
+  if (drill.points.empty()) return out + "</section>\n";
+
+  out += fmt::format("<h3>Tempo held</h3>\n<p class=\"caption\">{}</p>\n{}",
+                     escape_html(tempo_caption(drill, timeline)),
+                     progress_charts::tempo_chart(drill, timeline, id + "-tempo"));
+  out += fmt::format(
+      "<h3>Consistency (SD)</h3>\n<p class=\"caption\">How far each session's strokes landed "
+      "from their own average, on the same dates. Lower is steadier.</p>\n{}",
+      progress_charts::sd_chart(timeline, id + "-sd"));
+  out += "<h3>Sessions, newest first</h3>\n" + sessions_table(drill);
+  return out + "</section>\n";
+}
+
+std::string contents(const std::vector<DrillProgress>& drills) {
+  std::string out = "<nav class=\"contents\">\n<h2>Drills</h2>\n<ol>\n";
+  for (std::size_t i = 0; i < drills.size(); ++i) {
+    const auto now = usable_bpm(drills[i].consolidated_bpm);
+    out +=
+        fmt::format("<li><a href=\"#drill-{}\">{}</a> <span class=\"meta\">· {} · {}</span></li>\n",
+                    i + 1, escape_html(drills[i].drill),
+                    now ? labels::bpm(*now) + " now" : std::string("no tempo held yet"),
+                    plural(drills[i].points.size(), "session", "sessions"));
+  }
+  return out + "</ol>\n</nav>\n";
 }
 
 }  // namespace
@@ -68,25 +179,26 @@ std::string sparkline(std::span<const std::optional<double>> values) {
   return line;
 }
 
-std::string progress_html(const std::vector<ProgressPoint>& points, const std::string& suggestion) {
-  std::vector<std::optional<double>> tempos, spreads;
-  std::string rows;
-  for (const ProgressPoint& p : points) {
-    tempos.push_back(p.consolidated_bpm);
-    spreads.push_back(p.sd_ms);
-    rows += fmt::format(
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.1f} ms</td></tr>", escape_html(p.date),
-        escape_html(p.drill),
-        p.consolidated_bpm ? fmt::format("{:g} BPM", *p.consolidated_bpm) : "not yet", p.sd_ms);
+std::string progress_html(const std::vector<DrillProgress>& drills) {
+  std::string out = page_start(
+      "Progress", svg::chart_css() + progress_charts::chart_css() + std::string(kProgressCss));
+  std::size_t sessions = 0;
+  for (const DrillProgress& d : drills) sessions += d.points.size();
+  out += fmt::format("<header>\n<h1>Progress</h1>\n<p class=\"meta\">{} · {}</p>\n",
+                     plural(drills.size(), "drill", "drills"),
+                     plural(sessions, "session", "sessions"));
+  out += fmt::format("<p class=\"intro\">{}</p>\n</header>\n", kIntro);
+
+  if (drills.empty()) {
+    out +=
+        "<section>\n<p class=\"thin\">No sessions yet: play one and come back.</p>\n"
+        "</section>\n";
   }
-  return fmt::format(
-      R"(<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>pocket: progress</title>)"
-      R"(<style>body{{font-family:system-ui,sans-serif;margin:2em;color:#222;background:#fafafa}})"
-      R"(table{{border-collapse:collapse}}td,th{{padding:4px 10px;border-bottom:1px solid #ddd;text-align:left}}</style>)"
-      R"(</head><body><h1>Progress</h1><p>{}</p>{}{}<table><tr><th>date</th><th>drill</th>)"
-      R"(<th>consolidated tempo</th><th>SD</th></tr>{}</table></body></html>)",
-      escape_html(suggestion), line_chart(tempos, "consolidated tempo", "BPM"),
-      line_chart(spreads, "SD", "ms"), rows);
+  if (drills.size() > 1) out += contents(drills);
+  for (std::size_t i = 0; i < drills.size(); ++i) out += drill_section(drills[i], i + 1);
+
+  out += "<footer>\n<p>Made by pocket.</p>\n</footer>\n";
+  return out + page_end();
 }
 
 }  // namespace pocket

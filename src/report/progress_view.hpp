@@ -7,18 +7,33 @@
 
 namespace pocket {
 
-// One session on the way: the tempo it consolidated (held by the pass rule) and its spread.
+// One session of a drill on the way.
 struct ProgressPoint {
-  std::string date;  // YYYY-MM-DD
-  std::string drill;
-  std::optional<double> consolidated_bpm;  // none when no tempo held
+  std::string date;                        // YYYY-MM-DD
+  std::optional<double> consolidated_bpm;  // the tempo it held; none when none
   double sd_ms = 0.0;
+};
+
+// One drill's history, goal and healthy pace ahead.
+struct DrillProgress {
+  std::string drill;                       // the drill's name (user-influenced text: escaped)
+  std::vector<ProgressPoint> points;       // oldest first
+  std::optional<double> consolidated_bpm;  // the drill's consolidated tempo now
+  std::optional<double> goal_bpm;          // the player's goal, when set
+  std::string goal_by;                     // YYYY-MM-DD or empty
+  std::string goal_text;                   // the projection in words (may be empty)
+  double max_increase_percent = 5.0;       // healthy pace: at most this much above the
+                                           // consolidated tempo per day
+  std::string today;                       // YYYY-MM-DD: where "ahead" starts
+  std::string suggestion;                  // the next session in words
 };
 
 // ▁▂▃▄▅▆▇█ for the values, lowest to highest; a gap (space) for a missing one.
 std::string sparkline(std::span<const std::optional<double>> values);
 
-// A self-contained HTML page with the consolidated tempo and the SD over time.
-std::string progress_html(const std::vector<ProgressPoint>& points, const std::string& suggestion);
+// One self-contained page (inline CSS and SVG, no scripts, nothing fetched), a section per
+// drill: what it holds now, its goal, the next session, the tempo held and the SD over the
+// dates, and its sessions. Every piece of user text is HTML-escaped.
+std::string progress_html(const std::vector<DrillProgress>& drills);
 
 }  // namespace pocket

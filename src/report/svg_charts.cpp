@@ -8,14 +8,14 @@
 
 #include <fmt/format.h>
 
+#include "svg_draw.hpp"
+
 namespace pocket::charts {
+
+using namespace svg;
 
 namespace {
 
-// Every chart is drawn in a viewBox this wide; the page scales it to the column.
-constexpr double kWidth = 960.0;
-constexpr double kLeft = 64.0;  // room for the y tick labels and the y axis title
-constexpr double kRight = kWidth - 24.0;
 constexpr double kBinMs = 2.0;
 constexpr double kMinOffsetExtentMs = 40.0;
 // Far beyond half of any slot: a corrupt offset must not ask for millions of histogram bins.
@@ -26,48 +26,10 @@ constexpr double kMinBiasExtentMs = 10.0;
 constexpr std::array<std::string_view, 7> kPalette = {"#0072b2", "#e69f00", "#009e73", "#cc79a7",
                                                       "#56b4e9", "#d55e00", "#6b6b6b"};
 
-double finite_or_zero(double value) { return std::isfinite(value) ? value : 0.0; }
-
-// A coordinate: a tenth of a unit is finer than a pixel and keeps large sessions small.
-std::string coord(double value) {
-  const double rounded = std::round(finite_or_zero(value) * 10.0) / 10.0;
-  if (rounded == 0.0) return "0";  // also turns -0 into 0
-  std::string text = fmt::format("{:.1f}", rounded);
-  if (text.ends_with(".0")) text.resize(text.size() - 2);
-  return text;
-}
-
 // A tick label for an offset: "+20", "0", "-20".
 std::string signed_tick(double value) {
   const double rounded = std::round(finite_or_zero(value));
   return rounded == 0.0 ? "0" : fmt::format("{:+.0f}", rounded);
-}
-
-// The plot area of a chart, inside its viewBox.
-struct Area {
-  double left = kLeft, top = 0.0, right = kRight, bottom = 0.0;
-  double width() const { return right - left; }
-};
-
-// Maps values in [lo, hi] linearly onto pixels [from, to].
-struct Scale {
-  double lo = 0.0, hi = 1.0, from = 0.0, to = 1.0;
-  double operator()(double value) const {
-    if (hi == lo) return from;
-    return from + (finite_or_zero(value) - lo) / (hi - lo) * (to - from);
-  }
-};
-
-// A round step (1, 2 or 5 times a power of ten) at least as big as `raw`.
-double nice_step(double raw) {
-  if (!(raw > 0.0) || !std::isfinite(raw)) return 1.0;
-  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  const double normalised = raw / magnitude;
-  const double factor = normalised <= 1.0   ? 1.0
-                        : normalised <= 2.0 ? 2.0
-                        : normalised <= 5.0 ? 5.0
-                                            : 10.0;
-  return factor * magnitude;
 }
 
 // Time steps a reader counts in: seconds, then whole minutes.
@@ -75,15 +37,6 @@ double time_step(double raw) {
   for (double step : {1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0})
     if (step >= raw) return step;
   return nice_step(raw / 3600.0) * 3600.0;
-}
-
-// The multiples of `step` in [lo, hi].
-std::vector<double> ticks(double lo, double hi, double step) {
-  std::vector<double> values;
-  const auto first = static_cast<long long>(std::ceil(lo / step - 1e-9));
-  const auto last = static_cast<long long>(std::floor(hi / step + 1e-9));
-  for (long long i = first; i <= last; ++i) values.push_back(static_cast<double>(i) * step);
-  return values;
 }
 
 // The step between ticks on a symmetric axis: four or so on each side of zero.
@@ -104,78 +57,6 @@ double offset_extent(const std::vector<ReportStroke>& strokes) {
   return symmetric_extent(std::min(largest, kMaxOffsetExtentMs), kMinOffsetExtentMs);
 }
 
-// Text width at the charts' 13 px font, near enough to lay out labels.
-double text_width(std::string_view text) { return 7.2 * static_cast<double>(text.size()); }
-
-std::string open_svg(std::string_view kind, double height, std::string_view title,
-                     std::string_view description) {
-  return fmt::format(
-      R"(<svg class="chart {0}" viewBox="0 0 {1} {2}" role="img" aria-labelledby="{0}-title {0}-desc">)"
-      R"(<title id="{0}-title">{3}</title><desc id="{0}-desc">{4}</desc>)"
-      "\n",
-      kind, coord(kWidth), coord(height), escape_html(title), escape_html(description));
-}
-
-std::string empty_chart(std::string_view kind, std::string_view title, std::string_view message) {
-  constexpr double kHeight = 90.0;
-  return open_svg(kind, kHeight, title, message) +
-         fmt::format(R"(<text class="empty" x="{}" y="{}" text-anchor="middle">{}</text></svg>)",
-                     coord(kWidth / 2), coord(kHeight / 2 + 5), escape_html(message)) +
-         "\n";
-}
-
-void text(std::string& out, std::string_view css_class, double x, double y, std::string_view anchor,
-          std::string_view content) {
-  out += fmt::format(R"(<text class="{}" x="{}" y="{}" text-anchor="{}">{}</text>)", css_class,
-                     coord(x), coord(y), anchor, escape_html(content));
-}
-
-void line(std::string& out, std::string_view css_class, double x1, double y1, double x2,
-          double y2) {
-  out += fmt::format(R"(<line class="{}" x1="{}" y1="{}" x2="{}" y2="{}"/>)", css_class, coord(x1),
-                     coord(y1), coord(x2), coord(y2));
-}
-
-void rect(std::string& out, std::string_view css_class, double x1, double y1, double x2,
-          double y2) {
-  out += fmt::format(R"(<rect class="{}" x="{}" y="{}" width="{}" height="{}"/>)", css_class,
-                     coord(std::min(x1, x2)), coord(std::min(y1, y2)), coord(std::abs(x2 - x1)),
-                     coord(std::abs(y2 - y1)));
-}
-
-// A y axis title, turned to read from bottom to top.
-void y_title(std::string& out, const Area& area, std::string_view content) {
-  const double x = 16.0, y = (area.top + area.bottom) / 2;
-  out += fmt::format(
-      R"svg(<text class="axis-title" x="{0}" y="{1}" text-anchor="middle" transform="rotate(-90 {0} {1})">{2}</text>)svg",
-      coord(x), coord(y), escape_html(content));
-}
-
-void x_title(std::string& out, const Area& area, std::string_view content) {
-  text(out, "axis-title", (area.left + area.right) / 2, area.bottom + 38, "middle", content);
-}
-
-// Horizontal grid lines with labels on the left.
-template <typename Format>
-void y_axis(std::string& out, const Area& area, const Scale& y, const std::vector<double>& values,
-            Format format) {
-  for (double value : values) {
-    line(out, "grid", area.left, y(value), area.right, y(value));
-    text(out, "tick", area.left - 8, y(value) + 4, "end", format(value));
-  }
-}
-
-// Tick marks and labels under the plot, and the frame's bottom edge.
-template <typename Format>
-void x_axis(std::string& out, const Area& area, const Scale& x, const std::vector<double>& values,
-            Format format) {
-  line(out, "axis", area.left, area.bottom, area.right, area.bottom);
-  for (double value : values) {
-    line(out, "axis", x(value), area.bottom, x(value), area.bottom + 5);
-    text(out, "tick", x(value), area.bottom + 18, "middle", format(value));
-  }
-}
-
 // The ±25 ms and ±10 ms bands, clipped to the axis range; `vertical` when offsets run along x.
 void tolerance_bands(std::string& out, const Area& area, const Scale& offset, bool vertical) {
   const double lo = std::min(offset.lo, offset.hi), hi = std::max(offset.lo, offset.hi);
@@ -186,16 +67,6 @@ void tolerance_bands(std::string& out, const Area& area, const Scale& offset, bo
     } else {
       rect(out, css_class, area.left, a, area.right, b);
     }
-  }
-}
-
-// Coloured squares with names, in a row from (x, y).
-void legend(std::string& out, double x, double y,
-            const std::vector<std::pair<std::string, std::string>>& classes_and_names) {
-  for (const auto& [css_class, name] : classes_and_names) {
-    rect(out, css_class, x, y - 10, x + 11, y + 1);
-    text(out, "legend", x + 16, y, "start", name);
-    x += 16 + text_width(name) + 18;
   }
 }
 
@@ -227,27 +98,18 @@ std::vector<std::string> pad_order(const ReportData& data) {
 std::string pad_class(std::size_t index) { return fmt::format("pad{}", index % kPalette.size()); }
 
 std::string chart_css() {
-  std::string css =
-      "svg.chart{display:block;width:100%;height:auto;font-size:13px;margin:4px 0 8px}\n"
-      "svg.chart text{fill:#444}\n"
-      "svg.chart .tick{font-size:12px;fill:#666;font-variant-numeric:tabular-nums}\n"
-      "svg.chart .axis-title{font-size:12px;fill:#666}\n"
-      "svg.chart .empty{fill:#888;font-size:15px}\n"
-      "svg.chart .grid{stroke:#ececec;stroke-width:1}\n"
-      "svg.chart .axis{stroke:#999;stroke-width:1}\n"
-      "svg.chart .zero{stroke:#555;stroke-width:1.2}\n"
-      "svg.chart .band25{fill:#eaf3ea}\n"
-      "svg.chart .band10{fill:#d3e9d3}\n"
-      "svg.chart .step{stroke:#777;stroke-width:1;stroke-dasharray:4 4}\n"
-      "svg.chart .mean{stroke:#b04a00;stroke-width:1.5;stroke-dasharray:5 3}\n"
-      "svg.chart .mean-label{fill:#b04a00}\n"
-      "svg.chart .label-halo{paint-order:stroke;stroke:#fff;stroke-width:4px}\n"
-      "svg.chart .bar{fill:#7a9cc6}\n"
-      "svg.chart .whisker{stroke:#333;stroke-width:1.5}\n"
-      "svg.chart .on-beat{fill:#0072b2}\n"
-      "svg.chart .off-beat{fill:#a9c9e4}\n"
-      "svg.chart .on-beat-label{font-weight:600;fill:#222}\n"
-      "svg.chart circle{fill-opacity:.7}\n";
+  std::string css = svg::chart_css() +
+                    "svg.chart .band25{fill:#eaf3ea}\n"
+                    "svg.chart .band10{fill:#d3e9d3}\n"
+                    "svg.chart .step{stroke:#777;stroke-width:1;stroke-dasharray:4 4}\n"
+                    "svg.chart .mean{stroke:#b04a00;stroke-width:1.5;stroke-dasharray:5 3}\n"
+                    "svg.chart .mean-label{fill:#b04a00}\n"
+                    "svg.chart .bar{fill:#7a9cc6}\n"
+                    "svg.chart .whisker{stroke:#333;stroke-width:1.5}\n"
+                    "svg.chart .on-beat{fill:#0072b2}\n"
+                    "svg.chart .off-beat{fill:#a9c9e4}\n"
+                    "svg.chart .on-beat-label{font-weight:600;fill:#222}\n"
+                    "svg.chart circle{fill-opacity:.7}\n";
   for (std::size_t i = 0; i < kPalette.size(); ++i)
     css += fmt::format("svg.chart .pad{0},.swatch.pad{0}{{fill:{1};background:{1}}}\n", i,
                        kPalette[i]);
@@ -261,7 +123,8 @@ std::string signed_ms(double value) {
 
 std::string offsets_chart(const ReportData& data) {
   constexpr std::string_view kTitle = "Offset of every stroke over time";
-  if (data.strokes.empty()) return empty_chart("offsets", kTitle, "No strokes were recorded.");
+  if (data.strokes.empty())
+    return empty_chart("offsets", "offsets", kTitle, "No strokes were recorded.");
 
   constexpr double kHeight = 380.0;
   const Area area{.top = 44.0, .bottom = kHeight - 48.0};
@@ -280,7 +143,7 @@ std::string offsets_chart(const ReportData& data) {
   const Scale y{-extent, extent, area.bottom, area.top};
 
   std::string out = open_svg(
-      "offsets", kHeight, kTitle,
+      "offsets", "offsets", kHeight, kTitle,
       fmt::format("{} strokes; above the middle line is late, below it early. Shaded: within "
                   "10 ms and 25 ms of the click.",
                   data.strokes.size()));
@@ -323,7 +186,8 @@ std::string offsets_chart(const ReportData& data) {
 
 std::string histogram_chart(const ReportData& data) {
   constexpr std::string_view kTitle = "How the offsets spread";
-  if (data.strokes.empty()) return empty_chart("histogram", kTitle, "No strokes were recorded.");
+  if (data.strokes.empty())
+    return empty_chart("histogram", "histogram", kTitle, "No strokes were recorded.");
 
   const double extent = offset_extent(data.strokes);
   const auto bins = static_cast<std::size_t>(std::llround(2 * extent / kBinMs));
@@ -343,7 +207,7 @@ std::string histogram_chart(const ReportData& data) {
   const Scale y{0.0, count_top, area.bottom, area.top};
 
   std::string out =
-      open_svg("histogram", kHeight, kTitle,
+      open_svg("histogram", "histogram", kHeight, kTitle,
                "Strokes per 2 ms of offset; the middle line is on the click, left of it early, "
                "right of it late.");
   tolerance_bands(out, area, x, true);
@@ -375,7 +239,7 @@ std::string histogram_chart(const ReportData& data) {
 
 std::string pad_chart(const ReportData& data) {
   constexpr std::string_view kTitle = "Mean offset and spread of each pad";
-  if (data.pads.empty()) return empty_chart("pads", kTitle, "No pads were played.");
+  if (data.pads.empty()) return empty_chart("pads", "pads", kTitle, "No pads were played.");
 
   constexpr double kRowHeight = 34.0, kTop = 16.0, kValueWidth = 230.0;
   double name_width = 0.0, largest = 0.0;
@@ -392,7 +256,7 @@ std::string pad_chart(const ReportData& data) {
   const double extent = symmetric_extent(largest, kMinOffsetExtentMs);
   const Scale x{-extent, extent, area.left, area.right};
 
-  std::string out = open_svg("pads", height, kTitle,
+  std::string out = open_svg("pads", "pads", height, kTitle,
                              "For each pad, a bar to its mean offset (left early, right late) "
                              "and a line spanning one standard deviation either side.");
   tolerance_bands(out, area, x, true);
@@ -428,7 +292,7 @@ std::string pad_chart(const ReportData& data) {
 std::string position_chart(const ReportData& data) {
   constexpr std::string_view kTitle = "Mean offset at each position in the bar";
   if (data.positions.empty())
-    return empty_chart("positions", kTitle, "No positions in the bar were played.");
+    return empty_chart("positions", "positions", kTitle, "No positions in the bar were played.");
 
   double largest = 0.0;
   for (const PositionTiming& p : data.positions)
@@ -442,7 +306,7 @@ std::string position_chart(const ReportData& data) {
   const double slot_width = area.width() / static_cast<double>(data.positions.size());
 
   std::string out =
-      open_svg("positions", kHeight, kTitle,
+      open_svg("positions", "positions", kHeight, kTitle,
                "For each position in the bar, a bar to its mean offset: up is late, down is early. "
                "Darker bars fall on a beat.");
   tolerance_bands(out, area, y, false);

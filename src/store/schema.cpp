@@ -64,7 +64,21 @@ ALTER TABLE sessions ADD COLUMN note TEXT NOT NULL DEFAULT '';
 CREATE INDEX sessions_by_date ON sessions(started_at);
 )sql";
 
-constexpr const char* kMigrations[] = {kVersion1, kVersion2};
+// Version 3: drills. Which version of a drill file a session played, whether each stroke's
+// click was heard (click modes leave clicks out), and the player's goals per drill.
+constexpr const char* kVersion3 = R"sql(
+ALTER TABLE sessions ADD COLUMN drill_fingerprint TEXT NOT NULL DEFAULT '';
+ALTER TABLE strokes ADD COLUMN click_heard INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX sessions_by_drill ON sessions(drill, started_at);
+CREATE TABLE goals (
+  drill TEXT PRIMARY KEY,
+  bpm REAL NOT NULL,
+  by_date TEXT NOT NULL DEFAULT '',
+  set_at TEXT NOT NULL
+);
+)sql";
+
+constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3};
 
 }  // namespace
 

@@ -12,7 +12,8 @@ struct SessionRecord {
   std::int64_t id = 0;
   std::string started_at;     // ISO 8601, UTC
   std::string ended_at;       // empty while running, or when it never ended cleanly
-  std::string drill;          // play, ladder, calibrate, score
+  std::string drill;          // a drill's name, or play, ladder, calibrate, score
+  std::string drill_fingerprint;  // of the drill's file; empty for play, ladder, ...
   std::string settings_json;  // bpm, meter, grid, ladder settings, ...
   std::string audio_device;
   std::string midi_port;
@@ -39,6 +40,7 @@ struct StoredStroke {
   std::int64_t bar = 0;
   double offset_ms = 0.0;
   bool matched = true;  // false: an extra stroke (its pad already had the slot)
+  bool click_heard = true;  // false: the click it answered was left out
 };
 
 struct StoredStep {
@@ -53,6 +55,14 @@ struct StoredStep {
   double sd_offset_ms = 0.0;
   double slots_within_25ms = 0.0;
   std::int64_t first_bar = 0;  // the bar the step started on
+};
+
+// A tempo the player chose to reach on a drill.
+struct StoredGoal {
+  std::string drill;
+  double bpm = 0.0;
+  std::string by_date;  // YYYY-MM-DD, or empty
+  std::string set_at;   // ISO 8601, UTC
 };
 
 struct HistoryFilter {

@@ -34,6 +34,7 @@ SessionRecord read_session(SQLite::Statement& q) {
   r.summary_json = q.getColumn("summary").getString();
   r.verdict = q.getColumn("verdict").getString();
   r.note = q.getColumn("note").getString();
+  r.drill_fingerprint = q.getColumn("drill_fingerprint").getString();
   return r;
 }
 
@@ -77,8 +78,9 @@ int SessionStore::schema_version() const { return db_->execAndGet("PRAGMA user_v
 std::int64_t SessionStore::begin_session(SessionRecord r) {
   SQLite::Statement q(*db_, R"sql(
     INSERT INTO sessions (started_at, drill, settings, audio_device, midi_port, output_latency_ms,
-      calibration_ms, input_latency_ms, precision_bound_ms, bpm_low, bpm_high, status, note)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?))sql");
+      calibration_ms, input_latency_ms, precision_bound_ms, bpm_low, bpm_high, status, note,
+      drill_fingerprint)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?))sql");
   q.bind(1, r.started_at);
   q.bind(2, r.drill);
   q.bind(3, r.settings_json.empty() ? "{}" : r.settings_json);
@@ -91,6 +93,7 @@ std::int64_t SessionStore::begin_session(SessionRecord r) {
   q.bind(10, r.bpm_low);
   q.bind(11, r.bpm_high);
   q.bind(12, r.note);
+  q.bind(13, r.drill_fingerprint);
   q.exec();
   return db_->getLastInsertRowid();
 }
@@ -98,8 +101,9 @@ std::int64_t SessionStore::begin_session(SessionRecord r) {
 void SessionStore::add_strokes(std::int64_t session, std::span<const StoredStroke> strokes) {
   SQLite::Transaction transaction(*db_);
   SQLite::Statement q(*db_, R"sql(
-    INSERT INTO strokes (session_id, frame, seconds, pad, velocity, slot, bar, offset_ms, matched)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+    INSERT INTO strokes (session_id, frame, seconds, pad, velocity, slot, bar, offset_ms, matched,
+      click_heard)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
   for (const StoredStroke& s : strokes) {
     q.bind(1, session);
     q.bind(2, s.frame);
@@ -110,6 +114,7 @@ void SessionStore::add_strokes(std::int64_t session, std::span<const StoredStrok
     q.bind(7, s.bar);
     q.bind(8, s.offset_ms);
     q.bind(9, s.matched ? 1 : 0);
+    q.bind(10, s.click_heard ? 1 : 0);
     q.exec();
     q.reset();
   }
@@ -176,7 +181,7 @@ std::optional<SessionRecord> SessionStore::session(std::int64_t id) const {
 
 std::vector<StoredStroke> SessionStore::strokes(std::int64_t session) const {
   SQLite::Statement q(*db_, R"sql(
-    SELECT frame, seconds, pad, velocity, slot, bar, offset_ms, matched FROM strokes
+    SELECT frame, seconds, pad, velocity, slot, bar, offset_ms, matched, click_heard FROM strokes
     WHERE session_id = ? ORDER BY seconds, rowid)sql");
   q.bind(1, session);
   std::vector<StoredStroke> out;
@@ -184,7 +189,7 @@ std::vector<StoredStroke> SessionStore::strokes(std::int64_t session) const {
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getDouble(),
                    q.getColumn(2).getString(), q.getColumn(3).getInt(), q.getColumn(4).getInt64(),
                    q.getColumn(5).getInt64(), q.getColumn(6).getDouble(),
-                   q.getColumn(7).getInt() != 0});
+                   q.getColumn(7).getInt() != 0, q.getColumn(8).getInt() != 0});
   }
   return out;
 }
@@ -210,6 +215,39 @@ bool SessionStore::set_note(std::int64_t session, const std::string& note) {
   q.bind(1, note);
   q.bind(2, session);
   return q.exec() > 0;
+}
+
+void SessionStore::set_goal(const StoredGoal& goal) {
+  SQLite::Statement q(*db_, R"sql(
+    INSERT OR REPLACE INTO goals (drill, bpm, by_date, set_at) VALUES (?, ?, ?, ?))sql");
+  q.bind(1, goal.drill);
+  q.bind(2, goal.bpm);
+  q.bind(3, goal.by_date);
+  q.bind(4, goal.set_at);
+  q.exec();
+}
+
+bool SessionStore::clear_goal(const std::string& drill) {
+  SQLite::Statement q(*db_, "DELETE FROM goals WHERE drill = ?");
+  q.bind(1, drill);
+  return q.exec() > 0;
+}
+
+std::optional<StoredGoal> SessionStore::goal(const std::string& drill) const {
+  for (StoredGoal& g : goals()) {
+    if (g.drill == drill) return std::move(g);
+  }
+  return std::nullopt;
+}
+
+std::vector<StoredGoal> SessionStore::goals() const {
+  SQLite::Statement q(*db_, "SELECT drill, bpm, by_date, set_at FROM goals ORDER BY drill");
+  std::vector<StoredGoal> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getDouble(),
+                   q.getColumn(2).getString(), q.getColumn(3).getString()});
+  }
+  return out;
 }
 
 bool SessionStore::remove(std::int64_t session) {

@@ -24,7 +24,7 @@ struct StoreError : std::runtime_error {
 // migrations. Writes commit at once, so a crash loses only what was not yet handed over.
 class SessionStore {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // POCKET_DB if set, else $XDG_DATA_HOME/pocket/history.sqlite (~/.local/share/...).
   static std::filesystem::path default_path();
@@ -46,6 +46,12 @@ class SessionStore {
   std::vector<StoredStroke> strokes(std::int64_t session) const;
   std::vector<StoredStep> steps(std::int64_t session) const;
   bool set_note(std::int64_t session, const std::string& note);
+
+  // The player's goals, one per drill: setting one replaces the drill's old goal.
+  void set_goal(const StoredGoal& goal);
+  bool clear_goal(const std::string& drill);
+  std::optional<StoredGoal> goal(const std::string& drill) const;
+  std::vector<StoredGoal> goals() const;
   bool remove(std::int64_t session);
 
   int schema_version() const;

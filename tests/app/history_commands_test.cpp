@@ -145,8 +145,9 @@ TEST_CASE("progress shows the consolidated tempo and a capped next step", "[hist
   const auto result = h.pocket({"progress", "--html", page.string()});
   INFO(result.out);
   REQUIRE(result.exit_code == 0);
-  CHECK_THAT(result.out, Contains("2 sessions") && Contains("latest 92 BPM"));
-  // The healthy pace: start a little below 92, at most 5 % above it.
-  CHECK_THAT(result.out, Contains("start around 89.2 BPM") && Contains("no higher than 96.6 BPM"));
-  CHECK_THAT(test::read_text(page), Contains("<svg") && Contains("consolidated tempo"));
+  // Both held their tempo: the consolidated tempo is the highest held in the recent window.
+  CHECK_THAT(result.out, Contains("score: 2 sessions") && Contains("consolidated 100 BPM"));
+  // The healthy pace: start a little below 100, at most 5 % above it.
+  CHECK_THAT(result.out, Contains("start around 97 BPM") && Contains("no higher than 105 BPM"));
+  CHECK_THAT(test::read_text(page), Contains("<svg") && Contains("score"));
 }

@@ -6,6 +6,7 @@
 
 #include "core/analysis.hpp"
 #include "midi/recorded_performance.hpp"
+#include "support/shipped_presets.hpp"
 #include "support/synthetic_drummer.hpp"
 
 namespace {
@@ -36,7 +37,7 @@ int main() {
   spec.jitter_ms = 9.0;
   spec.seed = 7;
   const test::SyntheticPerformance performance = test::perform(spec);
-  const DrumMap map = DrumMap::builtin("gm");
+  const DrumMap map = pocket::test::shipped_kit("gm");
 
   std::size_t strokes = 0;
   const double whole = best_seconds(5, [&] {

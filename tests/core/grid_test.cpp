@@ -12,17 +12,17 @@ TEST_CASE("a constant grid places slots evenly from its start", "[grid]") {
   CHECK(grid.nearest_slot(1.5 + 0.125 * 3 + 0.06) == 3);
   CHECK(grid.nearest_slot(1.5 + 0.125 * 3 + 0.07) == 4);
   CHECK(grid.nearest_slot(1.0) == -4);
-  CHECK(grid.slots_per_bar() == 16);
+  CHECK(grid.slots_in_bar(0) == 16);
 }
 
 TEST_CASE("the tempo counts the meter's unit", "[grid]") {
   // 6/8 at 180: eighths a third of a second apart, bars of 6 eighths.
   const Grid grid = Grid::constant(180.0, {6, 8}, 8);
   CHECK(grid.seconds_of(1) == Approx(1.0 / 3.0));
-  CHECK(grid.slots_per_bar() == 6);
+  CHECK(grid.slots_in_bar(0) == 6);
   CHECK(grid.bar_of(6) == 1);
   CHECK(grid.bar_of(-1) == -1);
-  CHECK(grid.position_in_bar(-1) == 5);
+  CHECK(grid.position_of(-1) == 5);
 }
 
 TEST_CASE("a tempo change moves the slots that follow it", "[grid]") {

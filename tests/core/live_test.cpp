@@ -9,6 +9,8 @@
 using namespace pocket;
 
 namespace {
+const ExpectedStrokes kPlain;
+
 std::vector<ClickEvent> take(LiveSchedule& s, int n) {
   std::vector<ClickEvent> clicks;
   for (int i = 0; i < n && !s.done(); ++i, s.advance()) clicks.push_back(s.current());
@@ -20,7 +22,7 @@ TEST_CASE("a live schedule plays like the fixed schedule until the tempo changes
   ClickPattern pattern;
   pattern.count_in_bars = 1;
   pattern.subdivision = 2;
-  LiveSchedule live({4, 4}, 133.7, pattern, 48000.0, 8);
+  LiveSchedule live(Meter{4, 4}, 133.7, pattern, 48000.0, 8);
   const Schedule fixed(TempoMap({{{4, 4}, 8, 133.7, 133.7}}), pattern, 48000.0);
   std::size_t n = 0;
   for (Schedule::Cursor c(fixed); !c.done(); c.advance(), live.advance(), ++n) {
@@ -34,7 +36,7 @@ TEST_CASE("a live schedule plays like the fixed schedule until the tempo changes
 }
 
 TEST_CASE("a tempo change takes effect exactly on the requested bar line", "[live]") {
-  LiveSchedule live({4, 4}, 120.0, ClickPattern{}, 48000.0, -1);
+  LiveSchedule live(Meter{4, 4}, 120.0, ClickPattern{}, 48000.0, -1);
   take(live, 2);                           // into bar 0
   CHECK(live.change_tempo(2, 60.0) == 2);  // bar 2 has not started
   const auto clicks = take(live, 14);
@@ -49,7 +51,7 @@ TEST_CASE("a tempo change takes effect exactly on the requested bar line", "[liv
 }
 
 TEST_CASE("a change for a bar already under way waits for the next bar line", "[live]") {
-  LiveSchedule live({3, 4}, 100.0, ClickPattern{}, 48000.0, -1);
+  LiveSchedule live(Meter{3, 4}, 100.0, ClickPattern{}, 48000.0, -1);
   take(live, 4);  // bar 1 has started
   CHECK(live.change_tempo(0, 150.0) == 2);
   live.finish_after_current_bar();
@@ -59,7 +61,7 @@ TEST_CASE("a change for a bar already under way waits for the next bar line", "[
 }
 
 TEST_CASE("the live scorer scores against the sections the click played", "[live]") {
-  LiveScorer scorer({4, 4}, 4, {"kick", "snare"});
+  LiveScorer scorer(Meter{4, 4}, 4, {"kick", "snare"}, kPlain);
   scorer.add_section(-1, 0.0, 120.0);             // count-in bar -1 at 120 BPM from 0 s
   scorer.add_section(1, 4.0, 60.0);               // bar 0 at 120, bar 1 onwards at 60 BPM from 4 s
   CHECK_FALSE(scorer.add_stroke({1.0, 0, 100}));  // count-in: not scored
@@ -96,7 +98,7 @@ TEST_CASE("calibration takes the median and leaves out the strays", "[calibratio
 }
 
 TEST_CASE("strokes aimed past the end of the click are not part of the drill", "[live]") {
-  LiveScorer scorer({4, 4}, 4, {"snare"});
+  LiveScorer scorer(Meter{4, 4}, 4, {"snare"}, kPlain);
   scorer.add_section(0, 0.0, 120.0);
   for (int slot = 0; slot < 9; ++slot) scorer.add_stroke({slot * 0.5 - 0.01, 0, 100});
   scorer.end_before_bar(2);  // bars 0 and 1 were played: slot 8 is past the end
@@ -105,7 +107,7 @@ TEST_CASE("strokes aimed past the end of the click are not part of the drill", "
 
 TEST_CASE("a second stroke of a pad on its slot is stored as extra, the closer one counts",
           "[live]") {
-  LiveScorer scorer({4, 4}, 4, {"snare"});
+  LiveScorer scorer(Meter{4, 4}, 4, {"snare"}, kPlain);
   scorer.add_section(0, 0.0, 120.0);
   scorer.add_stroke({0.020, 0, 100});  // slot 0, +20 ms
   scorer.add_stroke({0.004, 0, 100});  // slot 0, +4 ms: the closer one

@@ -15,22 +15,26 @@ namespace pocket::test {
 
 // One stroke of the virtual drummer, from its CSV.
 struct DrummerStroke {
-  long click_index = 0;  // the click it was aimed at, counted from 0
-  long click_frame = 0;
+  long click_index = 0;  // the click it was aimed at, counted from 0; -1 when not heard
+  long click_frame = 0;  // that click, or the beat the drummer predicted when not heard
   long stroke_frame = 0;
   int note = 0;
-  double offset_ms = 0.0;
+  double offset_ms = 0.0;  // from click_frame
+  // false: played through silence (keep_time), aimed at the drummer's own predicted beat.
+  bool heard = true;
 };
 
 struct DrummerOptions {
   double bias_ms = 0.0;
   double jitter_ms = 1.0;
   double drift_ms_per_min = 0.0;
+  double drift_from_seconds = 0.0;  // the drift starts this long after the first click heard
   double limit_bpm = 0.0;
   int clicks_per_beat = 1;
   std::string notes = "38";
   int miss_every = 0;
   unsigned seed = 1;
+  bool keep_time = false;  // play on through silence (gap bars) at the last interval heard
 };
 
 struct Stats {
@@ -75,6 +79,8 @@ class LiveRig {
                                std::to_string(d.jitter_ms),
                                "--drift-ms-per-min",
                                std::to_string(d.drift_ms_per_min),
+                               "--drift-from-seconds",
+                               std::to_string(d.drift_from_seconds),
                                "--limit-bpm",
                                std::to_string(d.limit_bpm),
                                "--clicks-per-beat",
@@ -84,7 +90,9 @@ class LiveRig {
                                "--miss-every",
                                std::to_string(d.miss_every),
                                "--seed",
-                               std::to_string(d.seed)},
+                               std::to_string(d.seed),
+                               "--keep-time",
+                               d.keep_time ? "1" : "0"},
                               dir_ / "drummer.out", dir_ / "drummer.err");
     session();
     drummer.stop();
@@ -121,17 +129,20 @@ class LiveRig {
       std::istringstream row(line);
       row >> s.click_index >> comma >> s.click_frame >> comma >> s.stroke_frame >> comma >>
           s.note >> comma >> s.offset_ms;
+      int heard = 1;
+      if (row >> comma >> heard) s.heard = heard != 0;
       strokes.push_back(s);
     }
     return strokes;
   }
 
-  // The drill's strokes: those aimed at clicks after the count-in.
+  // The drill's strokes: those aimed at heard clicks after the count-in (never the ones played
+  // through silence).
   static std::vector<DrummerStroke> after_count_in(const std::vector<DrummerStroke>& all,
                                                    long count_in_clicks) {
     std::vector<DrummerStroke> drill;
     for (const DrummerStroke& s : all) {
-      if (s.click_index >= count_in_clicks) drill.push_back(s);
+      if (s.heard && s.click_index >= count_in_clicks) drill.push_back(s);
     }
     return drill;
   }

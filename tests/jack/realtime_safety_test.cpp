@@ -4,6 +4,7 @@
 #include "audio/click_stream.hpp"
 #include "jack_server.hpp"
 #include "midi/midi_input.hpp"
+#include "support/shipped_presets.hpp"
 #include "support/allocation_counter.hpp"
 
 using namespace pocket;
@@ -15,7 +16,7 @@ TEST_CASE("the audio callback renders, changes tempo and publishes without alloc
   ClickPattern pattern;
   pattern.subdivision = 4;
   pattern.count_in_bars = 1;
-  LiveSchedule schedule({4, 4}, 120.0, pattern, 48000.0, -1);
+  LiveSchedule schedule(Meter{4, 4}, 120.0, pattern, 48000.0, -1);
   const ClickSound sound = synthesize_click("woodblock", 48000.0);
   ClickStream stream(schedule, sound, {});  // opened, never started: the test is the audio thread
   std::vector<float> buffer(2 * 256);
@@ -42,7 +43,7 @@ TEST_CASE("the audio callback renders, changes tempo and publishes without alloc
 
 TEST_CASE("the MIDI callback filters and queues strokes without allocating", "[jack][realtime]") {
   test::JackServer jack;
-  const DrumMap map = DrumMap::builtin("gm");
+  const DrumMap map = pocket::test::shipped_kit("gm");
   double now = 0.0;
   MidiInput input({"jack", "virtual", 10.0}, map,
                   StreamClock{[](const void* t) { return *static_cast<const double*>(t); }, &now});

@@ -4,14 +4,14 @@
 
 #include <catch2/catch.hpp>
 
-#include "midi/drum_map.hpp"
+#include "support/shipped_presets.hpp"
 #include "midi/stroke_filter.hpp"
 #include "support/allocation_counter.hpp"
 
 using namespace pocket;
 
 TEST_CASE("StrokeFilter::note_on and control_change never allocate", "[stroke_filter][realtime]") {
-  const DrumMap map = DrumMap::builtin("roland");
+  const DrumMap map = pocket::test::shipped_kit("roland");
   StrokeFilter filter(map);
   // Notes across the whole range: mapped heads, rims, the pedal, unmapped and out of range.
   constexpr int kNotes[] = {36, 38, 40, 22, 26, 42, 44, 46, 51, 53, 60, 0, 127, -1, 128};
@@ -47,7 +47,7 @@ TEST_CASE("the allocation counter sees the allocations of building a drum map",
   std::size_t allocations = 0;
   {
     test::AllocationCounter counter;
-    const DrumMap map = DrumMap::builtin("gm");
+    const DrumMap map = pocket::test::shipped_kit("gm");
     allocations = counter.count();
     CHECK(map.pad_names().size() > 1);
   }

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "midi/drum_map.hpp"
+#include "support/shipped_presets.hpp"
 #include "midi/midi_file_writer.hpp"
 #include "midi/recorded_performance.hpp"
 #include "midi/stroke_filter.hpp"
@@ -14,7 +14,7 @@ using Result = StrokeFilter::Result;
 namespace {
 
 const DrumMap& gm() {
-  static const DrumMap map = DrumMap::builtin("gm");
+  static const DrumMap map = pocket::test::shipped_kit("gm");
   return map;
 }
 
@@ -47,14 +47,20 @@ TEST_CASE("a note-on of velocity 0 is ignored", "[stroke_filter]") {
   CHECK(filter.note_on(0.001, 38, 80, stroke) == Result::stroke);
 }
 
-TEST_CASE("an unmapped note is ignored", "[stroke_filter]") {
+TEST_CASE("an unmapped note is not scored but counted per note", "[stroke_filter]") {
   StrokeFilter filter(gm());
   Stroke stroke = kUntouched;
-  CHECK(filter.note_on(0.0, 60, 100, stroke) == Result::ignored);
+  CHECK(filter.note_on(0.0, 60, 100, stroke) == Result::unmapped);
+  CHECK(filter.note_on(0.5, 60, 90, stroke) == Result::unmapped);
+  CHECK(filter.note_on(0.6, 22, 90, stroke) == Result::unmapped);
+  CHECK(filter.note_on(0.7, 60, 0, stroke) == Result::ignored);  // a note-off
   CHECK(filter.note_on(0.0, -5, 100, stroke) == Result::ignored);
   CHECK(filter.note_on(0.0, 200, 100, stroke) == Result::ignored);
   CHECK(untouched(stroke));
   CHECK(filter.double_triggers() == 0);
+  CHECK(filter.unmapped()[60] == 2);
+  CHECK(filter.unmapped()[22] == 1);
+  CHECK(filter.unmapped()[38] == 0);
 }
 
 TEST_CASE("a second note-on on the same pad within 10 ms is a double trigger", "[stroke_filter]") {

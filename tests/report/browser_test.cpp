@@ -1,5 +1,6 @@
-// Renders a report in Debian's headless Chromium: the page must draw and its user text must
-// stay text. Labelled "browser"; scripts/install-deps installs chromium.
+// Renders a session report and a progress page in Debian's headless Chromium: the pages must
+// draw and their user text must stay text. Labelled "browser"; scripts/install-deps installs
+// chromium.
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include "report/html_report.hpp"
+#include "report/progress_view.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 
@@ -19,6 +21,12 @@ namespace {
 
 const std::string kChromium = "/usr/bin/chromium";
 constexpr std::size_t kStrokes = 240;
+
+// "2026-10-03" for day 3 of October 2026 (days past the 31st are not asked for).
+std::string fmt_date(int october_day) {
+  std::string day = std::to_string(october_day);
+  return "2026-10-" + (day.size() == 1 ? "0" + day : day);
+}
 
 std::size_t count(const std::string& text, const std::string& needle) {
   std::size_t n = 0;
@@ -56,6 +64,35 @@ ReportData sample_report() {
 std::filesystem::path write_report(const test::TempDir& dir) {
   const auto path = dir / "report.html";
   std::ofstream(path) << html_report(sample_report());
+  return path;
+}
+
+// Two drills: a `play` at one tempo with a session that held none, and a ladder with a goal.
+std::vector<DrillProgress> sample_progress() {
+  DrillProgress play;
+  play.drill = "<script>alert(1)</script>";
+  play.points = {
+      {"2026-10-05", 100.0, 21.0}, {"2026-10-12", std::nullopt, 24.5}, {"2026-10-19", 100.0, 19.0}};
+  play.consolidated_bpm = 100.0;
+  play.today = "2026-11-05";
+  play.suggestion = "Next session: start around 96 BPM.";
+  DrillProgress ladder;
+  ladder.drill = "ladder";
+  for (int i = 0; i < 10; ++i) {
+    ladder.points.push_back({fmt_date(3 + 3 * i), 120.0 + 1.5 * i, 18.0 - 0.3 * i});
+  }
+  ladder.consolidated_bpm = 133.5;
+  ladder.goal_bpm = 160.0;
+  ladder.goal_by = "2027-03-01";
+  ladder.goal_text = "At a healthy pace 160 BPM is within reach before 2027-03-01.";
+  ladder.today = "2026-11-05";
+  ladder.suggestion = "Next session: start around 130 BPM.";
+  return {play, ladder};
+}
+
+std::filesystem::path write_progress(const test::TempDir& dir) {
+  const auto path = dir / "progress.html";
+  std::ofstream(path) << progress_html(sample_progress());
   return path;
 }
 
@@ -121,6 +158,49 @@ TEST_CASE("chromium's DOM has the charts, and the note only as text", "[browser]
   const std::string& dom = result.out;
   CHECK(count(dom, "<svg") == 4);
   CHECK(count(dom, "<circle") == kStrokes);
+  CHECK(dom.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(dom.find("<script") == std::string::npos);
+}
+
+TEST_CASE("chromium draws a progress page with two drills", "[browser]") {
+  INFO("install chromium with scripts/install-deps");
+  REQUIRE(std::filesystem::exists(kChromium));
+  const test::TempDir dir;
+  const auto page = write_progress(dir);
+  const auto shot = dir / "progress.png";
+
+  const test::CommandResult result = run_chromium(
+      dir, {"--screenshot=" + shot.string(), "--window-size=1200,1800", "file://" + page.string()});
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  REQUIRE(std::filesystem::exists(shot));
+  CHECK(std::filesystem::file_size(shot) > 30'000);
+
+  std::ifstream in(shot, std::ios::binary);
+  std::string header(24, '\0');
+  REQUIRE(in.read(header.data(), static_cast<std::streamsize>(header.size())));
+  REQUIRE(header.substr(1, 3) == "PNG");
+  CHECK(big_endian(header, 16) == 1200);
+  CHECK(big_endian(header, 20) == 1800);
+}
+
+TEST_CASE("chromium's DOM has a section and two charts per drill, and names only as text",
+          "[browser]") {
+  INFO("install chromium with scripts/install-deps");
+  REQUIRE(std::filesystem::exists(kChromium));
+  const test::TempDir dir;
+  const auto page = write_progress(dir);
+
+  const test::CommandResult result = run_chromium(dir, {"--dump-dom", "file://" + page.string()});
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  const std::string& dom = result.out;
+  CHECK(count(dom, "<section class=\"drill\"") == 2);
+  CHECK(count(dom, "<svg") == 4);
+  CHECK(count(dom, "<path class=\"held-line\"") == 2);
+  CHECK(count(dom, "<path class=\"pace-band\"") == 2);
+  CHECK(count(dom, "<line class=\"goal\"") == 2);  // the line and its legend
+  CHECK(count(dom, ">goal 160 BPM by Mar 1 2027<") == 1);
   CHECK(dom.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
   CHECK(dom.find("<script") == std::string::npos);
 }

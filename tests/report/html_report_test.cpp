@@ -203,3 +203,25 @@ TEST_CASE("a long session stays a sensible size", "[html_report]") {
   CHECK(count(page, "<circle") == 5000);
   CHECK(page.size() < 2'000'000);
 }
+
+TEST_CASE("the drill's goal shows once, under the verdict, and escaped", "[html_report]") {
+  ReportData data = sample_report(40);
+  CHECK(html_report(data).find("class=\"goal\"") == std::string::npos);
+
+  data.goal = "goal: 160 BPM by 2027-03-01: <about> 2027-02-10 at a healthy pace";
+  const std::string page = html_report(data);
+  const std::string escaped = "goal: 160 BPM by 2027-03-01: &lt;about&gt; 2027-02-10";
+  CHECK(count(page, escaped) == 1);
+  CHECK(page.find("<about>") == std::string::npos);
+  const auto verdict = page.find("Your top clean tempo today: 132 BPM.");
+  const auto goal = page.find(escaped);
+  REQUIRE(verdict != std::string::npos);
+  CHECK(goal > verdict);
+  CHECK(goal < page.find("<table class=\"ladder-table\">"));
+
+  // Without a ladder there is no verdict: the goal sits under the summary line.
+  data.steps.clear();
+  const std::string plain = html_report(data);
+  CHECK(count(plain, escaped) == 1);
+  CHECK(plain.find(escaped) < plain.find("</header>"));
+}

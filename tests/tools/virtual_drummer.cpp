@@ -3,7 +3,28 @@
 // bias, Gaussian jitter, linear drift, a pad pattern, missed strokes, and a tempo limit above
 // which its timing falls apart. It writes what it did (click frame, stroke frame, pad) to a CSV.
 //
+// It needs two clicks to know an interval and plays nothing before. Each heard click then plans
+// one stroke, aimed one interval later. With --keep-time 1 it also keeps time through silence:
+// when half an interval has passed after its predicted beat with no click heard, it plans the
+// next beat itself, one last measured interval on (free running), until a click comes back; a
+// heard click then plans the beat after it again (the beat it fell on was planned already, so no
+// beat gets two strokes) and the interval is measured anew from the next pair of heard clicks.
+// It stops free running once the click's port is gone (pocket has ended).
+//
+// The CSV: click_index,click_frame,stroke_frame,note,offset_ms,heard. heard 1: a stroke aimed at
+// a click that was heard (within half an interval of its prediction): click_index counts the
+// heard clicks from 0, offset_ms is from that click. This includes the stroke on the first click
+// back after a silence, though it was planned in the silence: pocket scores it against that
+// click. heard 0 (only with --keep-time): a stroke played through silence: click_index -1,
+// click_frame the beat the drummer predicted, offset_ms from that. These are the strokes in
+// muted bars, and at most one or two after the last click (played after pocket stopped listening
+// or while its port went away). Without --keep-time, strokes with no heard click (aimed past the
+// last one, or into a muted bar) are left out, as they always were.
+//
 // usage: virtual_drummer --listen PORT --play-to PORT --truth FILE.csv [options]
+//   --bias-ms MS  --jitter-ms SD  --drift-ms-per-min MS  --drift-from-seconds S (drift starts S
+//   seconds after the first heard click)  --limit-bpm BPM  --clicks-per-beat N  --miss-every N
+//   --notes 36,42,...  --seed N  --seconds S  --keep-time 0|1
 #include <jack/jack.h>
 #include <jack/midiport.h>
 
@@ -28,13 +49,15 @@ struct Settings {
   double bias_ms = 0.0;
   double jitter_ms = 0.0;
   double drift_ms_per_min = 0.0;
-  double limit_bpm = 0.0;        // above this, jitter grows
-  double limit_growth_ms = 8.0;  // extra jitter (SD, ms) per BPM above the limit
+  double drift_from_seconds = 0.0;  // the drift starts this long after the first heard click
+  double limit_bpm = 0.0;           // above this, jitter grows
+  double limit_growth_ms = 8.0;     // extra jitter (SD, ms) per BPM above the limit
   int clicks_per_beat = 1;
   int miss_every = 0;  // leave out every Nth stroke
   std::vector<int> notes = {38};
   unsigned seed = 1;
-  double seconds = 0.0;  // stop by itself after this long (0: until killed)
+  double seconds = 0.0;    // stop by itself after this long (0: until killed)
+  bool keep_time = false;  // play on through silence at the last measured interval
 };
 
 struct Planned {
@@ -87,13 +110,18 @@ class Drummer {
     }
   }
 
+  // With --keep-time: once the click's port has gone, there is no more time to keep.
+  void watch_source() {
+    if (s_.keep_time && jack_port_connected(in_) == 0) source_gone_.store(true);
+  }
+
   void close_and_write() {
     jack_deactivate(client_);
     jack_client_close(client_);
     std::FILE* f = std::fopen(s_.truth.c_str(), "w");
     if (f == nullptr) return;
     // click_index counts the clicks heard from 0; a stroke aimed past the last click has none.
-    std::fprintf(f, "click_index,click_frame,stroke_frame,note,offset_ms\n");
+    std::fprintf(f, "click_index,click_frame,stroke_frame,note,offset_ms,heard\n");
     const std::size_t onsets = onset_count_.load();
     for (std::size_t r = 0; r < record_count_.load(); ++r) {
       const Record& rec = records_[r];
@@ -106,12 +134,20 @@ class Drummer {
           best = static_cast<long>(i);
         }
       }
-      if (best < 0) continue;
-      const long click = static_cast<long>(onsets_[static_cast<std::size_t>(best)]);
-      if (std::labs(click - static_cast<long>(rec.predicted)) * 2 > static_cast<long>(rec.interval))
+      const long click = best < 0 ? 0 : static_cast<long>(onsets_[static_cast<std::size_t>(best)]);
+      if (best < 0 || std::labs(click - static_cast<long>(rec.predicted)) * 2 >
+                          static_cast<long>(rec.interval)) {
+        // No click where it aimed: played through silence, against its own predicted beat.
+        if (s_.keep_time) {
+          std::fprintf(f, "-1,%ld,%ld,%d,%.4f,0\n", static_cast<long>(rec.predicted),
+                       static_cast<long>(rec.stroke), rec.note,
+                       (static_cast<double>(rec.stroke) - static_cast<double>(rec.predicted)) *
+                           1000.0 / rate_);
+        }
         continue;
-      std::fprintf(f, "%ld,%ld,%ld,%d,%.4f\n", best, click, static_cast<long>(rec.stroke), rec.note,
-                   (static_cast<long>(rec.stroke) - click) * 1000.0 / rate_);
+      }
+      std::fprintf(f, "%ld,%ld,%ld,%d,%.4f,1\n", best, click, static_cast<long>(rec.stroke),
+                   rec.note, (static_cast<long>(rec.stroke) - click) * 1000.0 / rate_);
     }
     std::fclose(f);
   }
@@ -125,11 +161,16 @@ class Drummer {
     for (jack_nframes_t i = 0; i < frames; ++i) {
       if (audio[i] == 0.0f) {
         ++silent_;
-        continue;
+      } else {
+        // Every click voice starts at zero: the first sound is one frame after the onset.
+        if (silent_ >= kSilenceBeforeOnset) heard(start + i - 1);
+        silent_ = 0;
       }
-      // Every click voice starts at zero: the first sound is one frame after the onset.
-      if (silent_ >= kSilenceBeforeOnset) heard(start + i - 1);
-      silent_ = 0;
+      // An onset is found one frame late, so the frames up to beat + interval / 2 - 1 have all
+      // been listened to once this frame reaches beat + interval / 2.
+      if (keeping_time_ && static_cast<std::int32_t>(start + i - (beat_ + interval_ / 2)) >= 0) {
+        play_through_silence();
+      }
     }
     for (std::size_t p = 0; p < pending_count_;) {
       Planned& stroke = pending_[p];
@@ -160,16 +201,44 @@ class Drummer {
     }
     if (n == 0) {
       first_onset_ = onset;
+      last_onset_ = onset;
+      return;
+    }
+    if (s_.keep_time) {
+      // The interval is measured between two clicks in a row, never across a silence.
+      if (silent_beats_ == 0) interval_ = onset - last_onset_;
+      last_onset_ = onset;
+      silent_beats_ = 0;
+      // This click falls on the beat already planned (heard or through silence): plan the next.
+      beat_ = onset + interval_;
+      keeping_time_ = !source_gone_.load(std::memory_order_relaxed);
+      plan(beat_, interval_);
       return;
     }
     const jack_nframes_t interval = onset - onsets_[n - 1];
-    const jack_nframes_t predicted = onset + interval;
+    plan(onset + interval, interval);
+  }
+
+  // Half an interval after the beat it last planned and no click heard: the drummer plays on.
+  void play_through_silence() {
+    if (source_gone_.load(std::memory_order_relaxed)) {
+      keeping_time_ = false;
+      return;
+    }
+    ++silent_beats_;
+    beat_ += interval_;
+    plan(beat_, interval_);
+  }
+
+  // One stroke aimed at the beat at `predicted` (a frame), unless this is one to leave out.
+  void plan(jack_nframes_t predicted, jack_nframes_t interval) {
     if (s_.miss_every > 0 && ++stroke_number_ % s_.miss_every == 0) return;
     const double bpm = 60.0 * rate_ / (static_cast<double>(interval) * s_.clicks_per_beat);
     double jitter = s_.jitter_ms;
     if (s_.limit_bpm > 0.0 && bpm > s_.limit_bpm)
       jitter += (bpm - s_.limit_bpm) * s_.limit_growth_ms;
-    const double minutes = (predicted - first_onset_) / rate_ / 60.0;
+    const double since = (predicted - first_onset_) / rate_ - s_.drift_from_seconds;
+    const double minutes = (since > 0.0 ? since : 0.0) / 60.0;
     const double offset_ms =
         s_.bias_ms + s_.drift_ms_per_min * minutes + jitter * gaussian_(random_);
     const auto offset = static_cast<std::int32_t>(std::lround(offset_ms * rate_ / 1000.0));
@@ -190,6 +259,14 @@ class Drummer {
   jack_nframes_t first_onset_ = 0;
   std::size_t note_index_ = 0;
   long stroke_number_ = 0;
+  // Keeping time (--keep-time): the interval it plays at, the last beat it planned, the last
+  // click heard, and how many beats it has played through silence since.
+  bool keeping_time_ = false;
+  jack_nframes_t interval_ = 0;
+  jack_nframes_t beat_ = 0;
+  jack_nframes_t last_onset_ = 0;
+  long silent_beats_ = 0;
+  std::atomic<bool> source_gone_{false};
   Planned pending_[kMaxPending];
   std::size_t pending_count_ = 0;
   std::vector<jack_nframes_t> onsets_;
@@ -227,6 +304,10 @@ int main(int argc, char** argv) {
       s.jitter_ms = std::atof(value);
     else if (key == "--drift-ms-per-min")
       s.drift_ms_per_min = std::atof(value);
+    else if (key == "--drift-from-seconds")
+      s.drift_from_seconds = std::atof(value);
+    else if (key == "--keep-time")
+      s.keep_time = std::atoi(value) != 0;
     else if (key == "--limit-bpm")
       s.limit_bpm = std::atof(value);
     else if (key == "--clicks-per-beat")
@@ -262,6 +343,7 @@ int main(int argc, char** argv) {
     if (s.seconds > 0 &&
         std::chrono::steady_clock::now() - began > std::chrono::duration<double>(s.seconds))
       break;
+    drummer.watch_source();
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   drummer.close_and_write();

@@ -5,10 +5,13 @@
 
 #include <catch2/catch.hpp>
 
-#include "midi/drum_map.hpp"
+#include "presets/kit_file.hpp"
+#include "presets/preset_error.hpp"
+#include "support/shipped_presets.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace pocket;
+using test::shipped_kit;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
@@ -26,11 +29,16 @@ std::string pad_name_of(const DrumMap& map, int note) {
   return pad < 0 ? "(none)" : map.pad_names().at(static_cast<std::size_t>(pad));
 }
 
+// A kit file whose `base` names a shipped kit.
+DrumMap read_kit(const std::filesystem::path& path) {
+  return read_kit_file(path, [](const std::string& base) { return shipped_kit(base); });
+}
+
 // The message of the error that loading the map at `path` throws.
 std::string toml_error(const std::filesystem::path& path) {
   try {
-    DrumMap::from_toml(path);
-  } catch (const std::runtime_error& e) {
+    read_kit(path);
+  } catch (const PresetError& e) {
     return e.what();
   }
   FAIL(path.string() << " was loaded without an error");
@@ -40,7 +48,7 @@ std::string toml_error(const std::filesystem::path& path) {
 }  // namespace
 
 TEST_CASE("the General MIDI map has the GM percussion notes", "[drum_map]") {
-  const DrumMap gm = DrumMap::builtin("gm");
+  const DrumMap gm = shipped_kit("gm");
   CHECK(gm.name() == "gm");
   CHECK(pad_name_of(gm, 36) == "kick");
   CHECK(pad_name_of(gm, 35) == "kick");
@@ -66,7 +74,7 @@ TEST_CASE("the General MIDI map has the GM percussion notes", "[drum_map]") {
 }
 
 TEST_CASE("the Roland map gives rims and hi-hat edges notes of their own", "[drum_map]") {
-  const DrumMap roland = DrumMap::builtin("roland");
+  const DrumMap roland = shipped_kit("roland");
   CHECK(roland.name() == "roland");
   CHECK(pad_name_of(roland, 36) == "kick");
   CHECK(pad_name_of(roland, 38) == "snare");
@@ -86,7 +94,7 @@ TEST_CASE("the Roland map gives rims and hi-hat edges notes of their own", "[dru
 TEST_CASE("the Alesis and Yamaha maps have the basic kit notes", "[drum_map]") {
   for (const char* name : {"alesis", "yamaha"}) {
     INFO(name);
-    const DrumMap map = DrumMap::builtin(name);
+    const DrumMap map = shipped_kit(name);
     CHECK(map.name() == name);
     CHECK(pad_name_of(map, 36) == "kick");
     CHECK(pad_name_of(map, 38) == "snare");
@@ -103,27 +111,26 @@ TEST_CASE("the Alesis and Yamaha maps have the basic kit notes", "[drum_map]") {
   }
 }
 
-TEST_CASE("an unknown built-in map name lists the built-in names", "[drum_map]") {
-  CHECK(DrumMap::builtin_names() == std::vector<std::string>{"gm", "roland", "alesis", "yamaha"});
-  CHECK_THROWS_MATCHES(DrumMap::builtin("ddrum"), std::invalid_argument,
+TEST_CASE("an unknown kit name lists the kits there are", "[drum_map]") {
+  CHECK_THROWS_MATCHES(shipped_kit("ddrum"), std::invalid_argument,
                        Catch::Matchers::Message(
-                           "unknown drum map 'ddrum': use one of gm, roland, alesis, yamaha or a "
-                           ".toml file"));
-  CHECK_THROWS_AS(DrumMap::load("GM"), std::invalid_argument);
+                           "unknown kit 'ddrum': use one of alesis, efnote, gm, roland, yamaha, "
+                           "or a .toml file"));
+  CHECK_THROWS_AS(shipped_kit("GM"), std::invalid_argument);
 }
 
-TEST_CASE("DrumMap::load takes a built-in name or a .toml path", "[drum_map]") {
-  CHECK(DrumMap::load("roland").articulation_of(22) == "closed-edge");
+TEST_CASE("a kit is found by name or as a .toml path", "[drum_map]") {
+  CHECK(shipped_kit("roland").articulation_of(22) == "closed-edge");
 
   const test::TempDir dir;
   const auto path = write_file(dir, "studio.toml", "[notes]\n36 = \"kick\"\n");
-  const DrumMap map = DrumMap::load(path.string());
+  const DrumMap map = shipped_kit(path.string());
   CHECK(map.name() == "studio");
   CHECK(map.pad_names() == std::vector<std::string>{"kick"});
 }
 
 TEST_CASE("set() checks the note and the pad name, and holds at most 32 pads", "[drum_map]") {
-  DrumMap map = DrumMap::builtin("gm");
+  DrumMap map = shipped_kit("gm");
   CHECK_THROWS_AS(map.set(128, "kick"), std::invalid_argument);
   CHECK_THROWS_AS(map.set(-1, "kick"), std::invalid_argument);
   CHECK_THROWS_AS(map.set(60, ""), std::invalid_argument);
@@ -147,8 +154,9 @@ TEST_CASE("a TOML map with plain pad names", "[drum_map][toml]") {
                                "36 = \"kick\"\n"
                                "38 = \"snare\"\n"
                                "45 = \"floor-tom\"\n");
-  const DrumMap map = DrumMap::from_toml(path);
-  CHECK(map.name() == "plain");  // the file's name when it has no name key
+  const DrumMap map = read_kit(path);
+  CHECK(map.name() == "plain");  // called by its file's name
+  CHECK(map.title() == "plain");  // and titled so when it has no name key
   CHECK(pad_name_of(map, 36) == "kick");
   CHECK(pad_name_of(map, 38) == "snare");
   CHECK(pad_name_of(map, 45) == "floor-tom");
@@ -163,7 +171,7 @@ TEST_CASE("a TOML map with an articulation in an inline table", "[drum_map][toml
                                "[notes]\n"
                                "38 = \"snare\"\n"
                                "40 = { pad = \"snare\", articulation = \"rim\" }\n");
-  const DrumMap map = DrumMap::from_toml(path);
+  const DrumMap map = read_kit(path);
   CHECK(map.pad_of(40) == map.pad_of(38));
   CHECK(map.articulation_of(40) == "rim");
   CHECK(map.articulation_of(38).empty());
@@ -180,8 +188,9 @@ TEST_CASE("a TOML map with a base and a name overrides notes of the built-in map
                                "[notes]\n"
                                "22 = { pad = \"ride\", articulation = \"edge\" }\n"
                                "60 = \"cowbell\"\n");
-  const DrumMap map = DrumMap::from_toml(path);
-  CHECK(map.name() == "my td-17");
+  const DrumMap map = read_kit(path);
+  CHECK(map.name() == "td17");  // called by its file's name
+  CHECK(map.title() == "my td-17");
   CHECK(pad_name_of(map, 22) == "ride");
   CHECK(map.articulation_of(22) == "edge");
   CHECK(pad_name_of(map, 60) == "cowbell");
@@ -190,10 +199,10 @@ TEST_CASE("a TOML map with a base and a name overrides notes of the built-in map
   CHECK(map.articulation_of(26) == "open-edge");
   CHECK(pad_name_of(map, 40) == "snare");
   CHECK(map.articulation_of(40) == "rim");
-  CHECK(map.pad_names().size() == DrumMap::builtin("roland").pad_names().size() + 1);
+  CHECK(map.pad_names().size() == shipped_kit("roland").pad_names().size() + 1);
 }
 
-TEST_CASE("TOML map errors name the file, the line and the key", "[drum_map][toml][errors]") {
+TEST_CASE("kit file errors name the file, the line, the column and the key", "[drum_map][toml][errors]") {
   const test::TempDir dir;
 
   SECTION("a syntax error") {
@@ -201,7 +210,7 @@ TEST_CASE("TOML map errors name the file, the line and the key", "[drum_map][tom
                                  "[notes]\n"
                                  "36 = \"kick\"\n"
                                  "38 = \"snare\n");
-    CHECK_THAT(toml_error(path), StartsWith(path.string() + ":3: "));
+    CHECK_THAT(toml_error(path), StartsWith(path.string() + ":3:12: "));
   }
   SECTION("a note number out of range") {
     const auto path = write_file(dir, "range.toml",
@@ -210,12 +219,12 @@ TEST_CASE("TOML map errors name the file, the line and the key", "[drum_map][tom
                                  "36 = \"kick\"\n"
                                  "300 = \"snare\"\n");
     const std::string message = toml_error(path);
-    CHECK_THAT(message, StartsWith(path.string() + ":4: key 'notes.300': "));
+    CHECK_THAT(message, StartsWith(path.string() + ":4:1: key 'notes.300': "));
     CHECK_THAT(message, Contains("0 to 127"));
   }
   SECTION("a key that is not a number") {
     const auto path = write_file(dir, "word.toml", "[notes]\nkick = \"kick\"\n");
-    CHECK_THAT(toml_error(path), StartsWith(path.string() + ":2: key 'notes.kick': "));
+    CHECK_THAT(toml_error(path), StartsWith(path.string() + ":2:1: key 'notes.kick': "));
   }
   SECTION("a pad name with capitals") {
     const auto path = write_file(dir, "capitals.toml",
@@ -224,7 +233,7 @@ TEST_CASE("TOML map errors name the file, the line and the key", "[drum_map][tom
                                  "\n"
                                  "38 = \"Snare\"\n");
     const std::string message = toml_error(path);
-    CHECK_THAT(message, StartsWith(path.string() + ":4: key 'notes.38': "));
+    CHECK_THAT(message, StartsWith(path.string() + ":4:6: key 'notes.38': "));
     CHECK_THAT(message, Contains("'Snare'"));
     CHECK_THAT(message, Contains("lower-case"));
   }
@@ -233,7 +242,7 @@ TEST_CASE("TOML map errors name the file, the line and the key", "[drum_map][tom
                                  "[notes]\n"
                                  "40 = { pad = \"snare drum\", articulation = \"rim\" }\n");
     const std::string message = toml_error(path);
-    CHECK_THAT(message, StartsWith(path.string() + ":2: key 'notes.40': "));
+    CHECK_THAT(message, StartsWith(path.string() + ":2:6: key 'notes.40': "));
     CHECK_THAT(message, Contains("'snare drum'"));
   }
   SECTION("a number for a pad") {
@@ -242,18 +251,18 @@ TEST_CASE("TOML map errors name the file, the line and the key", "[drum_map][tom
                                  "36 = \"kick\"\n"
                                  "38 = 5\n");
     const std::string message = toml_error(path);
-    CHECK_THAT(message, StartsWith(path.string() + ":3: key 'notes.38': "));
+    CHECK_THAT(message, StartsWith(path.string() + ":3:6: key 'notes.38': "));
     CHECK_THAT(message, Contains("must be a pad name"));
   }
   SECTION("no [notes] table") {
     const auto path = write_file(dir, "no-notes.toml", "name = \"empty\"\n");
     const std::string message = toml_error(path);
-    CHECK_THAT(message, StartsWith(path.string() + ":1: key 'notes': "));
+    CHECK_THAT(message, StartsWith(path.string() + ":1:1: key 'notes': "));
     CHECK_THAT(message, Contains("[notes] table is needed"));
   }
   SECTION("notes that are not a table") {
     const auto path = write_file(dir, "flat.toml", "name = \"flat\"\nnotes = 36\n");
-    CHECK_THAT(toml_error(path), StartsWith(path.string() + ":2: key 'notes': "));
+    CHECK_THAT(toml_error(path), StartsWith(path.string() + ":2:9: key 'notes': "));
   }
   SECTION("an unknown top-level key") {
     const auto path = write_file(dir, "tempo.toml",
@@ -262,7 +271,7 @@ TEST_CASE("TOML map errors name the file, the line and the key", "[drum_map][tom
                                  "[notes]\n"
                                  "36 = \"kick\"\n");
     const std::string message = toml_error(path);
-    CHECK_THAT(message, StartsWith(path.string() + ":2: key 'tempo': "));
+    CHECK_THAT(message, StartsWith(path.string() + ":2:1: key 'tempo': "));
     CHECK_THAT(message, Contains("unknown key"));
   }
   SECTION("an unknown base") {
@@ -272,12 +281,12 @@ TEST_CASE("TOML map errors name the file, the line and the key", "[drum_map][tom
                                  "[notes]\n"
                                  "36 = \"kick\"\n");
     const std::string message = toml_error(path);
-    CHECK_THAT(message, StartsWith(path.string() + ":2: key 'base': "));
-    CHECK_THAT(message, Contains("unknown drum map 'ddrum'"));
+    CHECK_THAT(message, StartsWith(path.string() + ":2:8: key 'base': "));
+    CHECK_THAT(message, Contains("unknown kit 'ddrum'"));
   }
   SECTION("a base that is not text") {
     const auto path = write_file(dir, "base.toml", "base = 1\n[notes]\n36 = \"kick\"\n");
-    CHECK_THAT(toml_error(path), StartsWith(path.string() + ":1: key 'base': "));
+    CHECK_THAT(toml_error(path), StartsWith(path.string() + ":1:8: key 'base': "));
   }
   SECTION("a missing file") {
     const std::filesystem::path path = dir / "missing.toml";
@@ -288,7 +297,7 @@ TEST_CASE("TOML map errors name the file, the line and the key", "[drum_map][tom
 TEST_CASE("a user map built on a built-in keeps its own name", "[drum_map]") {
   pocket::test::TempDir dir;
   std::ofstream(dir / "td17.toml") << "base = \"roland\"\n[notes]\n38 = \"snare\"\n";
-  CHECK(pocket::DrumMap::from_toml(dir / "td17.toml").name() == "td17");
+  CHECK(read_kit(dir / "td17.toml").name() == "td17");
 }
 
 TEST_CASE("mistakes inside an inline note table name their key", "[drum_map]") {
@@ -296,10 +305,10 @@ TEST_CASE("mistakes inside an inline note table name their key", "[drum_map]") {
   std::ofstream(dir / "typo.toml")
       << "[notes]\n36 = \"kick\"\n40 = { pad = \"snare\", artic = \"rim\" }\n";
   CHECK_THROWS_WITH(
-      pocket::DrumMap::from_toml(dir / "typo.toml"),
-      Catch::Contains("typo.toml:3: key 'notes.40.artic'") && Catch::Contains("unknown key"));
+      read_kit(dir / "typo.toml"),
+      Catch::Contains("typo.toml:3:23: key 'notes.40.artic'") && Catch::Contains("unknown key"));
   std::ofstream(dir / "number.toml") << "[notes]\n40 = { pad = \"snare\", articulation = 5 }\n";
   CHECK_THROWS_WITH(
-      pocket::DrumMap::from_toml(dir / "number.toml"),
-      Catch::Contains("number.toml:2: key 'notes.40.articulation'") && Catch::Contains("text"));
+      read_kit(dir / "number.toml"),
+      Catch::Contains("number.toml:2:38: key 'notes.40.articulation'") && Catch::Contains("text"));
 }

@@ -1,0 +1,125 @@
+// pocket drill and pocket drills: practising the drills of presets/ and the player's own.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <boost/program_options.hpp>
+
+#include "command.hpp"
+#include "drill_options.hpp"
+#include "live_options.hpp"
+#include "practice_record.hpp"
+#include "presets/preset_error.hpp"
+#include "presets/user_config.hpp"
+#include "stored_session.hpp"
+
+namespace po = boost::program_options;
+
+namespace pocket::app {
+
+namespace {
+
+// "100 BPM, 16 bars", "ladder 90-120 BPM, up-down", ...
+std::string tempo_summary(const Drill& d) {
+  if (d.ladder) {
+    const LadderConfig& l = *d.ladder;
+    return fmt::format("ladder {:g}-{:g}, {}", l.start_bpm, l.target_bpm, to_string(l.direction));
+  }
+  return d.bars > 0 ? fmt::format("{:g} BPM, {} bars", d.bpm, d.bars)
+                    : fmt::format("{:g} BPM", d.bpm);
+}
+
+std::string shorten(const std::string& text, std::size_t width) {
+  return text.size() <= width ? text : text.substr(0, width - 3) + "...";
+}
+
+LoadedDrill load_drill(const PresetLibrary& library, const std::string& name_or_file) {
+  try {
+    return library.drill(name_or_file);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+}
+
+}  // namespace
+
+int run_drill(const std::vector<std::string>& args) {
+  std::string name;
+  LiveCommonOptions common;
+  po::options_description help(
+      "pocket drill NAME|FILE: play a drill from presets/ or your own, live\n\n"
+      "Every setting of the drill can be overridden with the options below");
+  help.add_options()("help,h", "show this help");
+  po::options_description hidden;
+  hidden.add_options()("name", po::value(&name));
+  po::options_description visible;
+  visible.add(help).add(drill_options(DrillKind::any)).add(live_options(common));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("name", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  if (vm.count("help")) {
+    std::cout << visible
+              << "\n'pocket drills' lists the drills.\n\nexample: pocket drill paradiddles "
+                 "--midi-in TD-17\n";
+    return kExitOk;
+  }
+  po::notify(vm);
+  if (name.empty()) throw UsageError("which drill? ('pocket drills' lists them)");
+
+  LoadedDrill loaded = load_drill(PresetLibrary::standard(), name);
+  LiveOptions live;
+  live.drill = std::move(loaded.drill);
+  apply_drill_options(vm, live.drill);
+  return run_drill_session(common, vm, live, loaded.fingerprint);
+}
+
+int run_drills(const std::vector<std::string>& args) {
+  std::string db;
+  po::options_description options(
+      "pocket drills: every drill, shipped and your own, with your consolidated tempo and "
+      "goal\n\noptions");
+  options.add_options()("help,h", "show this help")("db", po::value(&db), "the history database");
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(options).run(), vm);
+  if (vm.count("help")) {
+    std::cout << options << "\nexample: pocket drills\n";
+    return kExitOk;
+  }
+  po::notify(vm);
+
+  const PresetLibrary library = PresetLibrary::standard();
+  const std::vector<PresetEntry> entries = library.drills();
+  if (entries.empty()) {
+    fmt::print("no drills found in {} (is pocket installed completely?)\n",
+               (library.shipped_folder() / "drills").string());
+    return kExitFailure;
+  }
+  const SessionStore store = open_store(db);
+  fmt::print("{:<22} {:<9} {:<26} {:>12} {:>9}  {}\n", "drill", "meter", "tempo", "consolidated",
+             "goal", "what");
+  int broken = 0;
+  for (const PresetEntry& entry : entries) {
+    Drill d;
+    try {
+      d = library.drill(entry.name).drill;
+    } catch (const PresetError& e) {
+      fmt::print("{:<22} cannot be read: {}\n", entry.name, e.what());
+      ++broken;
+      continue;
+    }
+    const std::optional<double> held = consolidated_from_history(store, d.name);
+    const std::optional<StoredGoal> goal = store.goal(d.name);
+    fmt::print("{:<22} {:<9} {:<26} {:>12} {:>9}  {}{}\n", shorten(d.name, 22),
+               shorten(to_string(d.meters), 9), shorten(tempo_summary(d), 26),
+               held ? fmt::format("{:g} BPM", *held) : "-",
+               goal ? fmt::format("{:g} BPM", goal->bpm) : "-", shorten(d.title, 40),
+               entry.players_own ? " (yours)" : "");
+  }
+  fmt::print("\n'pocket drill NAME' plays one; your own go in {}\n",
+             (config_folder() / "drills").string());
+  return broken > 0 ? kExitFailure : kExitOk;
+}
+
+}  // namespace pocket::app

@@ -1,0 +1,176 @@
+#include "drill_options.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "command.hpp"
+
+namespace po = boost::program_options;
+
+namespace pocket::app {
+
+namespace {
+
+// "2", "2:1" or "2:1:8": heard bars, first gap, longest gap.
+QuietCount parse_quiet_count(const std::string& text, const PassRule& window) {
+  QuietCount mode;
+  mode.window = window;
+  int* fields[] = {&mode.play_bars, &mode.first_gap_bars, &mode.max_gap_bars};
+  std::string_view rest = text;
+  for (int* field : fields) {
+    const auto colon = rest.find(':');
+    const std::string_view part = rest.substr(0, colon);
+    const auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), *field);
+    if (ec != std::errc{} || ptr != part.data() + part.size()) {
+      throw std::invalid_argument(fmt::format(
+          "--quiet-count '{}': use HEARD[:FIRST_GAP[:LONGEST_GAP]] in bars, like 2 or 2:1:8",
+          text));
+    }
+    if (colon == std::string_view::npos) break;
+    rest.remove_prefix(colon + 1);
+  }
+  return mode;
+}
+
+template <typename T>
+bool given(const po::variables_map& vm, const char* name, T& value) {
+  if (vm.count(name) == 0) return false;
+  value = vm[name].as<T>();
+  return true;
+}
+
+void apply_ladder(const po::variables_map& vm, LadderConfig& ladder) {
+  given(vm, "from", ladder.start_bpm);
+  given(vm, "to", ladder.target_bpm);
+  given(vm, "bars", ladder.bars_per_step);
+  given(vm, "stop-after", ladder.stop_after_fails);
+  given(vm, "max-increase", ladder.max_increase_percent);
+  std::string text;
+  if (given(vm, "step", text)) ladder.step = parse_tempo_step(text);
+  if (given(vm, "direction", text)) ladder.direction = parse_ladder_direction(text);
+  if (given(vm, "on-fail", text)) {
+    if (text != "repeat" && text != "step-back")
+      throw std::invalid_argument(fmt::format("--on-fail '{}': use repeat or step-back", text));
+    ladder.on_fail = text == "repeat" ? FailPolicy::repeat : FailPolicy::step_back;
+  }
+  double consolidated = 0.0;
+  if (given(vm, "consolidated", consolidated)) ladder.consolidated_bpm = consolidated;
+}
+
+}  // namespace
+
+po::options_description drill_options(DrillKind kind) {
+  po::options_description all;
+  po::options_description drill("the drill");
+  drill.add_options()("meter", po::value<std::string>(),
+                      "time signature, or a repeating sequence like 7/8,4/4 (default 4/4)")(
+      "subdivision", po::value<int>(), "clicks per beat, 1 to 6 (default 1)")(
+      "grid", po::value<int>(), "slots per whole note to score against (default: the clicks)")(
+      "count-in", po::value<int>(), "bars of count-in, not scored (default 1)")(
+      "accent", po::value<std::string>(),
+      "one mark per beat: X accent, x beat, . silent; | between the meters of a sequence")(
+      "gap", po::value<std::string>(), "gap-click practice HEARD:SILENT bars, e.g. 4:4")(
+      "sound", po::value<std::string>(), "click sound: woodblock, beep or tick")(
+      "pass-within", po::value<double>(),
+      "a bar, step or session is solid when this % of slots land within 25 ms... (85)")(
+      "max-sd", po::value<double>(), "...and the SD stays at or under this many ms (18)")(
+      "bars", po::value<std::int64_t>(),
+      kind == DrillKind::fixed    ? "bars to play (default: until Ctrl-C or --minutes)"
+      : kind == DrillKind::ladder ? "bars per step (default 8)"
+                                  : "a fixed-tempo drill's length, or a ladder's bars per step")(
+      "minutes", po::value<double>(), "stop at the bar line after this many minutes")(
+      "max-bars", po::value<std::int64_t>(), "stop after this many bars, whatever the drill");
+  all.add(drill);
+  if (kind != DrillKind::ladder) {
+    po::options_description fixed("a fixed tempo");
+    fixed.add_options()("bpm", po::value<double>(), "tempo, 20 to 400 (default 120)");
+    all.add(fixed);
+  }
+  if (kind != DrillKind::fixed) {
+    po::options_description ladder("the ladder");
+    ladder.add_options()("from", po::value<double>(), "start tempo (default 100)")(
+        "to", po::value<double>(), "target tempo (default 140)")(
+        "step", po::value<std::string>(), "tempo step: a percentage (3%) or BPM (4)")(
+        "direction", po::value<std::string>(), "up, down, or up-down (there and back)")(
+        "on-fail", po::value<std::string>(),
+        "after a failed step: repeat, or step-back to the last solid tempo")(
+        "stop-after", po::value<int>(), "failed steps that end the ladder (default 2)")(
+        "consolidated", po::value<double>(),
+        "your solid tempo, instead of the one from your history: today's climb is capped above "
+        "it")("max-increase", po::value<double>(),
+              "healthy pace: % above the consolidated tempo at most (default 5)");
+    all.add(ladder);
+  }
+  po::options_description modes("click modes that train the inner clock");
+  modes.add_options()("random-mute", po::value<double>(),
+                      "leave out clicks at random, rising from none to this %")(
+      "mute-rise-bars", po::value<std::int64_t>(),
+      "bars over which the random mute rises (default: the drill's length, else 16)")(
+      "seed", po::value<std::uint64_t>(), "the random mute's seed: the same seed, the same clicks")(
+      "silent-while-tight", po::value<int>(),
+      "the click drops out after this many bars within the pass rule, back after a loose one")(
+      "quiet-count", po::value<std::string>(),
+      "HEARD[:FIRST[:LONGEST]]: gaps after HEARD bars that grow by a bar when held (2:1:8)");
+  all.add(modes);
+  return all;
+}
+
+void apply_drill_options(const po::variables_map& vm, Drill& d) {
+  try {
+    std::string text;
+    if (given(vm, "meter", text)) d.meters = parse_meter_cycle(text);
+    given(vm, "subdivision", d.click.subdivision);
+    given(vm, "grid", d.grid);
+    given(vm, "count-in", d.click.count_in_bars);
+    given(vm, "accent", d.click.accents);
+    if (given(vm, "gap", text)) d.click.gap = parse_gap(text);
+    given(vm, "sound", d.sound);
+    double percent = 0.0;
+    if (given(vm, "pass-within", percent)) {
+      if (!(percent >= 0.0 && percent <= 100.0))
+        throw std::invalid_argument("--pass-within is a percentage from 0 to 100");
+      d.rule.min_slots_within_25ms = percent / 100.0;
+    }
+    given(vm, "max-sd", d.rule.max_sd_ms);
+
+    const bool ladder_given = vm.count("from") + vm.count("to") + vm.count("step") +
+                                  vm.count("direction") + vm.count("on-fail") +
+                                  vm.count("stop-after") + vm.count("consolidated") +
+                                  vm.count("max-increase") >
+                              0;
+    if (d.ladder) {
+      if (vm.count("bpm"))
+        throw std::invalid_argument("this drill is a ladder: set its tempos with --from and --to");
+      apply_ladder(vm, *d.ladder);
+      d.ladder->rule = d.rule;
+    } else {
+      if (ladder_given) {
+        throw std::invalid_argument(
+            "this drill plays a fixed tempo: --from, --to, --step and the other ladder options "
+            "do not apply (use --bpm)");
+      }
+      given(vm, "bpm", d.bpm);
+      std::int64_t bars = 0;
+      if (given(vm, "bars", bars)) {
+        if (bars < 1) throw std::invalid_argument("--bars needs at least 1 bar");
+        d.bars = bars;
+      }
+    }
+
+    if (given(vm, "random-mute", d.click.random_mute.percent) && !vm.count("mute-rise-bars"))
+      d.click.random_mute.rise_bars = d.bars > 0 ? d.bars : 16;
+    given(vm, "mute-rise-bars", d.click.random_mute.rise_bars);
+    given(vm, "seed", d.click.random_mute.seed);
+    int after_bars = 0;
+    if (given(vm, "silent-while-tight", after_bars)) {
+      d.silent_while_tight = SilentWhileTight{after_bars, d.rule};
+    }
+    if (given(vm, "quiet-count", text)) d.quiet_count = parse_quiet_count(text, d.rule);
+    validate(d);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+}
+
+}  // namespace pocket::app

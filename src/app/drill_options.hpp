@@ -1,0 +1,22 @@
+#pragma once
+
+#include <boost/program_options.hpp>
+
+#include "core/drill.hpp"
+
+namespace pocket::app {
+
+// Which options a command offers: `play` a fixed tempo, `ladder` a ladder, `drill` both (a
+// drill file decides which applies).
+enum class DrillKind { fixed, ladder, any };
+
+// The settings of a drill as command-line options, shared by play, ladder and drill, so that
+// every setting of a drill file can also be given, or overridden, on the command line.
+boost::program_options::options_description drill_options(DrillKind kind);
+
+// Overrides the settings of `drill` that were given. Throws UsageError naming the option for a
+// bad value, or for one that does not fit the drill (--bpm on a ladder, --from on a fixed
+// tempo).
+void apply_drill_options(const boost::program_options::variables_map& vm, Drill& drill);
+
+}  // namespace pocket::app

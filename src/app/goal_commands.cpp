@@ -1,0 +1,148 @@
+// pocket goal and pocket goals: the tempos the player chose to reach, and when a healthy pace
+// gets there.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <boost/program_options.hpp>
+
+#include "command.hpp"
+#include "command_line.hpp"
+#include "practice_record.hpp"
+#include "presets/preset_library.hpp"
+#include "session_recorder.hpp"
+#include "stored_session.hpp"
+
+namespace po = boost::program_options;
+
+namespace pocket::app {
+
+namespace {
+
+// The healthy-pace cap of a drill: its ladder's, else the default.
+double max_increase_of(const PresetLibrary& library, const std::string& drill) {
+  try {
+    const Drill d = library.drill(drill).drill;
+    if (d.ladder) return d.ladder->max_increase_percent;
+  } catch (const std::exception&) {
+    // play, ladder, or a drill no longer on disk: the default cap
+  }
+  return LadderConfig{}.max_increase_percent;
+}
+
+std::chrono::sys_days today_option(const std::string& text) {
+  if (text.empty()) return today();
+  const auto date = parse_date(text);
+  if (!date) throw UsageError(fmt::format("--today '{}': use a date like 2026-12-01", text));
+  return *date;
+}
+
+std::string goal_text(const StoredGoal& g) {
+  return g.by_date.empty() ? fmt::format("{:g} BPM", g.bpm)
+                           : fmt::format("{:g} BPM by {}", g.bpm, g.by_date);
+}
+
+GoalProjection projection(const SessionStore& store, const PresetLibrary& library,
+                          const StoredGoal& g, std::chrono::sys_days today) {
+  return project_goal(held_tempos(store, g.drill), Goal{g.bpm, parse_date(g.by_date)}, today,
+                      max_increase_of(library, g.drill));
+}
+
+void print_goal(const SessionStore& store, const PresetLibrary& library, const StoredGoal& g,
+                std::chrono::sys_days today) {
+  const GoalProjection p = projection(store, library, g, today);
+  fmt::print("{}: {}\n", g.drill, goal_text(g));
+  fmt::print("  consolidated now  {}\n",
+             p.consolidated_bpm ? fmt::format("{:g} BPM", *p.consolidated_bpm) : "none yet");
+  fmt::print("  your rate         {}\n",
+             p.bpm_per_week ? fmt::format("{:+.1f} BPM a week", *p.bpm_per_week)
+                            : "not measured yet");
+  fmt::print("  {}\n", p.message);
+}
+
+// A drill the player can set a goal on: a preset, play or ladder, or one in the history.
+void check_drill(const SessionStore& store, const PresetLibrary& library, const std::string& drill) {
+  if (drill == "play" || drill == "ladder" || !store.history({drill, "", 1}).empty()) return;
+  for (const PresetEntry& e : library.drills()) {
+    if (e.name == drill) return;
+  }
+  throw UsageError(fmt::format(
+      "there is no drill '{}': 'pocket drills' lists them (play and ladder count too)", drill));
+}
+
+}  // namespace
+
+int run_goal(const std::vector<std::string>& args) {
+  std::string drill, by, db, today_text;
+  double bpm = 0.0;
+  bool clear = false;
+  po::options_description options(
+      "pocket goal DRILL --bpm B [--by DATE]: set the tempo you want to hold on a drill;\n"
+      "without --bpm, show how it is going\n\noptions");
+  options.add_options()("help,h", "show this help")("drill", po::value(&drill)->required(),
+                                                    "the drill (see 'pocket drills')")(
+      "bpm", po::value(&bpm), "the tempo to reach, 20 to 400")(
+      "by", po::value(&by), "the date you would like to hold it by (YYYY-MM-DD)")(
+      "clear", po::bool_switch(&clear), "remove the drill's goal")(
+      "today", po::value(&today_text), "project from this date (default: today)")(
+      "db", po::value(&db), "the history database");
+  po::positional_options_description positional;
+  positional.add("drill", 1);
+  po::variables_map vm;
+  if (!parse_command_line(args, options, positional, vm,
+                          "pocket goal paradiddles --bpm 160 --by 2027-03-01"))
+    return kExitOk;
+  SessionStore store = open_store(db);
+  const PresetLibrary library = PresetLibrary::standard();
+  const std::chrono::sys_days now = today_option(today_text);
+  if (clear) {
+    if (!store.clear_goal(drill)) fmt::print("{} had no goal\n", drill);
+    else fmt::print("the goal on {} is cleared\n", drill);
+    return kExitOk;
+  }
+  if (vm.count("bpm") == 0) {
+    const std::optional<StoredGoal> goal = store.goal(drill);
+    if (!goal) {
+      fmt::print("no goal on {} yet: 'pocket goal {} --bpm B' sets one\n", drill, drill);
+      return kExitOk;
+    }
+    print_goal(store, library, *goal, now);
+    return kExitOk;
+  }
+  check_drill(store, library, drill);
+  if (!(bpm >= kMinBpm && bpm <= kMaxBpm))
+    throw UsageError(fmt::format("--bpm {:g}: use {:g} to {:g}", bpm, kMinBpm, kMaxBpm));
+  if (!by.empty() && !parse_date(by))
+    throw UsageError(fmt::format("--by '{}': use a date like 2027-03-01", by));
+  const StoredGoal goal{drill, bpm, by, utc_now()};
+  store.set_goal(goal);
+  fmt::print("goal set\n");
+  print_goal(store, library, goal, now);
+  return kExitOk;
+}
+
+int run_goals(const std::vector<std::string>& args) {
+  std::string db, today_text;
+  po::options_description options(
+      "pocket goals: your goals, where you are and when a healthy pace gets there\n\noptions");
+  options.add_options()("help,h", "show this help")(
+      "today", po::value(&today_text), "project from this date (default: today)")(
+      "db", po::value(&db), "the history database");
+  po::variables_map vm;
+  if (!parse_command_line(args, options, {}, vm, "pocket goals")) return kExitOk;
+  const SessionStore store = open_store(db);
+  const std::vector<StoredGoal> goals = store.goals();
+  if (goals.empty()) {
+    fmt::print("no goals yet: 'pocket goal DRILL --bpm B' sets one, e.g. pocket goal "
+               "paradiddles --bpm 160\n");
+    return kExitOk;
+  }
+  const PresetLibrary library = PresetLibrary::standard();
+  const std::chrono::sys_days now = today_option(today_text);
+  for (std::size_t i = 0; i < goals.size(); ++i) {
+    if (i > 0) fmt::print("\n");
+    print_goal(store, library, goals[i], now);
+  }
+  return kExitOk;
+}
+
+}  // namespace pocket::app

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "click_pattern.hpp"
+#include "expected_strokes.hpp"
+#include "meter_cycle.hpp"
+#include "tempo_ladder.hpp"
+
+namespace pocket {
+
+// Silent while tight: after `after_bars` bars in a row within the window, the click drops
+// out; it comes back at the first bar line it can after a bar that leaves the window.
+struct SilentWhileTight {
+  int after_bars = 4;  // 1..64
+  PassRule window;
+};
+
+// Quiet count: gap bars after every `play_bars` heard bars; a gap held within the window
+// lengthens the next one by a bar, a gap that is not shortens it (never below one bar).
+struct QuietCount {
+  int play_bars = 2;      // 1..64
+  int first_gap_bars = 1;  // 1..max_gap_bars
+  int max_gap_bars = 8;    // 1..64
+  PassRule window;
+};
+
+// A drill: what the click plays, what the player is scored against, and at which tempo or
+// ladder. Plain data; presets read it from files and the commands from options.
+struct Drill {
+  std::string name;   // how the player calls it: a preset's file name, or play / ladder
+  std::string title;  // for people: "Paradiddles"
+  std::string description;
+  MeterCycle meters{4, 4};
+  ClickPattern click;  // subdivision, accents, gap, count-in, random mute
+  std::string sound = "woodblock";
+  int grid = 0;                     // slots per whole note scored against; 0: follow the clicks
+  std::vector<PadPattern> pattern;  // empty: a plain grid
+  PassRule rule;                    // when a bar, a step or a whole session counts as solid
+  double bpm = 120.0;               // a fixed tempo...
+  std::int64_t bars = -1;           // ...for this many bars after the count-in (-1: until stopped)
+  std::optional<LadderConfig> ladder;  // ...or a ladder instead
+  std::optional<SilentWhileTight> silent_while_tight;
+  std::optional<QuietCount> quiet_count;
+
+  // The grid scored against: `grid`, else the clicks (the finest meter unit times the
+  // subdivision).
+  int scored_grid() const;
+  double start_bpm() const { return ladder ? ladder->start_bpm : bpm; }
+};
+
+// Throws std::invalid_argument naming the setting that is wrong, including a pattern that
+// does not fit the grid and click modes that cannot go together.
+void validate(const Drill& drill);
+
+}  // namespace pocket

@@ -1,0 +1,62 @@
+#include "expected_strokes.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace pocket {
+
+std::string pattern_marks(std::string_view line) {
+  std::string marks;
+  for (const char c : line) {
+    if (c == '|' || c == ' ') continue;
+    if (c != 'x' && c != 'X' && c != '.' && c != '-') {
+      throw std::invalid_argument(fmt::format(
+          "pattern '{}': use x for a stroke and . for none ('|' and spaces may separate)", line));
+    }
+    marks += (c == 'X' ? 'x' : c == '-' ? '.' : c);
+  }
+  return marks;
+}
+
+ExpectedStrokes::ExpectedStrokes(std::span<const PadPattern> patterns,
+                                 std::span<const std::string> pad_names, int positions) {
+  if (patterns.empty()) return;
+  by_pad_.resize(pad_names.size());
+  for (const PadPattern& p : patterns) {
+    const auto it = std::find(pad_names.begin(), pad_names.end(), p.pad);
+    if (it == pad_names.end()) {
+      throw std::invalid_argument(
+          fmt::format("the pattern has a line for '{}', a pad this kit does not have (it has {})",
+                      p.pad, fmt::join(pad_names, ", ")));
+    }
+    const std::string marks = pattern_marks(p.marks);
+    if (static_cast<int>(marks.size()) != positions) {
+      throw std::invalid_argument(
+          fmt::format("the pattern for '{}' has {} marks but a bar of the grid has {} slots",
+                      p.pad, marks.size(), positions));
+    }
+    std::vector<bool>& line = by_pad_[static_cast<std::size_t>(it - pad_names.begin())];
+    line.resize(static_cast<std::size_t>(positions));
+    for (std::size_t i = 0; i < marks.size(); ++i) line[i] = line[i] || marks[i] == 'x';
+  }
+}
+
+bool ExpectedStrokes::expects(int pad, int position) const {
+  if (pad < 0 || static_cast<std::size_t>(pad) >= by_pad_.size()) return false;
+  const std::vector<bool>& line = by_pad_[static_cast<std::size_t>(pad)];
+  return position >= 0 && static_cast<std::size_t>(position) < line.size() &&
+         line[static_cast<std::size_t>(position)];
+}
+
+std::vector<int> ExpectedStrokes::pads() const {
+  std::vector<int> pads;
+  for (std::size_t i = 0; i < by_pad_.size(); ++i) {
+    if (!by_pad_[i].empty()) pads.push_back(static_cast<int>(i));
+  }
+  return pads;
+}
+
+}  // namespace pocket

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pocket {
+
+// One pad's line of a groove pattern over one bar of the grid (or one meter cycle):
+// 'x' (or 'X') a stroke, '.' (or '-') none; '|' and spaces only separate for the eye.
+struct PadPattern {
+  std::string pad;    // a pad name of the kit, e.g. "kick"
+  std::string marks;  // e.g. "x.......x......."
+};
+
+// The marks of a pattern line without separators; throws std::invalid_argument on a mark that
+// is none of the above.
+std::string pattern_marks(std::string_view line);
+
+// Which positions of the meter cycle each pad is expected to strike. Default-constructed, it
+// is a plain grid: every slot is expected, of whichever pad strikes it.
+class ExpectedStrokes {
+ public:
+  ExpectedStrokes() = default;
+  // Throws std::invalid_argument naming the pad for a pad the kit does not have, a line of
+  // the wrong length, or a bad mark.
+  ExpectedStrokes(std::span<const PadPattern> patterns, std::span<const std::string> pad_names,
+                  int positions);
+
+  bool plain() const { return by_pad_.empty(); }
+  // With a pattern: whether `pad` is expected on `position`; a pad without a line never is.
+  bool expects(int pad, int position) const;
+  // The pads that have a line, in pad order.
+  std::vector<int> pads() const;
+
+ private:
+  std::vector<std::vector<bool>> by_pad_;  // per pad index: expected per position
+};
+
+}  // namespace pocket

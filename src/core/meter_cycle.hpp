@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "meter.hpp"
+
+namespace pocket {
+
+// A repeating sequence of meters: bar 0 has the first, bar 1 the second, and so on round the
+// cycle. Count-in bars (negative) have the first meter. A single meter is a cycle of one.
+// The tempo counts the first meter's unit, and a note value lasts the same in every bar, so
+// 7/8 then 4/4 at 180 BPM keeps the eighth note at a third of a second throughout.
+class MeterCycle {
+ public:
+  MeterCycle(Meter meter);  // NOLINT(google-explicit-constructor): one meter is a cycle
+  MeterCycle(int beats, int unit) : MeterCycle(Meter{beats, unit}) {}
+  // Throws std::invalid_argument for an empty list or a bad meter.
+  explicit MeterCycle(std::vector<Meter> meters);
+
+  const std::vector<Meter>& meters() const { return meters_; }
+  std::size_t size() const { return meters_.size(); }
+  const Meter& first() const { return meters_.front(); }
+  // The note value the tempo counts: the first meter's unit.
+  int tempo_unit() const { return meters_.front().unit; }
+
+  // Which meter of the cycle a bar has; count-in bars have the first.
+  std::size_t index_of(std::int64_t bar) const;
+  const Meter& meter_of(std::int64_t bar) const { return meters_[index_of(bar)]; }
+  // Whole notes from the start of bar 0 to the start of `bar` (negative before bar 0).
+  // Exact: every bar length is a sum of powers of two.
+  double wholes_before(std::int64_t bar) const;
+
+  friend bool operator==(const MeterCycle&, const MeterCycle&) = default;
+
+ private:
+  std::vector<Meter> meters_;
+  std::vector<double> wholes_before_;  // per meter of the cycle, and the cycle's length last
+};
+
+// Parses "4/4" or a cycle "7/8,4/4". Throws std::invalid_argument naming what is wrong.
+MeterCycle parse_meter_cycle(std::string_view text);
+// "4/4" or "7/8,4/4".
+std::string to_string(const MeterCycle& cycle);
+
+}  // namespace pocket

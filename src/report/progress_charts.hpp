@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "progress_timeline.hpp"
+#include "progress_view.hpp"
+
+// The two charts of a drill on the progress page, over the same dated axis: the tempo held
+// (with the goal and the healthy pace ahead) and the SD.
+namespace pocket::progress_charts {
+
+using progress_timeline::Timeline;
+
+// The tempo held per session over the dates, the goal line and the healthy-pace band.
+// `id` must be unique on the page.
+std::string tempo_chart(const DrillProgress& drill, const Timeline& timeline, std::string_view id);
+// The SD per session over the same dates.
+std::string sd_chart(const Timeline& timeline, std::string_view id);
+
+// Style rules for both charts.
+std::string chart_css();
+
+}  // namespace pocket::progress_charts

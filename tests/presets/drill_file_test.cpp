@@ -1,0 +1,234 @@
+#include <fstream>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "presets/drill_file.hpp"
+#include "presets/preset_error.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace pocket;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+namespace {
+
+std::filesystem::path write_file(const test::TempDir& dir, const std::string& name,
+                                 const std::string& text) {
+  const std::filesystem::path path = dir / name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+// The message of the error that reading the drill at `path` throws.
+std::string drill_error(const std::filesystem::path& path) {
+  try {
+    read_drill_file(path);
+  } catch (const PresetError& e) {
+    return e.what();
+  }
+  FAIL(path.string() << " was read without an error");
+  return {};
+}
+
+constexpr const char* kFixed = "name = \"x\"\n[tempo]\nbpm = 100\n";
+
+}  // namespace
+
+TEST_CASE("a drill file with every key fills the drill", "[drill_file]") {
+  const test::TempDir dir;
+  const auto path = write_file(dir, "groove.toml", R"(
+name = "A groove"
+description = "kick, snare, hat"
+meter = ["7/8", "4/4"]
+count_in = 2
+grid = 8
+
+[click]
+sound = "beep"
+subdivision = 1
+accents = ["XxXxXxx", "Xxxx"]
+
+[pass]
+within_25ms = 90
+max_sd_ms = 15
+
+[tempo]
+bpm = 160
+bars = 24
+
+[pattern]
+kick  = "x.....x | x...x..."
+hihat = "xxxxxxx | xxxxxxxx"
+
+[random_mute]
+percent = 40
+rise_bars = 12
+seed = 9
+
+[silent_while_tight]
+after_bars = 3
+within_25ms = 80
+)");
+  const Drill d = read_drill_file(path);
+  CHECK(d.name == "groove");
+  CHECK(d.title == "A groove");
+  CHECK(d.description == "kick, snare, hat");
+  CHECK(to_string(d.meters) == "7/8,4/4");
+  CHECK(d.click.count_in_bars == 2);
+  CHECK(d.scored_grid() == 8);
+  CHECK(d.sound == "beep");
+  CHECK(d.click.accents == "XxXxXxx|Xxxx");
+  CHECK(d.rule.min_slots_within_25ms == Approx(0.90));
+  CHECK(d.rule.max_sd_ms == 15.0);
+  CHECK(d.bpm == 160.0);
+  CHECK(d.bars == 24);
+  CHECK_FALSE(d.ladder);
+  REQUIRE(d.pattern.size() == 2);
+  CHECK(d.pattern[0].pad == "hihat");
+  CHECK(pattern_marks(d.pattern[0].marks) == std::string(15, 'x'));
+  CHECK(d.pattern[1].pad == "kick");
+  CHECK(pattern_marks(d.pattern[1].marks) == "x.....xx...x...");
+  CHECK(d.click.random_mute.percent == 40.0);
+  CHECK(d.click.random_mute.rise_bars == 12);
+  CHECK(d.click.random_mute.seed == 9);
+  REQUIRE(d.silent_while_tight);
+  CHECK(d.silent_while_tight->after_bars == 3);
+  CHECK(d.silent_while_tight->window.min_slots_within_25ms == Approx(0.80));
+  CHECK(d.silent_while_tight->window.max_sd_ms == 15.0);  // from [pass]
+}
+
+TEST_CASE("a ladder drill and a quiet count", "[drill_file]") {
+  const test::TempDir dir;
+  const auto path = write_file(dir, "slow.toml", R"(
+name = "Slow"
+[ladder]
+from = 60
+to = 40
+step = 4
+bars = 2
+direction = "down"
+on_fail = "step-back"
+stop_after = 3
+max_increase = 4
+[quiet_count]
+play_bars = 3
+first_gap_bars = 2
+max_gap_bars = 6
+)");
+  const Drill d = read_drill_file(path);
+  REQUIRE(d.ladder);
+  CHECK(d.ladder->start_bpm == 60.0);
+  CHECK(d.ladder->target_bpm == 40.0);
+  CHECK_FALSE(d.ladder->step.percent);
+  CHECK(d.ladder->step.amount == 4.0);
+  CHECK(d.ladder->bars_per_step == 2);
+  CHECK(d.ladder->direction == LadderDirection::down);
+  CHECK(d.ladder->on_fail == FailPolicy::step_back);
+  CHECK(d.ladder->stop_after_fails == 3);
+  CHECK(d.ladder->max_increase_percent == 4.0);
+  CHECK(d.click.count_in_bars == 1);  // the default
+  REQUIRE(d.quiet_count);
+  CHECK(d.quiet_count->play_bars == 3);
+  CHECK(d.quiet_count->first_gap_bars == 2);
+  CHECK(d.quiet_count->max_gap_bars == 6);
+  // The random mute rises over the drill by default, or 16 bars for a ladder.
+  const auto muted = write_file(dir, "muted.toml",
+                                "name = \"m\"\n[tempo]\nbpm = 90\nbars = 40\n"
+                                "[random_mute]\npercent = 50\n");
+  CHECK(read_drill_file(muted).click.random_mute.rise_bars == 40);
+}
+
+TEST_CASE("drill file errors name the file, line, column and key", "[drill_file][errors]") {
+  const test::TempDir dir;
+  const auto error = [&](const std::string& text) {
+    return drill_error(write_file(dir, "bad.toml", text));
+  };
+  const std::string file = (dir / "bad.toml").string();
+
+  SECTION("a syntax error") {
+    CHECK_THAT(error("name = \"x\"\n[tempo]\nbpm = = 100\n"), StartsWith(file + ":3:"));
+  }
+  SECTION("an unknown key at the top, a typo") {
+    const std::string message = error("name = \"x\"\nmeters = \"4/4\"\n[tempo]\nbpm = 100\n");
+    CHECK_THAT(message, StartsWith(file + ":2:1: key 'meters': unknown key"));
+    CHECK_THAT(message, Contains("meter"));
+  }
+  SECTION("an unknown key in a table") {
+    CHECK_THAT(error("name = \"x\"\n[tempo]\nbpm = 100\nbar = 8\n"),
+               StartsWith(file + ":4:1: key 'tempo.bar': unknown key in [tempo]"));
+  }
+  SECTION("a number where text belongs") {
+    CHECK_THAT(error("name = 5\n[tempo]\nbpm = 100\n"),
+               StartsWith(file + ":1:8: key 'name': must be text"));
+  }
+  SECTION("a tempo out of range") {
+    const std::string message = error("name = \"x\"\n[tempo]\nbpm = 900\n");
+    CHECK_THAT(message, StartsWith(file + ":3:7: key 'tempo.bpm': "));
+    CHECK_THAT(message, Contains("20 to 400"));
+  }
+  SECTION("neither a tempo nor a ladder") {
+    CHECK_THAT(error("name = \"x\"\n"), Contains("key 'tempo': a drill has either a [tempo]"));
+  }
+  SECTION("both a tempo and a ladder") {
+    CHECK_THAT(error(std::string(kFixed) + "[ladder]\nfrom = 90\nto = 100\n"),
+               Contains("key 'ladder': a drill has either"));
+  }
+  SECTION("a bad meter in a sequence") {
+    const std::string message = error("name = \"x\"\nmeter = [\"7/8\", \"4/3\"]\n" +
+                                      std::string("[tempo]\nbpm = 100\n"));
+    CHECK_THAT(message, StartsWith(file + ":2:9: key 'meter': "));
+    CHECK_THAT(message, Contains("4/3"));
+  }
+  SECTION("accents that do not fit the bar") {
+    const std::string message =
+        error(std::string(kFixed) + "[click]\naccents = \"Xxx\"\n");
+    CHECK_THAT(message, StartsWith(file + ":5:11: key 'click.accents': "));
+    CHECK_THAT(message, Contains("3 marks but the bar has 4 beats"));
+  }
+  SECTION("a pattern of the wrong length") {
+    const std::string message =
+        error("name = \"x\"\ngrid = 8\n[tempo]\nbpm = 100\n[pattern]\nkick = \"x...x..\"\n");
+    CHECK_THAT(message, StartsWith(file + ":6:8: key 'pattern.kick': "));
+    CHECK_THAT(message, Contains("7 marks but a bar of grid 8 has 8 slots"));
+  }
+  SECTION("a pattern with a mark that means nothing") {
+    CHECK_THAT(error(std::string(kFixed) + "[pattern]\nkick = \"x.o.\"\n"),
+               StartsWith(file + ":5:8: key 'pattern.kick': "));
+  }
+  SECTION("a grid that does not divide the bar") {
+    CHECK_THAT(error("name = \"x\"\nmeter = \"7/8\"\ngrid = 4\n[tempo]\nbpm = 100\n"),
+               StartsWith(file + ":3:8: key 'grid': grid 4 does not divide a bar of 7/8"));
+  }
+  SECTION("a ladder without its target") {
+    CHECK_THAT(error("name = \"x\"\n[ladder]\nfrom = 90\n"),
+               Contains("key 'ladder.to': a ladder needs from and to"));
+  }
+  SECTION("a ladder direction that is not a word pocket knows") {
+    const std::string message =
+        error("name = \"x\"\n[ladder]\nfrom = 90\nto = 100\ndirection = \"sideways\"\n");
+    CHECK_THAT(message, StartsWith(file + ":5:13: key 'ladder.direction': "));
+    CHECK_THAT(message, Contains("up-down"));
+  }
+  SECTION("a down ladder whose target is above its start") {
+    CHECK_THAT(error("name = \"x\"\n[ladder]\nfrom = 90\nto = 100\ndirection = \"down\"\n"),
+               Contains("key 'ladder': a ladder going down needs a target below the start"));
+  }
+  SECTION("a random mute above 100 %") {
+    CHECK_THAT(error(std::string(kFixed) + "[random_mute]\npercent = 150\n"),
+               StartsWith(file + ":5:11: key 'random_mute.percent': "));
+  }
+  SECTION("two click modes that both silence the click") {
+    const std::string message = error(std::string(kFixed) +
+                                      "[click]\ngap = \"2:2\"\n[quiet_count]\nplay_bars = 2\n");
+    CHECK_THAT(message, StartsWith(file + ":6:1: key 'quiet_count': "));
+    CHECK_THAT(message, Contains("click.gap and quiet_count both decide"));
+  }
+  SECTION("a table written as a value") {
+    CHECK_THAT(error("name = \"x\"\ntempo = 100\n"),
+               StartsWith(file + ":2:9: key 'tempo': must be a table"));
+  }
+  SECTION("no name") {
+    CHECK_THAT(error("[tempo]\nbpm = 100\n"), Contains("key 'name': a drill needs a name"));
+  }
+}

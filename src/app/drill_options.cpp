@@ -43,7 +43,11 @@ bool given(const po::variables_map& vm, const char* name, T& value) {
 void apply_ladder(const po::variables_map& vm, LadderConfig& ladder) {
   given(vm, "from", ladder.start_bpm);
   given(vm, "to", ladder.target_bpm);
-  given(vm, "bars", ladder.bars_per_step);
+  std::int64_t bars = 0;
+  if (given(vm, "bars", bars)) {
+    if (bars < 1 || bars > 256) throw std::invalid_argument("--bars per step: use 1 to 256");
+    ladder.bars_per_step = static_cast<int>(bars);
+  }
   given(vm, "stop-after", ladder.stop_after_fails);
   given(vm, "max-increase", ladder.max_increase_percent);
   std::string text;

@@ -18,17 +18,6 @@ namespace pocket::app {
 
 namespace {
 
-// The healthy-pace cap of a drill: its ladder's, else the default.
-double max_increase_of(const PresetLibrary& library, const std::string& drill) {
-  try {
-    const Drill d = library.drill(drill).drill;
-    if (d.ladder) return d.ladder->max_increase_percent;
-  } catch (const std::exception&) {
-    // play, ladder, or a drill no longer on disk: the default cap
-  }
-  return LadderConfig{}.max_increase_percent;
-}
-
 std::chrono::sys_days today_option(const std::string& text) {
   if (text.empty()) return today();
   const auto date = parse_date(text);
@@ -41,15 +30,9 @@ std::string goal_text(const StoredGoal& g) {
                            : fmt::format("{:g} BPM by {}", g.bpm, g.by_date);
 }
 
-GoalProjection projection(const SessionStore& store, const PresetLibrary& library,
-                          const StoredGoal& g, std::chrono::sys_days today) {
-  return project_goal(held_tempos(store, g.drill), Goal{g.bpm, parse_date(g.by_date)}, today,
-                      max_increase_of(library, g.drill));
-}
-
 void print_goal(const SessionStore& store, const PresetLibrary& library, const StoredGoal& g,
                 std::chrono::sys_days today) {
-  const GoalProjection p = projection(store, library, g, today);
+  const GoalProjection p = goal_projection(store, library, g, today);
   fmt::print("{}: {}\n", g.drill, goal_text(g));
   fmt::print("  consolidated now  {}\n",
              p.consolidated_bpm ? fmt::format("{:g} BPM", *p.consolidated_bpm) : "none yet");

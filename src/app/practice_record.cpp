@@ -55,6 +55,22 @@ std::optional<double> consolidated_from_history(const SessionStore& store,
   return consolidated_tempo(held_tempos(store, drill));
 }
 
+double healthy_cap(const PresetLibrary& library, const std::string& drill) {
+  try {
+    const Drill d = library.drill(drill).drill;
+    if (d.ladder) return d.ladder->max_increase_percent;
+  } catch (const std::exception&) {
+    // play, ladder, score, or a drill no longer on disk: the default cap
+  }
+  return LadderConfig{}.max_increase_percent;
+}
+
+GoalProjection goal_projection(const SessionStore& store, const PresetLibrary& library,
+                               const StoredGoal& goal, std::chrono::sys_days today) {
+  return project_goal(held_tempos(store, goal.drill), Goal{goal.bpm, parse_date(goal.by_date)},
+                      today, healthy_cap(library, goal.drill));
+}
+
 std::chrono::sys_days today() {
   return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
 }

@@ -7,6 +7,7 @@
 
 #include "core/drill.hpp"
 #include "core/practice_history.hpp"
+#include "presets/preset_library.hpp"
 #include "store/session_store.hpp"
 
 namespace pocket::app {
@@ -21,6 +22,13 @@ std::vector<HeldTempo> held_tempos(const SessionStore& store, const std::string&
 // The drill's consolidated tempo from the history (see ConsolidationWindow).
 std::optional<double> consolidated_from_history(const SessionStore& store,
                                                 const std::string& drill);
+
+// The healthy-pace cap of a drill: its ladder's max_increase, else the default.
+double healthy_cap(const PresetLibrary& library, const std::string& drill);
+
+// How the player's goal on a drill is going, from the drill's history.
+GoalProjection goal_projection(const SessionStore& store, const PresetLibrary& library,
+                               const StoredGoal& goal, std::chrono::sys_days today);
 
 // Today, from the system clock, in UTC like the history's dates.
 std::chrono::sys_days today();

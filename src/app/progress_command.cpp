@@ -22,19 +22,6 @@ namespace pocket::app {
 
 namespace {
 
-// The healthy-pace cap of a drill: --max-increase, else its ladder's, else the default.
-double cap_of(const PresetLibrary& library, const std::string& drill,
-              std::optional<double> option) {
-  if (option) return *option;
-  try {
-    const Drill d = library.drill(drill).drill;
-    if (d.ladder) return d.ladder->max_increase_percent;
-  } catch (const std::exception&) {
-    // play, ladder, score, or a drill no longer on disk
-  }
-  return LadderConfig{}.max_increase_percent;
-}
-
 std::string suggestion_text(const std::optional<double>& consolidated, double cap) {
   if (!consolidated) {
     return "Next session: stay at a tempo where your timing holds; the climb starts from there.";
@@ -52,7 +39,7 @@ DrillProgress drill_progress(const SessionStore& store, const PresetLibrary& lib
   DrillProgress p;
   p.drill = drill;
   p.today = format_date(now);
-  p.max_increase_percent = cap_of(library, drill, cap_option);
+  p.max_increase_percent = cap_option ? *cap_option : healthy_cap(library, drill);
   std::vector<HeldTempo> held;
   for (const SessionRecord& r : records) {
     const StoredSession s = load_session(store, r.id);

@@ -7,7 +7,9 @@
 #include "command.hpp"
 #include "command_line.hpp"
 #include "core/timing_summary.hpp"
+#include "practice_record.hpp"
 #include "report/html_report.hpp"
+#include "report/labels.hpp"
 #include "stored_session.hpp"
 
 namespace po = boost::program_options;
@@ -77,7 +79,16 @@ int run_report(const std::vector<std::string>& args) {
     return kExitOk;
   if (out.empty()) out = fmt::format("session-{}.html", id);
   const SessionStore store = open_store(db);
-  const std::string page = html_report(report_data(load_session(store, id)));
+  const StoredSession session = load_session(store, id);
+  ReportData data = report_data(session);
+  if (const std::optional<StoredGoal> goal = store.goal(session.record.drill)) {
+    const GoalProjection projection =
+        goal_projection(store, PresetLibrary::standard(), *goal, today());
+    data.goal = fmt::format("Your goal on {}: {}{}. {}", goal->drill, labels::bpm(goal->bpm),
+                            goal->by_date.empty() ? "" : " by " + goal->by_date,
+                            projection.message);
+  }
+  const std::string page = html_report(data);
   std::ofstream file(out);
   file << page;
   if (!file) throw std::runtime_error(fmt::format("cannot write '{}'", out));

@@ -5,14 +5,11 @@
 #include <map>
 #include <set>
 
+#include "schedule.hpp"
+
 namespace pocket {
 
 namespace {
-
-bool muted_bar(const GapPattern& gap, std::int64_t bar) {
-  if (!gap.active() || bar < 0) return false;
-  return bar % (gap.play_bars + gap.mute_bars) >= gap.play_bars;
-}
 
 // Assigns each stroke its slot and offset; marks the closer of two same-pad strokes on one slot.
 void match(std::vector<ScoredStroke>& scored, const Grid& grid, std::size_t pad_count,
@@ -230,13 +227,13 @@ Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
     const GapPattern& gap = options.gap;
     result.gap = GapStats{timing_stats(offsets_where(result.strokes,
                                                      [&](const ScoredStroke& s) {
-                                                       return muted_bar(gap, grid.bar_of(s.slot));
+                                                       return gap_muted(gap, grid.bar_of(s.slot));
                                                      })),
                           timing_stats(offsets_where(result.strokes, [&](const ScoredStroke& s) {
                             const std::int64_t bar = grid.bar_of(s.slot);
                             return grid.starts_bar(grid.position_of(s.slot)) &&
-                                   !muted_bar(gap, bar) &&
-                                   muted_bar(gap, bar - 1);
+                                   !gap_muted(gap, bar) &&
+                                   gap_muted(gap, bar - 1);
                           }))};
   }
   const bool some_muted = std::any_of(result.strokes.begin(), result.strokes.end(),

@@ -40,6 +40,12 @@ const StepResult& judged_last(std::span<const StepResult> steps) {
   return last;
 }
 
+std::string stopped_early_message(const StepResult& last) {
+  return fmt::format(
+      "stopped early: still {} at {:g} BPM, within the rule. Your limit is further than that",
+      describe_step(last), last.bpm);
+}
+
 }  // namespace
 
 RuleCheck check_rule(const PassRule& rule, const Tally& tally) {
@@ -255,9 +261,7 @@ LimitVerdict TempoLadder::climb_verdict(std::size_t climb_steps, bool stopped_in
                             describe_failure(last.check), solid);
   } else if (stopped_in_climb) {
     v.kind = VerdictKind::stopped_early;
-    v.message = fmt::format(
-        "stopped early: still {} at {:g} BPM, within the rule. Your limit is further than that",
-        describe_step(last), last.bpm);
+    v.message = stopped_early_message(last);
   } else if (ceiling_ < config_.target_bpm) {
     v.kind = VerdictKind::pace_cap_reached;
     v.message = fmt::format(
@@ -286,9 +290,7 @@ LimitVerdict TempoLadder::down_verdict() const {
                             describe_failure(last.check), solid);
   } else if (stopped_by_player_) {
     v.kind = VerdictKind::stopped_early;
-    v.message = fmt::format(
-        "stopped early: still {} at {:g} BPM, within the rule. Your limit is further than that",
-        describe_step(last), last.bpm);
+    v.message = stopped_early_message(last);
   } else if (ceiling_ < config_.target_bpm) {
     v.kind = VerdictKind::pace_cap_reached;
     v.message = fmt::format(

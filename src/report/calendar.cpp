@@ -1,10 +1,11 @@
 #include "calendar.hpp"
 
 #include <array>
-#include <charconv>
 #include <chrono>
 
 #include <fmt/format.h>
+
+#include "core/practice_history.hpp"
 
 namespace pocket::calendar {
 
@@ -22,15 +23,6 @@ int day_of(int year, unsigned month, unsigned day) {
   const year_month_day date{std::chrono::year{year}, std::chrono::month{month},
                             std::chrono::day{day}};
   return static_cast<int>(sys_days{date}.time_since_epoch().count());
-}
-
-std::optional<int> digits(std::string_view text) {
-  int value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value;
 }
 
 int floor_mod(int value, int divisor) { return ((value % divisor) + divisor) % divisor; }
@@ -64,23 +56,14 @@ std::vector<int> month_ticks(int first, int last, int step) {
 }  // namespace
 
 std::optional<int> day_number(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  const auto year = digits(text.substr(0, 4)), month = digits(text.substr(5, 2)),
-             day = digits(text.substr(8, 2));
-  if (!year || !month || !day) return std::nullopt;
-  const year_month_day date{std::chrono::year{*year}, std::chrono::month{unsigned(*month)},
-                            std::chrono::day{unsigned(*day)}};
-  if (!date.ok()) return std::nullopt;
-  return static_cast<int>(sys_days{date}.time_since_epoch().count());
+  const std::optional<sys_days> date = parse_date(text);
+  if (!date) return std::nullopt;
+  return static_cast<int>(date->time_since_epoch().count());
 }
 
 int year_of(int day) { return static_cast<int>(civil(day).year()); }
 
-std::string iso(int day) {
-  const year_month_day date = civil(day);
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), unsigned(date.month()),
-                     unsigned(date.day()));
-}
+std::string iso(int day) { return format_date(sys_days{std::chrono::days{day}}); }
 
 std::string month_day(int day) {
   const year_month_day date = civil(day);

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/history_fixture.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 
@@ -13,15 +14,7 @@ using Catch::Contains;
 
 namespace {
 
-struct History {
-  test::TempDir dir;
-  std::string db = (dir / "history.sqlite").string();
-
-  test::CommandResult pocket(std::vector<std::string> args) const {
-    args.insert(args.end(), {"--db", db});
-    return test::run_command(POCKET_BINARY, args, dir.path());
-  }
-};
+using test::History;
 
 const std::string kGroove = std::string(POCKET_SEEDS_DIR) + "/groove.mid";
 const std::string kLate = std::string(POCKET_SEEDS_DIR) + "/late.mid";

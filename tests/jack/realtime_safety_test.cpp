@@ -9,14 +9,16 @@
 
 using namespace pocket;
 
-TEST_CASE("the audio callback renders, changes tempo and publishes without allocating",
+TEST_CASE("the audio callback renders, changes tempo and silence, publishes without allocating",
           "[jack][realtime]") {
   test::JackServer jack;
   PortAudioSession session;
   ClickPattern pattern;
   pattern.subdivision = 4;
   pattern.count_in_bars = 1;
-  LiveSchedule schedule(Meter{4, 4}, 120.0, pattern, 48000.0, -1);
+  pattern.accents = "XxXxXxx|Xxxx";
+  pattern.random_mute = {40.0, 8, 3};  // decided on the audio thread, from the seed
+  LiveSchedule schedule(parse_meter_cycle("7/8,4/4"), 120.0, pattern, 48000.0, -1);
   const ClickSound sound = synthesize_click("woodblock", 48000.0);
   ClickStream stream(schedule, sound, {});  // opened, never started: the test is the audio thread
   std::vector<float> buffer(2 * 256);
@@ -25,6 +27,11 @@ TEST_CASE("the audio callback renders, changes tempo and publishes without alloc
   for (bool going = true; going; ++buffers) {
     if (buffers % 300 == 0)
       stream.request_tempo(schedule.current().bar + 1, 100.0 + buffers / 30.0);
+    // The player's click modes: a silence until told, its end, a gap of two bars.
+    if (buffers % 500 == 100) stream.request_silence(schedule.current().bar + 1, INT64_MAX);
+    if (buffers % 500 == 300) stream.request_end_silence(schedule.current().bar + 1);
+    if (buffers % 500 == 400)
+      stream.request_silence(schedule.current().bar + 2, schedule.current().bar + 4);
     if (buffers == 9000) stream.request_finish();
     const bool underflow = buffers % 1000 == 999;
     test::AllocationCounter counter;
@@ -33,6 +40,13 @@ TEST_CASE("the audio callback renders, changes tempo and publishes without alloc
   }
   CHECK(buffers > 9000);
   CHECK(allocations == 0);
+  int silenced = 0, random = 0;
+  for (ClickEvent c; stream.pop_click(c);) {
+    silenced += c.muted_by == MuteReason::silenced;
+    random += c.muted_by == MuteReason::random;
+  }
+  CHECK(silenced > 0);
+  CHECK(random > 0);
   CHECK(stream.underflows() == buffers / 1000);
   // Nobody drained the queues: the overflow is counted, not blocked on.
   CHECK(stream.dropped_records() > 0);

@@ -13,13 +13,6 @@ using Catch::Matchers::StartsWith;
 
 namespace {
 
-std::filesystem::path write_file(const test::TempDir& dir, const std::string& name,
-                                 const std::string& text) {
-  const std::filesystem::path path = dir / name;
-  std::ofstream(path) << text;
-  return path;
-}
-
 // The message of the error that reading the drill at `path` throws.
 std::string drill_error(const std::filesystem::path& path) {
   try {
@@ -37,7 +30,7 @@ constexpr const char* kFixed = "name = \"x\"\n[tempo]\nbpm = 100\n";
 
 TEST_CASE("a drill file with every key fills the drill", "[drill_file]") {
   const test::TempDir dir;
-  const auto path = write_file(dir, "groove.toml", R"(
+  const auto path = dir.write("groove.toml", R"(
 name = "A groove"
 description = "kick, snare, hat"
 meter = ["7/8", "4/4"]
@@ -100,7 +93,7 @@ within_25ms = 80
 
 TEST_CASE("a ladder drill and a quiet count", "[drill_file]") {
   const test::TempDir dir;
-  const auto path = write_file(dir, "slow.toml", R"(
+  const auto path = dir.write("slow.toml", R"(
 name = "Slow"
 [ladder]
 from = 60
@@ -133,7 +126,7 @@ max_gap_bars = 6
   CHECK(d.quiet_count->first_gap_bars == 2);
   CHECK(d.quiet_count->max_gap_bars == 6);
   // The random mute rises over the drill by default, or 16 bars for a ladder.
-  const auto muted = write_file(dir, "muted.toml",
+  const auto muted = dir.write("muted.toml",
                                 "name = \"m\"\n[tempo]\nbpm = 90\nbars = 40\n"
                                 "[random_mute]\npercent = 50\n");
   CHECK(read_drill_file(muted).click.random_mute.rise_bars == 40);
@@ -142,7 +135,7 @@ max_gap_bars = 6
 TEST_CASE("drill file errors name the file, line, column and key", "[drill_file][errors]") {
   const test::TempDir dir;
   const auto error = [&](const std::string& text) {
-    return drill_error(write_file(dir, "bad.toml", text));
+    return drill_error(dir.write("bad.toml", text));
   };
   const std::string file = (dir / "bad.toml").string();
 

@@ -17,13 +17,6 @@ using Catch::Matchers::StartsWith;
 
 namespace {
 
-std::filesystem::path write_file(const test::TempDir& dir, const std::string& name,
-                                 const std::string& text) {
-  const std::filesystem::path path = dir / name;
-  std::ofstream(path) << text;
-  return path;
-}
-
 std::string pad_name_of(const DrumMap& map, int note) {
   const int pad = map.pad_of(note);
   return pad < 0 ? "(none)" : map.pad_names().at(static_cast<std::size_t>(pad));
@@ -123,7 +116,7 @@ TEST_CASE("a kit is found by name or as a .toml path", "[drum_map]") {
   CHECK(shipped_kit("roland").articulation_of(22) == "closed-edge");
 
   const test::TempDir dir;
-  const auto path = write_file(dir, "studio.toml", "[notes]\n36 = \"kick\"\n");
+  const auto path = dir.write("studio.toml", "[notes]\n36 = \"kick\"\n");
   const DrumMap map = shipped_kit(path.string());
   CHECK(map.name() == "studio");
   CHECK(map.pad_names() == std::vector<std::string>{"kick"});
@@ -149,7 +142,7 @@ TEST_CASE("set() checks the note and the pad name, and holds at most 32 pads", "
 
 TEST_CASE("a TOML map with plain pad names", "[drum_map][toml]") {
   const test::TempDir dir;
-  const auto path = write_file(dir, "plain.toml",
+  const auto path = dir.write("plain.toml",
                                "[notes]\n"
                                "36 = \"kick\"\n"
                                "38 = \"snare\"\n"
@@ -167,7 +160,7 @@ TEST_CASE("a TOML map with plain pad names", "[drum_map][toml]") {
 
 TEST_CASE("a TOML map with an articulation in an inline table", "[drum_map][toml]") {
   const test::TempDir dir;
-  const auto path = write_file(dir, "rims.toml",
+  const auto path = dir.write("rims.toml",
                                "[notes]\n"
                                "38 = \"snare\"\n"
                                "40 = { pad = \"snare\", articulation = \"rim\" }\n");
@@ -181,7 +174,7 @@ TEST_CASE("a TOML map with an articulation in an inline table", "[drum_map][toml
 TEST_CASE("a TOML map with a base and a name overrides notes of the built-in map",
           "[drum_map][toml]") {
   const test::TempDir dir;
-  const auto path = write_file(dir, "td17.toml",
+  const auto path = dir.write("td17.toml",
                                "name = \"my td-17\"\n"
                                "base = \"roland\"\n"
                                "\n"
@@ -206,14 +199,14 @@ TEST_CASE("kit file errors name the file, the line, the column and the key", "[d
   const test::TempDir dir;
 
   SECTION("a syntax error") {
-    const auto path = write_file(dir, "syntax.toml",
+    const auto path = dir.write("syntax.toml",
                                  "[notes]\n"
                                  "36 = \"kick\"\n"
                                  "38 = \"snare\n");
     CHECK_THAT(toml_error(path), StartsWith(path.string() + ":3:12: "));
   }
   SECTION("a note number out of range") {
-    const auto path = write_file(dir, "range.toml",
+    const auto path = dir.write("range.toml",
                                  "# my kit\n"
                                  "[notes]\n"
                                  "36 = \"kick\"\n"
@@ -223,11 +216,11 @@ TEST_CASE("kit file errors name the file, the line, the column and the key", "[d
     CHECK_THAT(message, Contains("0 to 127"));
   }
   SECTION("a key that is not a number") {
-    const auto path = write_file(dir, "word.toml", "[notes]\nkick = \"kick\"\n");
+    const auto path = dir.write("word.toml", "[notes]\nkick = \"kick\"\n");
     CHECK_THAT(toml_error(path), StartsWith(path.string() + ":2:1: key 'notes.kick': "));
   }
   SECTION("a pad name with capitals") {
-    const auto path = write_file(dir, "capitals.toml",
+    const auto path = dir.write("capitals.toml",
                                  "[notes]\n"
                                  "36 = \"kick\"\n"
                                  "\n"
@@ -238,7 +231,7 @@ TEST_CASE("kit file errors name the file, the line, the column and the key", "[d
     CHECK_THAT(message, Contains("lower-case"));
   }
   SECTION("a pad name with a space, in an inline table") {
-    const auto path = write_file(dir, "space.toml",
+    const auto path = dir.write("space.toml",
                                  "[notes]\n"
                                  "40 = { pad = \"snare drum\", articulation = \"rim\" }\n");
     const std::string message = toml_error(path);
@@ -246,7 +239,7 @@ TEST_CASE("kit file errors name the file, the line, the column and the key", "[d
     CHECK_THAT(message, Contains("'snare drum'"));
   }
   SECTION("a number for a pad") {
-    const auto path = write_file(dir, "number.toml",
+    const auto path = dir.write("number.toml",
                                  "[notes]\n"
                                  "36 = \"kick\"\n"
                                  "38 = 5\n");
@@ -255,17 +248,17 @@ TEST_CASE("kit file errors name the file, the line, the column and the key", "[d
     CHECK_THAT(message, Contains("must be a pad name"));
   }
   SECTION("no [notes] table") {
-    const auto path = write_file(dir, "no-notes.toml", "name = \"empty\"\n");
+    const auto path = dir.write("no-notes.toml", "name = \"empty\"\n");
     const std::string message = toml_error(path);
     CHECK_THAT(message, StartsWith(path.string() + ":1:1: key 'notes': "));
     CHECK_THAT(message, Contains("[notes] table is needed"));
   }
   SECTION("notes that are not a table") {
-    const auto path = write_file(dir, "flat.toml", "name = \"flat\"\nnotes = 36\n");
+    const auto path = dir.write("flat.toml", "name = \"flat\"\nnotes = 36\n");
     CHECK_THAT(toml_error(path), StartsWith(path.string() + ":2:9: key 'notes': "));
   }
   SECTION("an unknown top-level key") {
-    const auto path = write_file(dir, "tempo.toml",
+    const auto path = dir.write("tempo.toml",
                                  "name = \"kit\"\n"
                                  "tempo = 120\n"
                                  "[notes]\n"
@@ -275,7 +268,7 @@ TEST_CASE("kit file errors name the file, the line, the column and the key", "[d
     CHECK_THAT(message, Contains("unknown key"));
   }
   SECTION("an unknown base") {
-    const auto path = write_file(dir, "ddrum.toml",
+    const auto path = dir.write("ddrum.toml",
                                  "name = \"kit\"\n"
                                  "base = \"ddrum\"\n"
                                  "[notes]\n"
@@ -285,7 +278,7 @@ TEST_CASE("kit file errors name the file, the line, the column and the key", "[d
     CHECK_THAT(message, Contains("unknown kit 'ddrum'"));
   }
   SECTION("a base that is not text") {
-    const auto path = write_file(dir, "base.toml", "base = 1\n[notes]\n36 = \"kick\"\n");
+    const auto path = dir.write("base.toml", "base = 1\n[notes]\n36 = \"kick\"\n");
     CHECK_THAT(toml_error(path), StartsWith(path.string() + ":1:8: key 'base': "));
   }
   SECTION("a missing file") {

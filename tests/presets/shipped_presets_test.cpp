@@ -1,12 +1,17 @@
 // Every file in presets/ must load: a broken shipped drill or kit fails here, not on a player.
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include <catch2/catch.hpp>
 
 #include "core/grid.hpp"
+#include "presets/drill_file.hpp"
+#include "presets/kit_file.hpp"
 #include "presets/preset_error.hpp"
 #include "support/shipped_presets.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace pocket;
 
@@ -71,4 +76,31 @@ TEST_CASE("every shipped drill loads, and there are at least fourteen", "[shippe
   CHECK(patterns >= 3);
   CHECK(cycles >= 1);
   CHECK(modes >= 4);
+}
+
+TEST_CASE("the complete examples in presets/README.md load as they are written", "[shipped]") {
+  std::ifstream in(std::string(POCKET_SOURCE_PRESETS) + "/README.md");
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string readme = text.str();
+  const test::TempDir dir;
+  int drills = 0, kits = 0;
+  for (std::size_t at = readme.find("```toml\n# ~/.config/pocket/"); at != std::string::npos;
+       at = readme.find("```toml\n# ~/.config/pocket/", at + 1)) {
+    const std::size_t begin = at + 8;
+    const std::string block = readme.substr(begin, readme.find("```", begin) - begin);
+    const std::string path = block.substr(2, block.find(':') - 2);  // "~/.config/pocket/..."
+    const std::filesystem::path file = dir / std::filesystem::path(path).filename().string();
+    std::ofstream(file) << block;
+    INFO(path);
+    if (path.find("/drills/") != std::string::npos) {
+      CHECK_NOTHROW(read_drill_file(file));
+      ++drills;
+    } else {
+      CHECK_NOTHROW(read_kit_file(file, [](const std::string& base) { return test::shipped_kit(base); }));
+      ++kits;
+    }
+  }
+  CHECK(drills == 1);
+  CHECK(kits == 1);
 }

@@ -122,6 +122,17 @@ std::uint32_t big_endian(const std::string& bytes, std::size_t at) {
   return value;
 }
 
+// A real PNG of the window's size, with something drawn in it.
+void check_png(const std::filesystem::path& shot, unsigned width, unsigned height) {
+  CHECK(std::filesystem::file_size(shot) > 30'000);
+  std::ifstream in(shot, std::ios::binary);
+  std::string header(24, '\0');
+  REQUIRE(in.read(header.data(), static_cast<std::streamsize>(header.size())));
+  REQUIRE(header.substr(1, 3) == "PNG");
+  CHECK(big_endian(header, 16) == width);   // IHDR width
+  CHECK(big_endian(header, 20) == height);  // IHDR height
+}
+
 }  // namespace
 
 TEST_CASE("chromium takes a full-size screenshot of the report", "[browser]") {
@@ -136,14 +147,7 @@ TEST_CASE("chromium takes a full-size screenshot of the report", "[browser]") {
   INFO(result.err);
   CHECK(result.exit_code == 0);
   REQUIRE(std::filesystem::exists(shot));
-  CHECK(std::filesystem::file_size(shot) > 30'000);
-
-  std::ifstream in(shot, std::ios::binary);
-  std::string header(24, '\0');
-  REQUIRE(in.read(header.data(), static_cast<std::streamsize>(header.size())));
-  REQUIRE(header.substr(1, 3) == "PNG");
-  CHECK(big_endian(header, 16) == 1200);  // IHDR width
-  CHECK(big_endian(header, 20) == 2400);  // IHDR height
+  check_png(shot, 1200, 2400);
 }
 
 TEST_CASE("chromium's DOM has the charts, and the note only as text", "[browser]") {
@@ -174,14 +178,7 @@ TEST_CASE("chromium draws a progress page with two drills", "[browser]") {
   INFO(result.err);
   CHECK(result.exit_code == 0);
   REQUIRE(std::filesystem::exists(shot));
-  CHECK(std::filesystem::file_size(shot) > 30'000);
-
-  std::ifstream in(shot, std::ios::binary);
-  std::string header(24, '\0');
-  REQUIRE(in.read(header.data(), static_cast<std::streamsize>(header.size())));
-  REQUIRE(header.substr(1, 3) == "PNG");
-  CHECK(big_endian(header, 16) == 1200);
-  CHECK(big_endian(header, 20) == 1800);
+  check_png(shot, 1200, 1800);
 }
 
 TEST_CASE("chromium's DOM has a section and two charts per drill, and names only as text",

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace pocket::test {
@@ -24,6 +25,13 @@ class TempDir {
 
   const std::filesystem::path& path() const { return path_; }
   std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+  // Writes `text` to a file of the folder and returns its path.
+  std::filesystem::path write(const std::string& name, const std::string& text) const {
+    const std::filesystem::path path = path_ / name;
+    std::ofstream(path) << text;
+    return path;
+  }
 
  private:
   std::filesystem::path path_;

@@ -1,0 +1,155 @@
+// Drills, goals and progress per drill from the command line, on a history the test builds.
+#include <fstream>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "core/practice_history.hpp"
+#include "store/session_store.hpp"
+#include "support/history_fixture.hpp"
+
+using namespace pocket;
+using Catch::Contains;
+
+namespace {
+
+using test::History;
+
+// A finished ladder session of `drill` whose highest solid step was `held` BPM.
+void ladder(const History& h, const std::string& drill, const std::string& date, double held) {
+  SessionStore store(h.db);
+  SessionRecord r;
+  r.started_at = date + "T18:00:00Z";
+  r.drill = drill;
+  r.bpm_low = held - 6.0;
+  r.bpm_high = held + 3.0;
+  const std::int64_t id = store.begin_session(r);
+  store.add_step(id, {0, held - 6.0, 4, true, true, 30, 0, 1.0, 6.0, 0.97, 0});
+  store.add_step(id, {1, held, 4, true, true, 30, 0, 1.0, 7.0, 0.95, 5});
+  store.add_step(id, {2, held + 3.0, 4, true, false, 22, 8, 1.0, 21.0, 0.6, 10});
+  store.add_strokes(id, std::vector<StoredStroke>{{0, 1.0, "snare", 90, 0, 0, 2.0, true, true},
+                                                  {0, 1.5, "snare", 90, 1, 0, -3.0, true, true}});
+  r.id = id;
+  r.status = "finished";
+  store.finish_session(r);
+}
+
+// A finished fixed-tempo session: held when its summary meets the pass rule.
+void fixed(const History& h, const std::string& drill, const std::string& date, double bpm,
+           double share, double sd) {
+  SessionStore store(h.db);
+  SessionRecord r;
+  r.started_at = date + "T18:00:00Z";
+  r.drill = drill;
+  r.bpm_low = r.bpm_high = bpm;
+  const std::int64_t id = store.begin_session(r);
+  store.add_strokes(id, std::vector<StoredStroke>{{0, 1.0, "snare", 90, 0, 0, sd, true, true}});
+  r.id = id;
+  r.status = "finished";
+  r.summary_json =
+      nlohmann::json{{"hits", 100}, {"slots_within_25ms", share}, {"sd_offset_ms", sd}}.dump();
+  store.finish_session(r);
+}
+
+}  // namespace
+
+TEST_CASE("drills lists every drill with the consolidated tempo from the history",
+          "[drills]") {
+  History h;
+  ladder(h, "paradiddles", "2026-10-01", 84.0);  // more than 28 days before the newest: out
+  ladder(h, "paradiddles", "2026-10-20", 90.0);
+  ladder(h, "paradiddles", "2026-11-01", 88.0);
+  const auto result = h.pocket({"drills"});
+  INFO(result.out << result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.out, Contains("paradiddles") && Contains("ladder 70-110, up") &&
+                             Contains("90 BPM") && Contains("Paradiddles"));
+  CHECK_THAT(result.out, Contains("odd-cycle") && Contains("7/8,4/4"));
+  CHECK_THAT(result.out, Contains("slow-control") && Contains("ladder 60-40, down"));
+  // One line per drill (and the header and the hint).
+  CHECK(std::count(result.out.begin(), result.out.end(), '\n') >= 14 + 3);
+}
+
+TEST_CASE("history and progress keep drills apart", "[drills][progress]") {
+  History h;
+  ladder(h, "paradiddles", "2026-10-20", 90.0);
+  ladder(h, "paradiddles", "2026-11-01", 94.0);
+  fixed(h, "rock-groove", "2026-10-25", 100.0, 0.95, 8.0);  // held
+  fixed(h, "rock-groove", "2026-11-02", 110.0, 0.70, 8.0);  // not held: too few within 25 ms
+  const auto history = h.pocket({"history", "--drill", "rock-groove"});
+  CHECK_THAT(history.out, Contains("rock-groove") && !Contains("paradiddles"));
+
+  const auto page = h.dir / "progress.html";
+  const auto progress =
+      h.pocket({"progress", "--today", "2026-11-03", "--html", page.string()});
+  INFO(progress.out << progress.err);
+  REQUIRE(progress.exit_code == 0);
+  CHECK_THAT(progress.out, Contains("rock-groove: 2 sessions from 2026-10-25 to 2026-11-02") &&
+                               Contains("consolidated 100 BPM"));
+  CHECK_THAT(progress.out, Contains("paradiddles: 2 sessions from 2026-10-20 to 2026-11-01") &&
+                               Contains("consolidated 94 BPM"));
+  // The newest drill first.
+  CHECK(progress.out.find("rock-groove:") < progress.out.find("paradiddles:"));
+  const std::string html = test::read_text(page);
+  CHECK_THAT(html, Contains("rock-groove") && Contains("paradiddles") && Contains("<svg"));
+
+  const auto only = h.pocket({"progress", "--drill", "paradiddles", "--today", "2026-11-03"});
+  CHECK_THAT(only.out, Contains("paradiddles:") && !Contains("rock-groove"));
+}
+
+TEST_CASE("goals: set, projected at a healthy pace, listed and cleared", "[goals]") {
+  History h;
+  // A steady climb of about 2.5 BPM a week on paradiddles.
+  const std::vector<std::pair<std::string, double>> sessions = {
+      {"2026-10-01", 80.0}, {"2026-10-08", 83.0}, {"2026-10-15", 85.0},
+      {"2026-10-22", 88.0}, {"2026-10-29", 90.0}, {"2026-11-05", 92.0}};
+  std::vector<HeldTempo> held;
+  for (const auto& [date, bpm] : sessions) {
+    ladder(h, "paradiddles", date, bpm);
+    held.push_back({*parse_date(date), bpm});
+  }
+  const auto today = *parse_date("2026-11-06");
+
+  auto set = h.pocket({"goal", "paradiddles", "--bpm", "110", "--by", "2027-03-01", "--today",
+                       "2026-11-06"});
+  INFO(set.out << set.err);
+  REQUIRE(set.exit_code == 0);
+  const GoalProjection expected =
+      project_goal(held, Goal{110.0, parse_date("2027-03-01")}, today, 5.0);
+  CHECK(expected.kind == ProjectionKind::on_track);
+  CHECK_THAT(set.out, Contains("paradiddles: 110 BPM by 2027-03-01") &&
+                          Contains("consolidated now  92 BPM") && Contains(expected.message));
+
+  // A date no healthy pace reaches is said plainly, with the date it does.
+  auto hurried = h.pocket({"goal", "paradiddles", "--bpm", "150", "--by", "2026-11-10",
+                           "--today", "2026-11-06"});
+  REQUIRE(hurried.exit_code == 0);
+  const GoalProjection too_fast =
+      project_goal(held, Goal{150.0, parse_date("2026-11-10")}, today, 5.0);
+  CHECK(too_fast.kind == ProjectionKind::faster_than_healthy);
+  CHECK_THAT(hurried.out, Contains(too_fast.message));
+
+  // Too little history on another drill: it says so instead of projecting.
+  ladder(h, "shuffle", "2026-11-05", 90.0);
+  REQUIRE(h.pocket({"goal", "shuffle", "--bpm", "100"}).exit_code == 0);
+  const auto goals = h.pocket({"goals", "--today", "2026-11-06"});
+  INFO(goals.out);
+  CHECK_THAT(goals.out, Contains("paradiddles: 150 BPM by 2026-11-10") && Contains("shuffle: 100 BPM"));
+  CHECK_THAT(goals.out, Contains(project_goal(std::vector<HeldTempo>{{today - std::chrono::days(1), 90.0}},
+                                              Goal{100.0, std::nullopt}, today, 5.0)
+                                     .message));
+
+  // The goal shows in the session report and in the drills table.
+  const auto page = h.dir / "session.html";
+  REQUIRE(h.pocket({"report", "1", "--out", page.string()}).exit_code == 0);
+  CHECK_THAT(test::read_text(page), Contains("Your goal on paradiddles: 150 BPM by 2026-11-10"));
+  CHECK_THAT(h.pocket({"drills"}).out, Contains("150 BPM"));
+
+  CHECK_THAT(h.pocket({"goal", "paradiddles", "--clear"}).out, Contains("cleared"));
+  CHECK_THAT(h.pocket({"goals"}).out, Contains("shuffle") && !Contains("paradiddles"));
+  const auto unknown = h.pocket({"goal", "cowbell-solo", "--bpm", "120"});
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, Contains("there is no drill 'cowbell-solo'"));
+  CHECK(h.pocket({"goal", "paradiddles", "--bpm", "500"}).exit_code == 2);
+  CHECK(h.pocket({"goal", "paradiddles", "--bpm", "120", "--by", "2027-02-30"}).exit_code == 2);
+}

@@ -1,0 +1,60 @@
+#include <catch2/catch.hpp>
+
+#include "core/drill.hpp"
+
+using namespace pocket;
+using Catch::Contains;
+
+TEST_CASE("a drill scores against its clicks unless it names a grid", "[drill]") {
+  Drill d;
+  CHECK(d.scored_grid() == 4);
+  d.click.subdivision = 2;
+  CHECK(d.scored_grid() == 8);
+  d.meters = parse_meter_cycle("7/8,4/4");
+  d.click.subdivision = 1;
+  CHECK(d.scored_grid() == 8);  // the finest unit of the cycle
+  d.grid = 16;
+  CHECK(d.scored_grid() == 16);
+  CHECK_NOTHROW(validate(d));
+}
+
+TEST_CASE("a drill says which of its settings cannot work", "[drill]") {
+  Drill d;
+  d.pattern = {{"kick", "x..."}};
+  CHECK_NOTHROW(validate(d));
+  d.pattern = {{"kick", "x.."}};
+  CHECK_THROWS_WITH(validate(d), Contains("'kick' has 3 marks but a bar of grid 4 has 4 slots"));
+  d.pattern.clear();
+
+  d.meters = Meter{7, 8};
+  d.grid = 4;
+  CHECK_THROWS_WITH(validate(d), Contains("does not divide a bar of 7/8"));
+  d.grid = 0;
+  d.click.accents = "Xxxx";
+  CHECK_THROWS_WITH(validate(d), Contains("4 marks but the bar has 7 beats"));
+  d.click.accents.clear();
+
+  d.bpm = 500.0;
+  CHECK_THROWS_WITH(validate(d), Contains("500"));
+  d.bpm = 120.0;
+
+  d.click.gap = {2, 2};
+  d.quiet_count = QuietCount{};
+  CHECK_THROWS_WITH(validate(d), Contains("choose one"));
+  d.click.gap = {};
+  d.quiet_count->first_gap_bars = 9;
+  CHECK_THROWS_WITH(validate(d), Contains("first_gap_bars is 9: use 1 to 8"));
+  d.quiet_count.reset();
+
+  d.silent_while_tight = SilentWhileTight{0, PassRule{}};
+  CHECK_THROWS_WITH(validate(d), Contains("after_bars is 0"));
+  d.silent_while_tight.reset();
+
+  d.click.random_mute.percent = 120.0;
+  CHECK_THROWS_WITH(validate(d), Contains("random mute of 120%"));
+  d.click.random_mute.percent = 0.0;
+
+  d.ladder = LadderConfig{};
+  d.ladder->target_bpm = 90.0;  // below the start of an upward ladder
+  CHECK_THROWS(validate(d));
+}

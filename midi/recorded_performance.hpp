@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include <map>
 #include "core/analysis.hpp"
 #include "core/grid.hpp"
-#include <map>
 
 #include "core/drum_map.hpp"
 #include "midi_file.hpp"

@@ -47,7 +47,7 @@ int run_drill(const std::vector<std::string>& args) {
   LiveCommonOptions common;
   po::options_description help(
       "pocket drill NAME|FILE: play a drill from presets/ or your own, live\n\n"
-      "Every setting of the drill can be overridden with the options below");
+      "Every setting of the drill can be overridden with the options below\n\noptions");
   help.add_options()("help,h", "show this help");
   po::options_description hidden;
   hidden.add_options()("name", po::value(&name));

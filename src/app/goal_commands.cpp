@@ -36,14 +36,15 @@ void print_goal(const SessionStore& store, const PresetLibrary& library, const S
   fmt::print("{}: {}\n", g.drill, goal_text(g));
   fmt::print("  consolidated now  {}\n",
              p.consolidated_bpm ? fmt::format("{:g} BPM", *p.consolidated_bpm) : "none yet");
-  fmt::print("  your rate         {}\n",
-             p.bpm_per_week ? fmt::format("{:+.1f} BPM a week", *p.bpm_per_week)
-                            : "not measured yet");
+  fmt::print("  your rate         {}\n", p.bpm_per_week
+                                             ? fmt::format("{:+.1f} BPM a week", *p.bpm_per_week)
+                                             : "not measured yet");
   fmt::print("  {}\n", p.message);
 }
 
 // A drill the player can set a goal on: a preset, play or ladder, or one in the history.
-void check_drill(const SessionStore& store, const PresetLibrary& library, const std::string& drill) {
+void check_drill(const SessionStore& store, const PresetLibrary& library,
+                 const std::string& drill) {
   if (drill == "play" || drill == "ladder" || !store.history({drill, "", 1}).empty()) return;
   for (const PresetEntry& e : library.drills()) {
     if (e.name == drill) return;
@@ -78,8 +79,10 @@ int run_goal(const std::vector<std::string>& args) {
   const PresetLibrary library = PresetLibrary::standard();
   const std::chrono::sys_days now = today_option(today_text);
   if (clear) {
-    if (!store.clear_goal(drill)) fmt::print("{} had no goal\n", drill);
-    else fmt::print("the goal on {} is cleared\n", drill);
+    if (!store.clear_goal(drill))
+      fmt::print("{} had no goal\n", drill);
+    else
+      fmt::print("the goal on {} is cleared\n", drill);
     return kExitOk;
   }
   if (vm.count("bpm") == 0) {
@@ -107,16 +110,17 @@ int run_goals(const std::vector<std::string>& args) {
   std::string db, today_text;
   po::options_description options(
       "pocket goals: your goals, where you are and when a healthy pace gets there\n\noptions");
-  options.add_options()("help,h", "show this help")(
-      "today", po::value(&today_text), "project from this date (default: today)")(
+  options.add_options()("help,h", "show this help")("today", po::value(&today_text),
+                                                    "project from this date (default: today)")(
       "db", po::value(&db), "the history database");
   po::variables_map vm;
   if (!parse_command_line(args, options, {}, vm, "pocket goals")) return kExitOk;
   const SessionStore store = open_store(db);
   const std::vector<StoredGoal> goals = store.goals();
   if (goals.empty()) {
-    fmt::print("no goals yet: 'pocket goal DRILL --bpm B' sets one, e.g. pocket goal "
-               "paradiddles --bpm 160\n");
+    fmt::print(
+        "no goals yet: 'pocket goal DRILL --bpm B' sets one, e.g. pocket goal "
+        "paradiddles --bpm 160\n");
     return kExitOk;
   }
   const PresetLibrary library = PresetLibrary::standard();

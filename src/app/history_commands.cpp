@@ -1,5 +1,6 @@
 // pocket history, show, note and delete: reviewing the kept sessions.
 #include <unistd.h>
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -28,8 +29,9 @@ int run_history(const std::vector<std::string>& args) {
   HistoryFilter filter;
   std::string db;
   po::options_description options("pocket history: your kept sessions, newest first\n\noptions");
-  options.add_options()("help,h", "show this help")("drill", po::value(&filter.drill),
-                                                    "only this drill: play, ladder or score")(
+  options.add_options()("help,h", "show this help")(
+      "drill", po::value(&filter.drill),
+      "only this drill (see 'pocket drills'), or play, ladder, score")(
       "since", po::value(&filter.since), "only sessions on or after this date (YYYY-MM-DD)")(
       "limit", po::value(&filter.limit)->default_value(filter.limit), "at most this many sessions")(
       "db", po::value(&db), "the history database");
@@ -46,14 +48,16 @@ int run_history(const std::vector<std::string>& args) {
         "history\n");
     return kExitOk;
   }
-  fmt::print("{:>4}  {:<16}  {:<6}  {:<13}  {:>6}  {:>6}  {:>7}  {}\n", "id", "date", "drill",
-             "tempo", "25 ms", "SD", "mean", "verdict");
+  std::size_t drill_width = 5;
+  for (const SessionRecord& r : rows) drill_width = std::max(drill_width, r.drill.size());
+  fmt::print("{:>4}  {:<16}  {:<{}}  {:<13}  {:>6}  {:>6}  {:>7}  {}\n", "id", "date", "drill",
+             drill_width, "tempo", "25 ms", "SD", "mean", "verdict");
   for (const SessionRecord& r : rows) {
     const StoredSession s = load_session(store, r.id);
     const TimingStats& t = s.analysis.timing;
     const std::string verdict = r.unfinished() ? "(unfinished) " + r.verdict : r.verdict;
-    fmt::print("{:>4}  {:<16}  {:<6}  {:<13}  {:>5.0f}%  {:>6.1f}  {:>+7.1f}  {}\n", r.id,
-               r.started_at.substr(0, 16).replace(10, 1, " "), r.drill, tempo_text(r),
+    fmt::print("{:>4}  {:<16}  {:<{}}  {:<13}  {:>5.0f}%  {:>6.1f}  {:>+7.1f}  {}\n", r.id,
+               r.started_at.substr(0, 16).replace(10, 1, " "), r.drill, drill_width, tempo_text(r),
                t.within_25ms * 100.0, t.sd_offset_ms, t.mean_offset_ms, shorten(verdict, 60));
   }
   return kExitOk;

@@ -14,7 +14,7 @@ namespace pocket::app {
 int run_ladder(const std::vector<std::string>& args) {
   LiveCommonOptions common;
   po::options_description help(
-      "pocket ladder: climb in small tempo steps while your timing holds");
+      "pocket ladder: climb in small tempo steps while your timing holds\n\noptions");
   help.add_options()("help,h", "show this help");
   po::options_description all;
   all.add(help).add(drill_options(DrillKind::ladder)).add(live_options(common));

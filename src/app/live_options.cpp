@@ -74,13 +74,13 @@ void apply_live_options(const LiveCommonOptions& o, const po::variables_map& vm,
   if (live.minutes < 0.0 || (vm.count("max-bars") && live.max_bars < 1))
     throw UsageError("--minutes and --max-bars need a length above 0");
   try {
-    ExpectedStrokes(live.drill.pattern, live.kit.pad_names(),
-                    Grid::constant(live.drill.start_bpm(), live.drill.meters,
-                                   live.drill.scored_grid())
-                        .positions());
+    ExpectedStrokes(
+        live.drill.pattern, live.kit.pad_names(),
+        Grid::constant(live.drill.start_bpm(), live.drill.meters, live.drill.scored_grid())
+            .positions());
   } catch (const std::invalid_argument& e) {
-    throw UsageError(fmt::format("drill {} with kit {}: {}", live.drill.name, live.kit.name(),
-                                 e.what()));
+    throw UsageError(
+        fmt::format("drill {} with kit {}: {}", live.drill.name, live.kit.name(), e.what()));
   }
 }
 
@@ -109,8 +109,7 @@ void cap_from_history(const LiveCommonOptions& o, LiveOptions& live) {
 }
 
 LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
-                          const std::string& fingerprint,
-                          std::optional<std::int64_t>& session_id) {
+                          const std::string& fingerprint, std::optional<std::int64_t>& session_id) {
   if (o.no_save) return run_live_session(live);
   SessionStore store = open_store(o.db);
   SessionRecord record;
@@ -154,9 +153,9 @@ void print_modes(std::FILE* out, const Drill& drill, const ClickModeResult& m) {
       if (g.held) longest = std::max(longest, g.bars);
     }
     fmt::print(out, "quiet count: {} of {} gaps held{}\n", held, m.quiet_gaps.size(),
-               longest > 0 ? fmt::format(", the longest held {} bar{}", longest,
-                                         longest == 1 ? "" : "s")
-                           : "");
+               longest > 0
+                   ? fmt::format(", the longest held {} bar{}", longest, longest == 1 ? "" : "s")
+                   : "");
   }
 }
 

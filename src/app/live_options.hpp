@@ -47,8 +47,7 @@ void cap_from_history(const LiveCommonOptions& o, LiveOptions& live);
 // Runs the session and keeps it in the history as it goes (unless --no-save).
 // `fingerprint`: of the drill's file, empty for play and ladder.
 LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
-                          const std::string& fingerprint,
-                          std::optional<std::int64_t>& session_id);
+                          const std::string& fingerprint, std::optional<std::int64_t>& session_id);
 
 // Prints the summary (or JSON) of a finished session and returns the exit code.
 int report_live_result(const LiveCommonOptions& o, const LiveOptions& live,

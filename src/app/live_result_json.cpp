@@ -28,9 +28,8 @@ nlohmann::json modes_json(const Drill& drill, const ClickModeResult& m) {
     for (const SilentStretch& s : m.silent) {
       total += s.seconds;
       if (s.seconds > longest) longest = s.seconds, longest_bars = s.bars;
-      stretches.push_back({{"first_bar", s.first_bar},
-                           {"bars", s.bars},
-                           {"seconds", rounded(s.seconds, 1000.0)}});
+      stretches.push_back(
+          {{"first_bar", s.first_bar}, {"bars", s.bars}, {"seconds", rounded(s.seconds, 1000.0)}});
     }
     j["silent"] = {{"seconds", rounded(total, 1000.0)},
                    {"longest_seconds", rounded(longest, 1000.0)},

@@ -81,15 +81,13 @@ std::string silence_line(const SilenceRequest& request) {
              ? fmt::format("tight: the click drops out from bar {}", request.from_bar + 1)
              : fmt::format("next gap: {} bar{} without the click from bar {}",
                            request.to_bar - request.from_bar,
-                           request.to_bar - request.from_bar == 1 ? "" : "s",
-                           request.from_bar + 1);
+                           request.to_bar - request.from_bar == 1 ? "" : "s", request.from_bar + 1);
 }
 
 std::string gap_line(const QuietGap& gap) {
   return fmt::format("gap of {} bar{} from bar {}: {:.0f}% of slots within 25 ms, {}", gap.bars,
                      gap.bars == 1 ? "" : "s", gap.first_bar + 1,
-                     gap.tally.slots_within_25ms() * 100.0,
-                     gap.held ? "held" : "not held yet");
+                     gap.tally.slots_within_25ms() * 100.0, gap.held ? "held" : "not held yet");
 }
 
 }  // namespace
@@ -106,17 +104,15 @@ LiveResult run_live_session(const LiveOptions& o) {
   std::optional<TempoLadder> ladder;
   if (drill.ladder) ladder.emplace(*drill.ladder);
   const std::int64_t drill_bars = ladder ? -1 : drill.bars;
-  const std::int64_t bars = o.max_bars > 0 && (drill_bars < 0 || o.max_bars < drill_bars)
-                                ? o.max_bars
-                                : drill_bars;
+  const std::int64_t bars =
+      o.max_bars > 0 && (drill_bars < 0 || o.max_bars < drill_bars) ? o.max_bars : drill_bars;
   LiveSchedule schedule(drill.meters, ladder ? ladder->bpm() : drill.bpm, drill.click, rate, bars);
   const ClickSound sound = synthesize_click(drill.sound, rate);
   const DrumMap& map = o.kit;
   const int grid = drill.scored_grid();
   validate_grid(grid);
-  const ExpectedStrokes expected(
-      drill.pattern, map.pad_names(),
-      Grid::constant(drill.start_bpm(), drill.meters, grid).positions());
+  const ExpectedStrokes expected(drill.pattern, map.pad_names(),
+                                 Grid::constant(drill.start_bpm(), drill.meters, grid).positions());
   std::optional<SilentWhileTightMode> silent_mode;
   if (drill.silent_while_tight) silent_mode.emplace(*drill.silent_while_tight);
   std::optional<QuietCountMode> quiet_mode;
@@ -176,7 +172,8 @@ LiveResult run_live_session(const LiveOptions& o) {
     if (silent_mode) ask(silent_mode->bar_closed(bar));
     if (quiet_mode) {
       const std::size_t gaps = quiet_mode->gaps().size();
-      const std::optional<SilenceRequest> next = quiet_mode->bar_closed(bar, clicks.silenced(bar.bar));
+      const std::optional<SilenceRequest> next =
+          quiet_mode->bar_closed(bar, clicks.silenced(bar.bar));
       if (quiet_mode->gaps().size() > gaps) {
         fmt::print(o.feedback, "{}\n", gap_line(quiet_mode->gaps().back()));
       }
@@ -274,9 +271,10 @@ LiveResult run_live_session(const LiveOptions& o) {
   result.grid = scorer.grid();
   AnalysisOptions options{drill.click.gap, &expected, std::nullopt,
                           [&](std::int64_t slot) { return clicks.heard_at(slot); }};
-  if (!expected.plain() && last_bar_heard >= 0) options.bars = std::pair{std::int64_t{0}, last_bar_heard};
-  result.analysis = analyze(scorer.strokes(), scorer.grid(), scorer.pad_names(),
-                            midi.double_triggers(), options);
+  if (!expected.plain() && last_bar_heard >= 0)
+    options.bars = std::pair{std::int64_t{0}, last_bar_heard};
+  result.analysis =
+      analyze(scorer.strokes(), scorer.grid(), scorer.pad_names(), midi.double_triggers(), options);
   result.analysis.unmapped_notes = midi.unmapped_notes();
   result.modes = {clicks.clicks(), clicks.left_out(MuteReason::random),
                   clicks.silent_stretches(scorer.grid()),

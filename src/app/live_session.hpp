@@ -33,9 +33,9 @@ struct LiveOptions {
   StreamSettings audio;
   MidiInputSettings midi;
   DrumMap kit{"gm"};
-  Drill drill;                  // meters, click, grid, pattern, tempo or ladder, click modes
-  double minutes = 0.0;         // 0: no time limit
-  std::int64_t max_bars = -1;   // stop after this many bars whatever the drill; -1: no limit
+  Drill drill;                 // meters, click, grid, pattern, tempo or ladder, click modes
+  double minutes = 0.0;        // 0: no time limit
+  std::int64_t max_bars = -1;  // stop after this many bars whatever the drill; -1: no limit
   double calibration_ms = 0.0;
   double input_latency_ms = 0.0;
   bool stroke_lines = true;  // a line for every stroke
@@ -45,8 +45,8 @@ struct LiveOptions {
 
 // What the player's click modes did.
 struct ClickModeResult {
-  std::int64_t clicks = 0;           // clicks of the drill
-  std::int64_t randomly_muted = 0;   // left out by the random mute
+  std::int64_t clicks = 0;            // clicks of the drill
+  std::int64_t randomly_muted = 0;    // left out by the random mute
   std::vector<SilentStretch> silent;  // silent while tight or quiet count: bars without click
   std::vector<QuietGap> quiet_gaps;   // quiet count: each gap and whether it held
 };
@@ -54,7 +54,7 @@ struct ClickModeResult {
 struct LiveResult {
   Analysis analysis;
   std::vector<std::string> pad_names;
-  std::optional<Grid> grid;  // the grid the session was scored against, with its tempos
+  std::optional<Grid> grid;       // the grid the session was scored against, with its tempos
   std::int64_t clicks_heard = 0;  // audible clicks the audio thread played
   std::vector<StepResult> steps;
   std::vector<std::int64_t> step_first_bars;  // the bar each step started on

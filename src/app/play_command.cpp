@@ -13,7 +13,8 @@ namespace pocket::app {
 
 int run_play(const std::vector<std::string>& args) {
   LiveCommonOptions common;
-  po::options_description help("pocket play: play along with the click and see your timing");
+  po::options_description help(
+      "pocket play: play along with the click and see your timing\n\noptions");
   help.add_options()("help,h", "show this help");
   po::options_description all;
   all.add(help).add(drill_options(DrillKind::fixed)).add(live_options(common));

@@ -52,9 +52,9 @@ DrillProgress drill_progress(const SessionStore& store, const PresetLibrary& lib
   if (const std::optional<StoredGoal> goal = store.goal(drill)) {
     p.goal_bpm = goal->bpm;
     p.goal_by = goal->by_date;
-    p.goal_text = project_goal(held, Goal{goal->bpm, parse_date(goal->by_date)}, now,
-                               p.max_increase_percent)
-                      .message;
+    p.goal_text =
+        project_goal(held, Goal{goal->bpm, parse_date(goal->by_date)}, now, p.max_increase_percent)
+            .message;
   }
   p.suggestion = suggestion_text(p.consolidated_bpm, p.max_increase_percent);
   return p;
@@ -94,14 +94,16 @@ int run_progress(const std::vector<std::string>& args) {
       "today", po::value(&today_text), "look ahead from this date (default: today)")(
       "db", po::value(&db), "the history database");
   po::variables_map vm;
-  if (!parse_command_line(args, options, {}, vm, "pocket progress --drill paradiddles --html p.html"))
+  if (!parse_command_line(args, options, {}, vm,
+                          "pocket progress --drill paradiddles --html p.html"))
     return kExitOk;
   std::optional<double> cap;
   if (vm.count("max-increase")) cap = vm["max-increase"].as<double>();
   std::chrono::sys_days now = today();
   if (!today_text.empty()) {
     const auto date = parse_date(today_text);
-    if (!date) throw UsageError(fmt::format("--today '{}': use a date like 2026-12-01", today_text));
+    if (!date)
+      throw UsageError(fmt::format("--today '{}': use a date like 2026-12-01", today_text));
     now = *date;
   }
 

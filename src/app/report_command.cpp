@@ -84,9 +84,9 @@ int run_report(const std::vector<std::string>& args) {
   if (const std::optional<StoredGoal> goal = store.goal(session.record.drill)) {
     const GoalProjection projection =
         goal_projection(store, PresetLibrary::standard(), *goal, today());
-    data.goal = fmt::format("Your goal on {}: {}{}. {}", goal->drill, labels::bpm(goal->bpm),
-                            goal->by_date.empty() ? "" : " by " + goal->by_date,
-                            projection.message);
+    data.goal =
+        fmt::format("Your goal on {}: {}{}. {}", goal->drill, labels::bpm(goal->bpm),
+                    goal->by_date.empty() ? "" : " by " + goal->by_date, projection.message);
   }
   const std::string page = html_report(data);
   std::ofstream file(out);

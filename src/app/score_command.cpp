@@ -10,13 +10,13 @@
 #include "core/analysis.hpp"
 #include "core/tempo_map.hpp"
 #include "core/timing_summary.hpp"
+#include "live_options.hpp"
 #include "midi/recorded_performance.hpp"
 #include "midi/tick_clock.hpp"
 #include "report/analysis_json.hpp"
 #include "report/analysis_table.hpp"
 #include "session_recorder.hpp"
 #include "stored_session.hpp"
-#include "live_options.hpp"
 #include "unmapped_notes.hpp"
 
 namespace po = boost::program_options;
@@ -50,9 +50,9 @@ po::options_description describe(ScoreOptions& o) {
       "where the grid starts, in ms from the file's start")(
       "drum-map", po::value(&o.drum_map),
       "the kit's map: a name from 'pocket kits' or a .toml file (default: drum_map in the "
-      "config, else gm)")(
-      "double-ms", po::value(&o.double_trigger_ms)->default_value(o.double_trigger_ms),
-      "a second hit on a pad within this many ms is a double trigger")(
+      "config, else gm)")("double-ms",
+                          po::value(&o.double_trigger_ms)->default_value(o.double_trigger_ms),
+                          "a second hit on a pad within this many ms is a double trigger")(
       "json", po::bool_switch(&o.json), "print one JSON object instead of tables")(
       "save", po::bool_switch(&o.save), "keep the result in the history as a session")(
       "db", po::value(&o.db), "the history database (with --save)");

@@ -68,7 +68,8 @@ StoredSession load_session(const SessionStore& store, std::int64_t id) {
   if (summary.is_object() && summary.contains("unmapped_notes") &&
       summary["unmapped_notes"].is_object()) {
     for (const auto& [note, count] : summary["unmapped_notes"].items()) {
-      if (count.is_number_integer()) s.analysis.unmapped_notes[std::stoi(note)] = count.get<std::int64_t>();
+      if (count.is_number_integer())
+        s.analysis.unmapped_notes[std::stoi(note)] = count.get<std::int64_t>();
     }
   }
   return s;

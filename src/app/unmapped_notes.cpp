@@ -50,11 +50,11 @@ std::string unmapped_notes_text(const std::map<int, std::int64_t>& notes, const 
     strokes += count;
     numbers.push_back(std::to_string(note));
   }
-  std::string text = fmt::format("{} stroke{} on note{} {} {} not scored: the {} kit map does not "
-                                 "cover {}",
-                                 strokes, strokes == 1 ? "" : "s", notes.size() == 1 ? "" : "s",
-                                 and_list(numbers), strokes == 1 ? "was" : "were", kit.name(),
-                                 notes.size() == 1 ? "it" : "them");
+  std::string text = fmt::format(
+      "{} stroke{} on note{} {} {} not scored: the {} kit map does not "
+      "cover {}",
+      strokes, strokes == 1 ? "" : "s", notes.size() == 1 ? "" : "s", and_list(numbers),
+      strokes == 1 ? "was" : "were", kit.name(), notes.size() == 1 ? "it" : "them");
   const std::optional<DrumMap> other = best_kit(notes, kit, library);
   if (!other) return text;
   std::vector<std::string> meanings;

@@ -107,8 +107,7 @@ void count_plain_misses(Analysis& result, const Grid& grid, std::map<std::int64_
 }
 
 // Pattern: every expected slot of a pad, in the bars played, that the pad did not strike.
-SpotCounts count_pattern_misses(Analysis& result, const Grid& grid,
-                                const ExpectedStrokes& expected,
+SpotCounts count_pattern_misses(Analysis& result, const Grid& grid, const ExpectedStrokes& expected,
                                 std::map<std::int64_t, Tally>& bars,
                                 const AnalysisOptions& options) {
   SpotCounts missed;
@@ -139,9 +138,8 @@ std::vector<PatternSpot> spots(const SpotCounts& counts, const Grid& grid,
     out.push_back({pad_names[static_cast<std::size_t>(where.first)], where.second,
                    grid.position_label(where.second), count});
   }
-  std::stable_sort(out.begin(), out.end(), [](const PatternSpot& a, const PatternSpot& b) {
-    return a.count > b.count;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const PatternSpot& a, const PatternSpot& b) { return a.count > b.count; });
   return out;
 }
 
@@ -195,8 +193,8 @@ Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
   if (expected.plain()) {
     count_plain_misses(result, grid, bars, options);
   } else {
-    result.missed_at = spots(count_pattern_misses(result, grid, expected, bars, options), grid,
-                             pad_names);
+    result.missed_at =
+        spots(count_pattern_misses(result, grid, expected, bars, options), grid, pad_names);
     result.extra_at = spots(extra_at, grid, pad_names);
   }
   for (const auto& [bar, tally] : bars) {
@@ -206,16 +204,20 @@ Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
 
   result.timing =
       timing_stats(offsets_where(result.strokes, [](const ScoredStroke&) { return true; }));
+  // Per pad and per position: one pass that sorts the matched strokes into groups.
+  std::vector<std::vector<TimedOffset>> by_pad(pad_names.size());
+  std::vector<std::vector<TimedOffset>> by_position(static_cast<std::size_t>(grid.positions()));
+  for (const ScoredStroke& s : result.strokes) {
+    if (!s.matched) continue;
+    by_pad[static_cast<std::size_t>(s.stroke.pad)].push_back({s.stroke.seconds, s.offset_ms});
+    by_position[static_cast<std::size_t>(grid.position_of(s.slot))].push_back(
+        {s.stroke.seconds, s.offset_ms});
+  }
   for (std::size_t pad = 0; pad < pad_names.size(); ++pad) {
-    const auto offsets = offsets_where(result.strokes, [pad](const ScoredStroke& s) {
-      return s.stroke.pad == static_cast<int>(pad);
-    });
-    if (!offsets.empty()) result.pads.push_back({pad_names[pad], timing_stats(offsets)});
+    if (!by_pad[pad].empty()) result.pads.push_back({pad_names[pad], timing_stats(by_pad[pad])});
   }
   for (int position = 0; position < grid.positions(); ++position) {
-    const auto offsets = offsets_where(result.strokes, [&](const ScoredStroke& s) {
-      return grid.position_of(s.slot) == position;
-    });
+    const auto& offsets = by_position[static_cast<std::size_t>(position)];
     if (!offsets.empty()) {
       result.positions.push_back(
           {position, grid.position_label(position), grid.on_beat(position), timing_stats(offsets)});
@@ -232,17 +234,17 @@ Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
                           timing_stats(offsets_where(result.strokes, [&](const ScoredStroke& s) {
                             const std::int64_t bar = grid.bar_of(s.slot);
                             return grid.starts_bar(grid.position_of(s.slot)) &&
-                                   !gap_muted(gap, bar) &&
-                                   gap_muted(gap, bar - 1);
+                                   !gap_muted(gap, bar) && gap_muted(gap, bar - 1);
                           }))};
   }
   const bool some_muted = std::any_of(result.strokes.begin(), result.strokes.end(),
                                       [](const ScoredStroke& s) { return !s.click_heard; });
   if (some_muted) {
-    result.by_click = ClickSplit{
-        timing_stats(offsets_where(result.strokes, [](const ScoredStroke& s) { return s.click_heard; })),
-        timing_stats(
-            offsets_where(result.strokes, [](const ScoredStroke& s) { return !s.click_heard; }))};
+    result.by_click =
+        ClickSplit{timing_stats(offsets_where(result.strokes,
+                                              [](const ScoredStroke& s) { return s.click_heard; })),
+                   timing_stats(offsets_where(
+                       result.strokes, [](const ScoredStroke& s) { return !s.click_heard; }))};
   }
   return result;
 }

@@ -25,10 +25,10 @@ struct Stroke {
 
 struct ScoredStroke {
   Stroke stroke;
-  std::int64_t slot = 0;   // the nearest grid slot
-  double offset_ms = 0.0;  // from that slot: negative early, positive late
-  bool matched = false;    // false: an extra stroke (its pad already had that slot, or its
-                           // pattern has nothing there)
+  std::int64_t slot = 0;    // the nearest grid slot
+  double offset_ms = 0.0;   // from that slot: negative early, positive late
+  bool matched = false;     // false: an extra stroke (its pad already had that slot, or its
+                            // pattern has nothing there)
   bool click_heard = true;  // false: the click it answered was left out (muted, silent)
 };
 
@@ -99,9 +99,9 @@ struct Analysis {
   std::optional<GapStats> gap;
   std::vector<PatternSpot> missed_at;  // with a pattern: per pad and position, most first
   std::vector<PatternSpot> extra_at;
-  std::optional<ClickSplit> by_click;  // when some clicks were left out
+  std::optional<ClickSplit> by_click;          // when some clicks were left out
   std::map<int, std::int64_t> unmapped_notes;  // note-ons on notes the kit map does not cover
-  std::vector<BarTally> bars;  // from the first played bar to the last
+  std::vector<BarTally> bars;                  // from the first played bar to the last
   Tally total;
 
   const PadTiming* pad(const std::string& name) const;

@@ -18,9 +18,8 @@ void ClickLog::add(const ClickEvent& click, int subdivision) {
 }
 
 bool ClickLog::heard_at(std::int64_t slot) const {
-  const auto it = std::upper_bound(
-      clicks_.begin(), clicks_.end(), static_cast<double>(slot) + 1e-9,
-      [](double s, const Click& c) { return s < c.slot; });
+  const auto it = std::upper_bound(clicks_.begin(), clicks_.end(), static_cast<double>(slot) + 1e-9,
+                                   [](double s, const Click& c) { return s < c.slot; });
   return it == clicks_.begin() || (it - 1)->muted_by == MuteReason::none;
 }
 

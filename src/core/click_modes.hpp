@@ -15,8 +15,8 @@ namespace pocket {
 struct SilenceRequest {
   static constexpr std::int64_t kUntilTold = std::numeric_limits<std::int64_t>::max();
   enum class Kind { silence, end_silence } kind = Kind::silence;
-  std::int64_t from_bar = 0;           // silence: the first silent bar; end: the first heard one
-  std::int64_t to_bar = kUntilTold;    // silence: the first heard bar after it
+  std::int64_t from_bar = 0;         // silence: the first silent bar; end: the first heard one
+  std::int64_t to_bar = kUntilTold;  // silence: the first heard bar after it
 };
 
 // Silent while tight, decided bar by bar from the closed bars. Clock-free. [session thread]
@@ -47,7 +47,6 @@ struct QuietGap {
 class QuietCountMode {
  public:
   explicit QuietCountMode(QuietCount config);
-
 
   // The first gap, to hand to the click before it starts.
   SilenceRequest first_gap() const { return planned_; }

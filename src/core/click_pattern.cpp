@@ -23,9 +23,9 @@ void validate(const ClickPattern& pattern) {
   }
   const RandomMute& mute = pattern.random_mute;
   if (!(mute.percent >= 0.0 && mute.percent <= 100.0) || mute.rise_bars < 1) {
-    throw std::invalid_argument(fmt::format(
-        "random mute of {:g}% over {} bars: use 0 to 100 percent over at least 1 bar",
-        mute.percent, mute.rise_bars));
+    throw std::invalid_argument(
+        fmt::format("random mute of {:g}% over {} bars: use 0 to 100 percent over at least 1 bar",
+                    mute.percent, mute.rise_bars));
   }
   if (pattern.gap.play_bars < 0 || pattern.gap.mute_bars < 0 ||
       (pattern.gap.active() && pattern.gap.play_bars == 0)) {
@@ -73,8 +73,8 @@ std::string accents_for(const ClickPattern& pattern, std::size_t meter_index, st
   }
   const std::string_view marks = groups[groups.size() == 1 ? 0 : meter_index];
   if (static_cast<int>(marks.size()) != beats) {
-    throw std::invalid_argument(fmt::format("accent pattern '{}' has {} marks but the bar has {} beats",
-                                            marks, marks.size(), beats));
+    throw std::invalid_argument(fmt::format(
+        "accent pattern '{}' has {} marks but the bar has {} beats", marks, marks.size(), beats));
   }
   return std::string(marks);
 }

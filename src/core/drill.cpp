@@ -53,10 +53,9 @@ void validate(const Drill& d) {
   for (const PadPattern& p : d.pattern) {
     const std::string marks = pattern_marks(p.marks);
     if (static_cast<int>(marks.size()) != slots.positions()) {
-      throw std::invalid_argument(
-          fmt::format("the pattern for '{}' has {} marks but a {} of grid {} has {} slots", p.pad,
-                      marks.size(), d.meters.size() > 1 ? "meter cycle" : "bar", grid,
-                      slots.positions()));
+      throw std::invalid_argument(fmt::format(
+          "the pattern for '{}' has {} marks but a {} of grid {} has {} slots", p.pad, marks.size(),
+          d.meters.size() > 1 ? "meter cycle" : "bar", grid, slots.positions()));
     }
   }
   if (d.silent_while_tight) {
@@ -70,8 +69,8 @@ void validate(const Drill& d) {
     check_range(q.first_gap_bars, 1, q.max_gap_bars, "quiet count: first_gap_bars");
     validate_window(q.window, "quiet count");
   }
-  const int silencers = (d.silent_while_tight ? 1 : 0) + (d.quiet_count ? 1 : 0) +
-                        (d.click.gap.active() ? 1 : 0);
+  const int silencers =
+      (d.silent_while_tight ? 1 : 0) + (d.quiet_count ? 1 : 0) + (d.click.gap.active() ? 1 : 0);
   if (silencers > 1) {
     throw std::invalid_argument(
         "silent while tight, quiet count and gap bars each decide when the click is silent: "

@@ -22,7 +22,7 @@ struct SilentWhileTight {
 // Quiet count: gap bars after every `play_bars` heard bars; a gap held within the window
 // lengthens the next one by a bar, a gap that is not shortens it (never below one bar).
 struct QuietCount {
-  int play_bars = 2;      // 1..64
+  int play_bars = 2;       // 1..64
   int first_gap_bars = 1;  // 1..max_gap_bars
   int max_gap_bars = 8;    // 1..64
   PassRule window;

@@ -42,9 +42,9 @@ std::string DrumMap::describe(int note) const {
   const int pad = pad_of(note);
   if (pad < 0) return fmt::format("note {}", note);
   const std::string& articulation = articulation_of(note);
-  return articulation.empty() ? pads_[static_cast<std::size_t>(pad)]
-                              : fmt::format("{} {}", pads_[static_cast<std::size_t>(pad)],
-                                            articulation);
+  return articulation.empty()
+             ? pads_[static_cast<std::size_t>(pad)]
+             : fmt::format("{} {}", pads_[static_cast<std::size_t>(pad)], articulation);
 }
 
 void DrumMap::set_hihat_pedal_controller(int controller) {
@@ -55,8 +55,7 @@ void DrumMap::set_hihat_pedal_controller(int controller) {
   hihat_pedal_controller_ = controller;
 }
 
-void DrumMap::set(int note, std::string_view pad, std::string_view articulation,
-                  bool unconfirmed) {
+void DrumMap::set(int note, std::string_view pad, std::string_view articulation, bool unconfirmed) {
   if (note < 0 || note > 127) {
     throw std::invalid_argument(fmt::format("note {} is not a MIDI note: use 0 to 127", note));
   }

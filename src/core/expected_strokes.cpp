@@ -35,8 +35,8 @@ ExpectedStrokes::ExpectedStrokes(std::span<const PadPattern> patterns,
     const std::string marks = pattern_marks(p.marks);
     if (static_cast<int>(marks.size()) != positions) {
       throw std::invalid_argument(
-          fmt::format("the pattern for '{}' has {} marks but a bar of the grid has {} slots",
-                      p.pad, marks.size(), positions));
+          fmt::format("the pattern for '{}' has {} marks but a bar of the grid has {} slots", p.pad,
+                      marks.size(), positions));
     }
     std::vector<bool>& line = by_pad_[static_cast<std::size_t>(it - pad_names.begin())];
     line.resize(static_cast<std::size_t>(positions));

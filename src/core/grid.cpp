@@ -18,7 +18,9 @@ void validate_grid(int slots_per_whole) {
 }
 
 Grid::Grid(std::vector<Segment> segments, MeterCycle meters, int slots_per_whole)
-    : segments_(std::move(segments)), meters_(std::move(meters)), slots_per_whole_(slots_per_whole) {
+    : segments_(std::move(segments)),
+      meters_(std::move(meters)),
+      slots_per_whole_(slots_per_whole) {
   validate_grid(slots_per_whole);
   if (segments_.empty()) throw std::invalid_argument("a grid needs at least one segment");
   for (std::size_t i = 0; i < segments_.size(); ++i) {
@@ -95,6 +97,7 @@ std::int64_t Grid::bar_of(std::int64_t slot) const {
     const std::int64_t n = cycle_start_[1];  // count-in bars have the first meter
     return -((-slot + n - 1) / n);
   }
+  if (meters_.size() == 1) return slot / cycle_start_.back();
   const std::int64_t cycle = slot / cycle_start_.back();
   return cycle * static_cast<std::int64_t>(meters_.size()) +
          static_cast<std::int64_t>(bar_and_slot(position_of(slot)).first);

@@ -63,7 +63,8 @@ class Grid {
   std::vector<Segment> segments_;
   MeterCycle meters_;
   int slots_per_whole_;
-  std::vector<std::int64_t> cycle_start_;  // first position of each bar of the cycle, then its length
+  std::vector<std::int64_t>
+      cycle_start_;  // first position of each bar of the cycle, then its length
 };
 
 // Throws std::invalid_argument unless 1 <= slots_per_whole <= 64.

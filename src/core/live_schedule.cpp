@@ -13,8 +13,8 @@ namespace {
 constexpr std::int64_t kUntilTold = std::numeric_limits<std::int64_t>::max();
 }
 
-LiveSchedule::LiveSchedule(MeterCycle meters, double bpm, ClickPattern pattern,
-                           double sample_rate, std::int64_t bars)
+LiveSchedule::LiveSchedule(MeterCycle meters, double bpm, ClickPattern pattern, double sample_rate,
+                           std::int64_t bars)
     : meters_(std::move(meters)),
       pattern_(std::move(pattern)),
       sample_rate_(sample_rate),
@@ -84,11 +84,11 @@ void LiveSchedule::load() {
     section_ = pending_;
     has_pending_ = false;
   }
-  const MuteReason mute =
-      bar_ >= 0 && silenced(bar_)                                    ? MuteReason::silenced
-      : gap_muted(pattern_.gap, bar_)                                ? MuteReason::gap
-      : randomly_muted(pattern_.random_mute, bar_, beat_, subdivision_) ? MuteReason::random
-                                                                     : MuteReason::none;
+  const MuteReason mute = bar_ >= 0 && silenced(bar_)     ? MuteReason::silenced
+                          : gap_muted(pattern_.gap, bar_) ? MuteReason::gap
+                          : randomly_muted(pattern_.random_mute, bar_, beat_, subdivision_)
+                              ? MuteReason::random
+                              : MuteReason::none;
   const double beat = beat_ + static_cast<double>(subdivision_) / pattern_.subdivision;
   event_ = make_click(accents_[meters_.index_of(bar_)][static_cast<std::size_t>(beat_)], mute, bar_,
                       beat_, subdivision_, std::llround(sample_rate_ * seconds_at(bar_, beat)));

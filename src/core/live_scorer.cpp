@@ -18,7 +18,8 @@ LiveScorer::LiveScorer(MeterCycle meters, int slots_per_whole, std::vector<std::
 void LiveScorer::add_section(std::int64_t first_bar, double start_seconds, double bpm) {
   const auto slot = static_cast<double>(grid_.first_slot_of_bar(first_bar));
   while (!segments_.empty() && segments_.back().slot >= slot) segments_.pop_back();
-  segments_.push_back({slot, start_seconds, Grid::seconds_per_slot(bpm, meters_, slots_per_whole_)});
+  segments_.push_back(
+      {slot, start_seconds, Grid::seconds_per_slot(bpm, meters_, slots_per_whole_)});
   grid_ = Grid(segments_, meters_, slots_per_whole_);
 }
 
@@ -26,8 +27,7 @@ std::optional<ScoredStroke> LiveScorer::add_stroke(const Stroke& stroke) {
   const std::int64_t slot = grid_.nearest_slot(stroke.seconds);
   if (slot < 0) return std::nullopt;
   strokes_.push_back(stroke);
-  const bool expected =
-      expected_.plain() || expected_.expects(stroke.pad, grid_.position_of(slot));
+  const bool expected = expected_.plain() || expected_.expects(stroke.pad, grid_.position_of(slot));
   return ScoredStroke{stroke, slot, (stroke.seconds - grid_.seconds_of(slot)) * 1000.0, expected};
 }
 
@@ -54,8 +54,7 @@ std::vector<ScoredStroke> LiveScorer::scored_in_bar(std::int64_t bar) const {
   for (const Stroke& s : strokes_) {
     const std::int64_t slot = grid_.nearest_slot(s.seconds);
     if (grid_.bar_of(slot) != bar) continue;
-    const bool expected =
-        expected_.plain() || expected_.expects(s.pad, grid_.position_of(slot));
+    const bool expected = expected_.plain() || expected_.expects(s.pad, grid_.position_of(slot));
     out.push_back({s, slot, (s.seconds - grid_.seconds_of(slot)) * 1000.0, expected});
     if (!expected) continue;
     // The closest stroke of each pad on each slot counts; the others are extra.

@@ -50,10 +50,10 @@ ClickEvent make_click(char accent_mark, MuteReason bar_mute, std::int64_t bar, i
   event.bar = bar;
   event.beat = beat;
   event.subdivision = subdivision;
-  event.level = subdivision > 0       ? ClickLevel::subdivision
+  event.level = subdivision > 0      ? ClickLevel::subdivision
                 : accent_mark == 'X' ? ClickLevel::accent
                                      : ClickLevel::beat;
-  event.muted_by = bar_mute != MuteReason::none              ? bar_mute
+  event.muted_by = bar_mute != MuteReason::none             ? bar_mute
                    : subdivision == 0 && accent_mark == '.' ? MuteReason::rest
                                                             : MuteReason::none;
   event.audible = event.muted_by == MuteReason::none;
@@ -65,9 +65,10 @@ bool Schedule::is_muted(std::int64_t bar) const { return gap_muted(pattern_.gap,
 ClickEvent Schedule::click_at(std::int64_t bar, int beat, int subdivision) const {
   const char mark =
       accents_[map_.section_of(bar + pattern_.count_in_bars)][static_cast<std::size_t>(beat)];
-  const MuteReason mute = is_muted(bar)                                               ? MuteReason::gap
-                          : randomly_muted(pattern_.random_mute, bar, beat, subdivision) ? MuteReason::random
-                                                                                         : MuteReason::none;
+  const MuteReason mute = is_muted(bar) ? MuteReason::gap
+                          : randomly_muted(pattern_.random_mute, bar, beat, subdivision)
+                              ? MuteReason::random
+                              : MuteReason::none;
   return make_click(mark, mute, bar, beat, subdivision,
                     frame_at(bar, beat + static_cast<double>(subdivision) / pattern_.subdivision));
 }

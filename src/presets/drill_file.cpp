@@ -55,11 +55,14 @@ void read_click(const TomlFile& file, const toml::table& t, Drill& d) {
   file.allow_only(t, "click", {"sound", "subdivision", "accents", "gap"});
   if (auto sound = file.text(t, "click", "sound")) d.sound = *sound;
   read(file, t, "click", "subdivision", file.integer(t, "click", "subdivision"),
-       [&](std::int64_t v) { d.click.subdivision = whole(v, 1, kMaxSubdivision, "clicks per beat"); });
+       [&](std::int64_t v) {
+         d.click.subdivision = whole(v, 1, kMaxSubdivision, "clicks per beat");
+       });
   read(file, t, "click", "accents", file.texts(t, "click", "accents"),
        [&](const std::vector<std::string>& groups) {
          d.click.accents.clear();
-         for (const std::string& g : groups) d.click.accents += (d.click.accents.empty() ? "" : "|") + g;
+         for (const std::string& g : groups)
+           d.click.accents += (d.click.accents.empty() ? "" : "|") + g;
          ClickPattern check;
          check.accents = d.click.accents;
          validate(check);
@@ -70,9 +73,8 @@ void read_click(const TomlFile& file, const toml::table& t, Drill& d) {
 
 void read_ladder(const TomlFile& file, const toml::table& t, Drill& d) {
   constexpr std::string_view p = "ladder";
-  file.allow_only(t, p,
-                  {"from", "to", "step", "bars", "direction", "on_fail", "stop_after",
-                   "max_increase"});
+  file.allow_only(
+      t, p, {"from", "to", "step", "bars", "direction", "on_fail", "stop_after", "max_increase"});
   LadderConfig ladder;
   const auto from = file.number(t, p, "from");
   const auto to = file.number(t, p, "to");
@@ -107,7 +109,8 @@ void read_ladder(const TomlFile& file, const toml::table& t, Drill& d) {
   read(file, t, p, "stop_after", file.integer(t, p, "stop_after"),
        [&](std::int64_t v) { ladder.stop_after_fails = whole(v, 1, 100, "failed steps"); });
   read(file, t, p, "max_increase", file.number(t, p, "max_increase"), [&](double v) {
-    if (!(v > 0.0 && v <= 50.0)) throw std::invalid_argument("must be a percentage above 0, at most 50");
+    if (!(v > 0.0 && v <= 50.0))
+      throw std::invalid_argument("must be a percentage above 0, at most 50");
     ladder.max_increase_percent = v;
   });
   try {
@@ -152,13 +155,14 @@ void read_pattern(const TomlFile& file, const toml::table& t, Drill& d) {
   for (const auto& [pad, value] : t) {
     const std::string key = TomlFile::key_path("pattern", pad.str());
     const auto marks = value.value<std::string>();
-    if (!marks) file.fail(value.source(), key, "must be the pad's line in quotes, like \"x.x.x.x.\"");
+    if (!marks)
+      file.fail(value.source(), key, "must be the pad's line in quotes, like \"x.x.x.x.\"");
     try {
       const std::string clean = pattern_marks(*marks);
       if (static_cast<int>(clean.size()) != positions) {
-        throw std::invalid_argument(fmt::format(
-            "has {} marks but a {} of grid {} has {} slots", clean.size(),
-            d.meters.size() > 1 ? "meter cycle" : "bar", d.scored_grid(), positions));
+        throw std::invalid_argument(
+            fmt::format("has {} marks but a {} of grid {} has {} slots", clean.size(),
+                        d.meters.size() > 1 ? "meter cycle" : "bar", d.scored_grid(), positions));
       }
     } catch (const std::invalid_argument& e) {
       file.fail(value.source(), key, e.what());
@@ -174,7 +178,9 @@ void read_modes(const TomlFile& file, const toml::table& doc, Drill& d) {
     RandomMute& mute = d.click.random_mute;
     mute.rise_bars = d.bars > 0 ? d.bars : 16;
     const auto share = file.number(*t, p, "percent");
-    if (!share) file.fail(t->source(), "random_mute.percent", "needs the share to leave out, like percent = 50");
+    if (!share)
+      file.fail(t->source(), "random_mute.percent",
+                "needs the share to leave out, like percent = 50");
     read(file, *t, p, "percent", share, [&](double v) {
       if (!(v > 0.0 && v <= 100.0)) throw std::invalid_argument("must be above 0, at most 100");
       mute.percent = v;
@@ -196,7 +202,8 @@ void read_modes(const TomlFile& file, const toml::table& doc, Drill& d) {
   }
   if (const toml::table* t = file.table(doc, "", "quiet_count")) {
     constexpr std::string_view p = "quiet_count";
-    file.allow_only(*t, p, {"play_bars", "first_gap_bars", "max_gap_bars", "within_25ms", "max_sd_ms"});
+    file.allow_only(*t, p,
+                    {"play_bars", "first_gap_bars", "max_gap_bars", "within_25ms", "max_sd_ms"});
     QuietCount mode;
     mode.window = read_rule(file, *t, p, d.rule);
     read(file, *t, p, "play_bars", file.integer(*t, p, "play_bars"),
@@ -215,9 +222,9 @@ void read_modes(const TomlFile& file, const toml::table& doc, Drill& d) {
 Drill read_drill_file(const std::filesystem::path& path) {
   const TomlFile file(path);
   const toml::table& doc = file.root();
-  file.allow_only(doc, "", {"name", "description", "meter", "count_in", "grid", "click", "tempo",
-                            "ladder", "pass", "pattern", "random_mute", "silent_while_tight",
-                            "quiet_count"});
+  file.allow_only(doc, "",
+                  {"name", "description", "meter", "count_in", "grid", "click", "tempo", "ladder",
+                   "pass", "pattern", "random_mute", "silent_while_tight", "quiet_count"});
   Drill d;
   d.name = path.stem().string();
   d.click.count_in_bars = 1;
@@ -225,11 +232,12 @@ Drill read_drill_file(const std::filesystem::path& path) {
   if (!title) file.fail(doc.source(), "name", "a drill needs a name, like name = \"Paradiddles\"");
   d.title = *title;
   d.description = file.text(doc, "", "description").value_or("");
-  read(file, doc, "", "meter", file.texts(doc, "", "meter"), [&](const std::vector<std::string>& v) {
-    std::vector<Meter> meters;
-    for (const std::string& m : v) meters.push_back(parse_meter(m));
-    d.meters = MeterCycle(std::move(meters));
-  });
+  read(file, doc, "", "meter", file.texts(doc, "", "meter"),
+       [&](const std::vector<std::string>& v) {
+         std::vector<Meter> meters;
+         for (const std::string& m : v) meters.push_back(parse_meter(m));
+         d.meters = MeterCycle(std::move(meters));
+       });
   read(file, doc, "", "count_in", file.integer(doc, "", "count_in"),
        [&](std::int64_t v) { d.click.count_in_bars = whole(v, 0, 16, "count-in bars"); });
   read(file, doc, "", "grid", file.integer(doc, "", "grid"),
@@ -260,8 +268,8 @@ Drill read_drill_file(const std::filesystem::path& path) {
   }
   if (silencers.size() > 1) {
     file.fail(doc.at_path(silencers[1]).node()->source(), silencers[1],
-              fmt::format("{} and {} both decide when the click is silent: keep one",
-                          silencers[0], silencers[1]));
+              fmt::format("{} and {} both decide when the click is silent: keep one", silencers[0],
+                          silencers[1]));
   }
   try {
     validate(d);

@@ -71,7 +71,8 @@ DrumMap read_kit_file(const std::filesystem::path& path, const KitFinder& find_k
     map.set_hihat_pedal_controller(static_cast<int>(*controller));
   }
   const toml::table* notes = file.table(doc, "", "notes");
-  if (notes == nullptr) file.fail(doc.source(), "notes", "a [notes] table is needed, like: 36 = \"kick\"");
+  if (notes == nullptr)
+    file.fail(doc.source(), "notes", "a [notes] table is needed, like: 36 = \"kick\"");
   for (const auto& [key, value] : *notes) read_note(file, map, key, value);
   return map;
 }

@@ -72,11 +72,11 @@ std::filesystem::path PresetLibrary::find(const std::string& kind,
   const std::string singular = kind.substr(0, kind.size() - 1);
   if (all.empty()) {
     throw std::invalid_argument(fmt::format(
-        "unknown {} '{}': no {} were found in {} or {} (is pocket installed completely?)",
-        singular, name_or_file, kind, (shipped_ / kind).string(), (players_ / kind).string()));
+        "unknown {} '{}': no {} were found in {} or {} (is pocket installed completely?)", singular,
+        name_or_file, kind, (shipped_ / kind).string(), (players_ / kind).string()));
   }
-  throw std::invalid_argument(
-      fmt::format("unknown {} '{}': use one of {}, or a .toml file", singular, name_or_file, names));
+  throw std::invalid_argument(fmt::format("unknown {} '{}': use one of {}, or a .toml file",
+                                          singular, name_or_file, names));
 }
 
 DrumMap PresetLibrary::kit(const std::string& name_or_file) const {

@@ -60,7 +60,8 @@ nlohmann::json analysis_json(const Analysis& a) {
     j["pattern"] = {{"missed", spots(a.missed_at)}, {"extra", spots(a.extra_at)}};
   }
   j["unmapped_notes"] = nlohmann::json::object();
-  for (const auto& [note, count] : a.unmapped_notes) j["unmapped_notes"][std::to_string(note)] = count;
+  for (const auto& [note, count] : a.unmapped_notes)
+    j["unmapped_notes"][std::to_string(note)] = count;
   return j;
 }
 

@@ -76,7 +76,8 @@ std::string analysis_table(const Analysis& a) {
     list(a.extra_at, "played outside the pattern on");
   }
   if (a.by_click) {
-    out += "\n" + fmt::format(kTimingHeader, "clicks", "hits", "mean ms", "SD ms", "10 ms", "25 ms");
+    out +=
+        "\n" + fmt::format(kTimingHeader, "clicks", "hits", "mean ms", "SD ms", "10 ms", "25 ms");
     timing_row(out, "heard", a.by_click->heard);
     timing_row(out, "left out", a.by_click->muted);
   }

@@ -10,11 +10,11 @@ namespace pocket {
 // One practice session as the history keeps it.
 struct SessionRecord {
   std::int64_t id = 0;
-  std::string started_at;     // ISO 8601, UTC
-  std::string ended_at;       // empty while running, or when it never ended cleanly
-  std::string drill;          // a drill's name, or play, ladder, calibrate, score
+  std::string started_at;         // ISO 8601, UTC
+  std::string ended_at;           // empty while running, or when it never ended cleanly
+  std::string drill;              // a drill's name, or play, ladder, calibrate, score
   std::string drill_fingerprint;  // of the drill's file; empty for play, ladder, ...
-  std::string settings_json;  // bpm, meter, grid, ladder settings, ...
+  std::string settings_json;      // bpm, meter, grid, ladder settings, ...
   std::string audio_device;
   std::string midi_port;
   double output_latency_ms = 0.0;
@@ -39,7 +39,7 @@ struct StoredStroke {
   std::int64_t slot = 0;  // the grid slot it was matched to
   std::int64_t bar = 0;
   double offset_ms = 0.0;
-  bool matched = true;  // false: an extra stroke (its pad already had the slot)
+  bool matched = true;      // false: an extra stroke (its pad already had the slot)
   bool click_heard = true;  // false: the click it answered was left out
 };
 

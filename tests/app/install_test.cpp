@@ -19,8 +19,8 @@ TEST_CASE("an installed pocket finds its drills and kits under the prefix", "[in
   CHECK(std::filesystem::exists(prefix / "share" / "pocket" / "presets" / "README.md"));
 
   setenv("XDG_CONFIG_HOME", (dir / "config").c_str(), 1);
-  const auto drills =
-      test::run_command(program.string(), {"drills", "--db", (dir / "h.sqlite").string()}, dir.path());
+  const auto drills = test::run_command(
+      program.string(), {"drills", "--db", (dir / "h.sqlite").string()}, dir.path());
   const auto kits = test::run_command(program.string(), {"kits"}, dir.path());
   unsetenv("XDG_CONFIG_HOME");
   INFO(drills.err << kits.err);
@@ -34,8 +34,8 @@ TEST_CASE("an installed pocket finds its drills and kits under the prefix", "[in
   std::filesystem::create_directories(own);
   std::ofstream(own / "paradiddles.toml") << "name = \"My paradiddles\"\n[tempo]\nbpm = 66\n";
   setenv("XDG_CONFIG_HOME", (dir / "config").c_str(), 1);
-  const auto shadowed =
-      test::run_command(program.string(), {"drills", "--db", (dir / "h.sqlite").string()}, dir.path());
+  const auto shadowed = test::run_command(
+      program.string(), {"drills", "--db", (dir / "h.sqlite").string()}, dir.path());
   unsetenv("XDG_CONFIG_HOME");
   CHECK_THAT(shadowed.out, Contains("My paradiddles (yours)") && Contains("66 BPM"));
 }

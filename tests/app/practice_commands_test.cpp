@@ -53,8 +53,7 @@ void fixed(const History& h, const std::string& drill, const std::string& date, 
 
 }  // namespace
 
-TEST_CASE("drills lists every drill with the consolidated tempo from the history",
-          "[drills]") {
+TEST_CASE("drills lists every drill with the consolidated tempo from the history", "[drills]") {
   History h;
   ladder(h, "paradiddles", "2026-10-01", 84.0);  // more than 28 days before the newest: out
   ladder(h, "paradiddles", "2026-10-20", 90.0);
@@ -80,8 +79,7 @@ TEST_CASE("history and progress keep drills apart", "[drills][progress]") {
   CHECK_THAT(history.out, Contains("rock-groove") && !Contains("paradiddles"));
 
   const auto page = h.dir / "progress.html";
-  const auto progress =
-      h.pocket({"progress", "--today", "2026-11-03", "--html", page.string()});
+  const auto progress = h.pocket({"progress", "--today", "2026-11-03", "--html", page.string()});
   INFO(progress.out << progress.err);
   REQUIRE(progress.exit_code == 0);
   CHECK_THAT(progress.out, Contains("rock-groove: 2 sessions from 2026-10-25 to 2026-11-02") &&
@@ -110,8 +108,8 @@ TEST_CASE("goals: set, projected at a healthy pace, listed and cleared", "[goals
   }
   const auto today = *parse_date("2026-11-06");
 
-  auto set = h.pocket({"goal", "paradiddles", "--bpm", "110", "--by", "2027-03-01", "--today",
-                       "2026-11-06"});
+  auto set = h.pocket(
+      {"goal", "paradiddles", "--bpm", "110", "--by", "2027-03-01", "--today", "2026-11-06"});
   INFO(set.out << set.err);
   REQUIRE(set.exit_code == 0);
   const GoalProjection expected =
@@ -121,8 +119,8 @@ TEST_CASE("goals: set, projected at a healthy pace, listed and cleared", "[goals
                           Contains("consolidated now  92 BPM") && Contains(expected.message));
 
   // A date no healthy pace reaches is said plainly, with the date it does.
-  auto hurried = h.pocket({"goal", "paradiddles", "--bpm", "150", "--by", "2026-11-10",
-                           "--today", "2026-11-06"});
+  auto hurried = h.pocket(
+      {"goal", "paradiddles", "--bpm", "150", "--by", "2026-11-10", "--today", "2026-11-06"});
   REQUIRE(hurried.exit_code == 0);
   const GoalProjection too_fast =
       project_goal(held, Goal{150.0, parse_date("2026-11-10")}, today, 5.0);
@@ -134,10 +132,12 @@ TEST_CASE("goals: set, projected at a healthy pace, listed and cleared", "[goals
   REQUIRE(h.pocket({"goal", "shuffle", "--bpm", "100"}).exit_code == 0);
   const auto goals = h.pocket({"goals", "--today", "2026-11-06"});
   INFO(goals.out);
-  CHECK_THAT(goals.out, Contains("paradiddles: 150 BPM by 2026-11-10") && Contains("shuffle: 100 BPM"));
-  CHECK_THAT(goals.out, Contains(project_goal(std::vector<HeldTempo>{{today - std::chrono::days(1), 90.0}},
-                                              Goal{100.0, std::nullopt}, today, 5.0)
-                                     .message));
+  CHECK_THAT(goals.out,
+             Contains("paradiddles: 150 BPM by 2026-11-10") && Contains("shuffle: 100 BPM"));
+  CHECK_THAT(goals.out,
+             Contains(project_goal(std::vector<HeldTempo>{{today - std::chrono::days(1), 90.0}},
+                                   Goal{100.0, std::nullopt}, today, 5.0)
+                          .message));
 
   // The goal shows in the session report and in the drills table.
   const auto page = h.dir / "session.html";

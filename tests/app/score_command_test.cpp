@@ -179,14 +179,16 @@ TEST_CASE("bad score input gets a clear message and a non-zero exit", "[score]")
     int exit_code;
     std::string message;
   };
-  const auto c = GENERATE(
-      Case{{"score", "notes.mid"}, 1, "byte 0: not a Standard MIDI File"},
-      Case{{"score", "cut.mid"}, 1, "truncated"}, Case{{"score", "missing.mid"}, 1, "cannot open"},
-      Case{{"score"}, 2, "which MIDI file"},
-      Case{{"score", "ok.mid", "--drum-map", "tama"}, 2, "unknown kit 'tama': use one of alesis, efnote, gm, roland"},
-      Case{{"score", "ok.mid", "--grid", "0"}, 2, "grid 0"},
-      Case{{"score", "ok.mid", "--meter", "4/0"}, 2, "meter 4/0"},
-      Case{{"score", "ok.mid", "--bpm", "0"}, 2, "tempo 0 BPM"});
+  const auto c = GENERATE(Case{{"score", "notes.mid"}, 1, "byte 0: not a Standard MIDI File"},
+                          Case{{"score", "cut.mid"}, 1, "truncated"},
+                          Case{{"score", "missing.mid"}, 1, "cannot open"},
+                          Case{{"score"}, 2, "which MIDI file"},
+                          Case{{"score", "ok.mid", "--drum-map", "tama"},
+                               2,
+                               "unknown kit 'tama': use one of alesis, efnote, gm, roland"},
+                          Case{{"score", "ok.mid", "--grid", "0"}, 2, "grid 0"},
+                          Case{{"score", "ok.mid", "--meter", "4/0"}, 2, "meter 4/0"},
+                          Case{{"score", "ok.mid", "--bpm", "0"}, 2, "tempo 0 BPM"});
   test::TempDir dir;
   std::ofstream(dir / "notes.mid") << "not a midi file";
   const std::vector<std::uint8_t> good = test::perform({}).midi;
@@ -223,21 +225,23 @@ TEST_CASE("real e-kit performances score within human ranges", "[score][gmd]") {
 TEST_CASE("a Roland recording scored with the General MIDI map says what was left out",
           "[score][gmd][unmapped]") {
   // A third of this performance is hi-hat edge strokes, on notes 22 and 26.
-  const std::string file = std::string(POCKET_TEST_DATA) + "/gmd/drummer8_session1_3_hiphop_90_beat_4-4.mid";
+  const std::string file =
+      std::string(POCKET_TEST_DATA) + "/gmd/drummer8_session1_3_hiphop_90_beat_4-4.mid";
   test::TempDir dir;
   const nlohmann::json j = score_json(dir, file, {"--drum-map", "gm"});
   CHECK(j["unmapped_notes"] == nlohmann::json{{"22", 66}, {"26", 53}});
   const int scored = j["hits"].get<int>() + j["extra"].get<int>();
   CHECK(scored + 66 + 53 + j["double_triggers"].get<int>() == 374);
 
-  const auto text = test::run_command(POCKET_BINARY, {"score", file, "--drum-map", "gm"}, dir.path());
+  const auto text =
+      test::run_command(POCKET_BINARY, {"score", file, "--drum-map", "gm"}, dir.path());
   CHECK(text.exit_code == 0);
   CHECK_THAT(text.out, Contains("119 strokes on notes 22 and 26 were not scored") &&
                            Contains("in the roland kit they are hihat closed-edge and hihat "
                                     "open-edge; try --drum-map roland"));
   // With --json the words go to standard error, the counts into the JSON.
-  const auto json = test::run_command(POCKET_BINARY, {"score", file, "--drum-map", "gm", "--json"},
-                                      dir.path());
+  const auto json =
+      test::run_command(POCKET_BINARY, {"score", file, "--drum-map", "gm", "--json"}, dir.path());
   CHECK_THAT(json.err, Contains("try --drum-map roland"));
 
   // The kit chosen once in the config applies to every command.

@@ -30,7 +30,8 @@ ClickPattern muting(double percent, std::int64_t rise_bars, std::uint64_t seed) 
 
 BarTally bar_of(std::int64_t bar, bool tight) {
   BarTally b{bar, {}};
-  for (int i = 0; i < 8; ++i) b.tally.add_hit(tight ? (i % 2 ? 3.0 : -3.0) : (i % 2 ? 40.0 : -40.0));
+  for (int i = 0; i < 8; ++i)
+    b.tally.add_hit(tight ? (i % 2 ? 3.0 : -3.0) : (i % 2 ? 40.0 : -40.0));
   return b;
 }
 
@@ -47,9 +48,12 @@ TEST_CASE("the random mute leaves out the share it is set to, the same clicks fo
   for (const ClickEvent& c : clicks) {
     const bool random = c.muted_by == MuteReason::random;
     CHECK(c.audible == !random);
-    if (c.bar < 0) count_in_muted += random;
-    else if (c.bar < 8) rising_muted += random;
-    else ++plateau, plateau_muted += random;
+    if (c.bar < 0)
+      count_in_muted += random;
+    else if (c.bar < 8)
+      rising_muted += random;
+    else
+      ++plateau, plateau_muted += random;
   }
   CHECK(plateau == 400);
   INFO(plateau_muted << " of 400 left out");
@@ -99,7 +103,7 @@ TEST_CASE("the live click silences the bars it is asked to, from a bar line it c
   ClickPattern pattern;
   pattern.count_in_bars = 1;
   LiveSchedule live(Meter{4, 4}, 120.0, pattern, 48000.0, 12);
-  CHECK(live.silence(2, 4) == 2);  // before the click starts: exactly as asked
+  CHECK(live.silence(2, 4) == 2);                      // before the click starts: exactly as asked
   for (int i = 0; i < 4 + 4 + 1; ++i) live.advance();  // into bar 1
   // Bar 1 has started: a silence asked from bar 1 moves a bar later, both ends.
   CHECK(live.silence(1, 3) == 2);

@@ -70,8 +70,10 @@ TEST_CASE("the live click over a meter cycle is exact to the frame", "[meters][l
   LiveSchedule live(parse_meter_cycle("7/8,4/4"), 160.0, pattern, 48000.0, kBars);
   std::vector<TempoSection> sections;
   for (int bar = 0; bar < kBars; ++bar) {
-    if (bar % 2 == 0) sections.push_back({{7, 8}, 1, 160.0, 160.0});
-    else sections.push_back({{4, 4}, 1, 80.0, 80.0});
+    if (bar % 2 == 0)
+      sections.push_back({{7, 8}, 1, 160.0, 160.0});
+    else
+      sections.push_back({{4, 4}, 1, 80.0, 80.0});
   }
   ClickPattern fixed = pattern;
   fixed.accents.clear();

@@ -16,9 +16,8 @@ const std::vector<std::string> kPads = {"kick", "snare", "hihat", "ride"};
 constexpr int kKick = 0, kSnare = 1, kHihat = 2;
 
 // A rock groove on an eighth-note grid at 120 BPM: a slot every quarter of a second.
-const std::vector<PadPattern> kGroove = {{"hihat", "xx xx xx xx"},
-                                         {"kick", "x. .. x. .."},
-                                         {"snare", ".. x. .. x."}};
+const std::vector<PadPattern> kGroove = {
+    {"hihat", "xx xx xx xx"}, {"kick", "x. .. x. .."}, {"snare", ".. x. .. x."}};
 const Grid kGrid = Grid::constant(120.0, {4, 4}, 8);
 
 // Eight bars of the groove with a small wobble, leaving out and adding what the test says.
@@ -38,7 +37,8 @@ std::vector<Stroke> groove(const ExpectedStrokes& expected) {
   }
   // Added: a kick on 2& in bars 3 and 7 (its line has nothing there), a second snare on 2 in
   // bar 0 (the pad already struck that slot), a ride nobody asked for on 1 of bar 2.
-  for (const std::int64_t bar : {3, 7}) out.push_back({kGrid.seconds_of(bar * 8 + 3) + 0.004, kKick, 90});
+  for (const std::int64_t bar : {3, 7})
+    out.push_back({kGrid.seconds_of(bar * 8 + 3) + 0.004, kKick, 90});
   out.push_back({kGrid.seconds_of(2) + 0.030, kSnare, 60});
   out.push_back({kGrid.seconds_of(16) - 0.002, 3, 80});
   return out;
@@ -54,8 +54,7 @@ std::int64_t count_at(const std::vector<PatternSpot>& spots, const std::string& 
 
 }  // namespace
 
-TEST_CASE("a pattern gives the exact missed and extra strokes per pad and position",
-          "[pattern]") {
+TEST_CASE("a pattern gives the exact missed and extra strokes per pad and position", "[pattern]") {
   const ExpectedStrokes expected(kGroove, kPads, kGrid.positions());
   AnalysisOptions options;
   options.expected = &expected;
@@ -128,9 +127,10 @@ TEST_CASE("the live scorer tallies each bar against the pattern", "[pattern][liv
   CHECK(bars[1].tally.missed == 1);  // the kick on 3
   CHECK(bars[3].tally.extra == 1);   // the kick on 2&
   const auto first = scorer.scored_in_bar(3);
-  const bool kick_on_and_is_extra = std::any_of(first.begin(), first.end(), [](const ScoredStroke& s) {
-    return s.stroke.pad == kKick && s.slot == 3 * 8 + 3 && !s.matched;
-  });
+  const bool kick_on_and_is_extra =
+      std::any_of(first.begin(), first.end(), [](const ScoredStroke& s) {
+        return s.stroke.pad == kKick && s.slot == 3 * 8 + 3 && !s.matched;
+      });
   CHECK(kick_on_and_is_extra);
 }
 

@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "live_rig.hpp"
 #include "core/grid.hpp"
+#include "live_rig.hpp"
 #include "store/session_store.hpp"
 #include "support/shipped_presets.hpp"
 
@@ -44,19 +44,20 @@ TEST_CASE("every shipped drill plays two bars with the virtual drummer", "[jack]
   }
 }
 
-TEST_CASE("silent while tight: the click drops out after tight bars, back within a bar of the "
-          "drift",
-          "[jack][drill][silent]") {
+TEST_CASE(
+    "silent while tight: the click drops out after tight bars, back within a bar of the "
+    "drift",
+    "[jack][drill][silent]") {
   LiveRig rig;
   DrummerOptions drummer;
   drummer.jitter_ms = 2.0;
-  drummer.keep_time = true;             // keeps time through the silence...
-  drummer.drift_from_seconds = 16.0;    // ...until bar 7, then pulls ahead
-  drummer.drift_ms_per_min = -600.0;    // 10 ms earlier every second
+  drummer.keep_time = true;           // keeps time through the silence...
+  drummer.drift_from_seconds = 16.0;  // ...until bar 7, then pulls ahead
+  drummer.drift_ms_per_min = -600.0;  // 10 ms earlier every second
   CommandResult result;
   rig.with_drummer(drummer, [&] {
-    result = rig.pocket({"drill", "silent-while-tight", "--bpm", "120", "--grid", "4",
-                         "--max-bars", "14", "--calibration-ms", "0"});
+    result = rig.pocket({"drill", "silent-while-tight", "--bpm", "120", "--grid", "4", "--max-bars",
+                         "14", "--calibration-ms", "0"});
   });
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
@@ -66,7 +67,8 @@ TEST_CASE("silent while tight: the click drops out after tight bars, back within
   // strokes: the calibration offset of the loop is a few ms, far inside the window.
   std::map<long, int> within;  // bar -> slots struck within 25 ms
   for (const auto& s : j["strokes"]) {
-    if (s["matched"] && std::abs(s["offset_ms"].get<double>()) <= 25.0) ++within[s["slot"].get<long>() / 4];
+    if (s["matched"] && std::abs(s["offset_ms"].get<double>()) <= 25.0)
+      ++within[s["slot"].get<long>() / 4];
   }
   long loose = -1;
   for (long bar = 0; bar < 14 && loose < 0; ++bar) {
@@ -105,8 +107,8 @@ TEST_CASE("a ladder is capped from the player's history of the drill", "[jack][d
   // No history yet: the first ladder is not capped, and says so.
   CommandResult first;
   rig.with_drummer(drummer, [&] {
-    first = rig.pocket({"drill", "warm-up", "--grid", "4", "--from", "100", "--to", "103", "--step", "3%",
-                        "--bars", "1", "--calibration-ms", "0", "--no-save"});
+    first = rig.pocket({"drill", "warm-up", "--grid", "4", "--from", "100", "--to", "103", "--step",
+                        "3%", "--bars", "1", "--calibration-ms", "0", "--no-save"});
   });
   INFO(first.err);
   REQUIRE(first.exit_code == 0);
@@ -134,8 +136,8 @@ TEST_CASE("a ladder is capped from the player's history of the drill", "[jack][d
   }
   CommandResult capped;
   rig.with_drummer(drummer, [&] {
-    capped = rig.pocket({"drill", "warm-up", "--grid", "4", "--from", "100", "--to", "120", "--step", "3%",
-                         "--bars", "2", "--calibration-ms", "0"});
+    capped = rig.pocket({"drill", "warm-up", "--grid", "4", "--from", "100", "--to", "120",
+                         "--step", "3%", "--bars", "2", "--calibration-ms", "0"});
   });
   INFO(capped.err);
   REQUIRE(capped.exit_code == 0);

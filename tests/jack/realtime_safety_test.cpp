@@ -4,8 +4,8 @@
 #include "audio/click_stream.hpp"
 #include "jack_server.hpp"
 #include "midi/midi_input.hpp"
-#include "support/shipped_presets.hpp"
 #include "support/allocation_counter.hpp"
+#include "support/shipped_presets.hpp"
 
 using namespace pocket;
 

@@ -4,9 +4,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "support/shipped_presets.hpp"
 #include "midi/stroke_filter.hpp"
 #include "support/allocation_counter.hpp"
+#include "support/shipped_presets.hpp"
 
 using namespace pocket;
 
@@ -17,6 +17,7 @@ TEST_CASE("StrokeFilter::note_on and control_change never allocate", "[stroke_fi
   constexpr int kNotes[] = {36, 38, 40, 22, 26, 42, 44, 46, 51, 53, 60, 0, 127, -1, 128};
   std::int64_t strokes = 0;
   std::int64_t ignored = 0;
+  std::int64_t unmapped = 0;
   std::size_t allocations = 0;
   {
     test::AllocationCounter counter;
@@ -29,6 +30,7 @@ TEST_CASE("StrokeFilter::note_on and control_change never allocate", "[stroke_fi
       switch (filter.note_on(seconds, note, i % 128, stroke)) {
         case StrokeFilter::Result::stroke: ++strokes; break;
         case StrokeFilter::Result::double_trigger: break;
+        case StrokeFilter::Result::unmapped: ++unmapped; break;
         case StrokeFilter::Result::ignored: ++ignored; break;
       }
       filter.control_change(i % 8, i % 128);
@@ -39,6 +41,7 @@ TEST_CASE("StrokeFilter::note_on and control_change never allocate", "[stroke_fi
   // Every path of note_on was taken.
   CHECK(strokes > 1000);
   CHECK(ignored > 1000);
+  CHECK(unmapped > 1000);
   CHECK(filter.double_triggers() > 1000);
 }
 

@@ -3,10 +3,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "support/shipped_presets.hpp"
 #include "midi/midi_file_writer.hpp"
 #include "midi/recorded_performance.hpp"
 #include "midi/stroke_filter.hpp"
+#include "support/shipped_presets.hpp"
 
 using namespace pocket;
 using Result = StrokeFilter::Result;

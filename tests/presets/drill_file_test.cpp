@@ -127,8 +127,8 @@ max_gap_bars = 6
   CHECK(d.quiet_count->max_gap_bars == 6);
   // The random mute rises over the drill by default, or 16 bars for a ladder.
   const auto muted = dir.write("muted.toml",
-                                "name = \"m\"\n[tempo]\nbpm = 90\nbars = 40\n"
-                                "[random_mute]\npercent = 50\n");
+                               "name = \"m\"\n[tempo]\nbpm = 90\nbars = 40\n"
+                               "[random_mute]\npercent = 50\n");
   CHECK(read_drill_file(muted).click.random_mute.rise_bars == 40);
 }
 
@@ -168,14 +168,13 @@ TEST_CASE("drill file errors name the file, line, column and key", "[drill_file]
                Contains("key 'ladder': a drill has either"));
   }
   SECTION("a bad meter in a sequence") {
-    const std::string message = error("name = \"x\"\nmeter = [\"7/8\", \"4/3\"]\n" +
-                                      std::string("[tempo]\nbpm = 100\n"));
+    const std::string message =
+        error("name = \"x\"\nmeter = [\"7/8\", \"4/3\"]\n" + std::string("[tempo]\nbpm = 100\n"));
     CHECK_THAT(message, StartsWith(file + ":2:9: key 'meter': "));
     CHECK_THAT(message, Contains("4/3"));
   }
   SECTION("accents that do not fit the bar") {
-    const std::string message =
-        error(std::string(kFixed) + "[click]\naccents = \"Xxx\"\n");
+    const std::string message = error(std::string(kFixed) + "[click]\naccents = \"Xxx\"\n");
     CHECK_THAT(message, StartsWith(file + ":5:11: key 'click.accents': "));
     CHECK_THAT(message, Contains("3 marks but the bar has 4 beats"));
   }
@@ -212,8 +211,8 @@ TEST_CASE("drill file errors name the file, line, column and key", "[drill_file]
                StartsWith(file + ":5:11: key 'random_mute.percent': "));
   }
   SECTION("two click modes that both silence the click") {
-    const std::string message = error(std::string(kFixed) +
-                                      "[click]\ngap = \"2:2\"\n[quiet_count]\nplay_bars = 2\n");
+    const std::string message =
+        error(std::string(kFixed) + "[click]\ngap = \"2:2\"\n[quiet_count]\nplay_bars = 2\n");
     CHECK_THAT(message, StartsWith(file + ":6:1: key 'quiet_count': "));
     CHECK_THAT(message, Contains("click.gap and quiet_count both decide"));
   }

@@ -11,9 +11,9 @@
 #include "support/temp_dir.hpp"
 
 using namespace pocket;
-using test::shipped_kit;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
+using test::shipped_kit;
 
 namespace {
 
@@ -143,12 +143,12 @@ TEST_CASE("set() checks the note and the pad name, and holds at most 32 pads", "
 TEST_CASE("a TOML map with plain pad names", "[drum_map][toml]") {
   const test::TempDir dir;
   const auto path = dir.write("plain.toml",
-                               "[notes]\n"
-                               "36 = \"kick\"\n"
-                               "38 = \"snare\"\n"
-                               "45 = \"floor-tom\"\n");
+                              "[notes]\n"
+                              "36 = \"kick\"\n"
+                              "38 = \"snare\"\n"
+                              "45 = \"floor-tom\"\n");
   const DrumMap map = read_kit(path);
-  CHECK(map.name() == "plain");  // called by its file's name
+  CHECK(map.name() == "plain");   // called by its file's name
   CHECK(map.title() == "plain");  // and titled so when it has no name key
   CHECK(pad_name_of(map, 36) == "kick");
   CHECK(pad_name_of(map, 38) == "snare");
@@ -161,9 +161,9 @@ TEST_CASE("a TOML map with plain pad names", "[drum_map][toml]") {
 TEST_CASE("a TOML map with an articulation in an inline table", "[drum_map][toml]") {
   const test::TempDir dir;
   const auto path = dir.write("rims.toml",
-                               "[notes]\n"
-                               "38 = \"snare\"\n"
-                               "40 = { pad = \"snare\", articulation = \"rim\" }\n");
+                              "[notes]\n"
+                              "38 = \"snare\"\n"
+                              "40 = { pad = \"snare\", articulation = \"rim\" }\n");
   const DrumMap map = read_kit(path);
   CHECK(map.pad_of(40) == map.pad_of(38));
   CHECK(map.articulation_of(40) == "rim");
@@ -175,12 +175,12 @@ TEST_CASE("a TOML map with a base and a name overrides notes of the built-in map
           "[drum_map][toml]") {
   const test::TempDir dir;
   const auto path = dir.write("td17.toml",
-                               "name = \"my td-17\"\n"
-                               "base = \"roland\"\n"
-                               "\n"
-                               "[notes]\n"
-                               "22 = { pad = \"ride\", articulation = \"edge\" }\n"
-                               "60 = \"cowbell\"\n");
+                              "name = \"my td-17\"\n"
+                              "base = \"roland\"\n"
+                              "\n"
+                              "[notes]\n"
+                              "22 = { pad = \"ride\", articulation = \"edge\" }\n"
+                              "60 = \"cowbell\"\n");
   const DrumMap map = read_kit(path);
   CHECK(map.name() == "td17");  // called by its file's name
   CHECK(map.title() == "my td-17");
@@ -195,22 +195,23 @@ TEST_CASE("a TOML map with a base and a name overrides notes of the built-in map
   CHECK(map.pad_names().size() == shipped_kit("roland").pad_names().size() + 1);
 }
 
-TEST_CASE("kit file errors name the file, the line, the column and the key", "[drum_map][toml][errors]") {
+TEST_CASE("kit file errors name the file, the line, the column and the key",
+          "[drum_map][toml][errors]") {
   const test::TempDir dir;
 
   SECTION("a syntax error") {
     const auto path = dir.write("syntax.toml",
-                                 "[notes]\n"
-                                 "36 = \"kick\"\n"
-                                 "38 = \"snare\n");
+                                "[notes]\n"
+                                "36 = \"kick\"\n"
+                                "38 = \"snare\n");
     CHECK_THAT(toml_error(path), StartsWith(path.string() + ":3:12: "));
   }
   SECTION("a note number out of range") {
     const auto path = dir.write("range.toml",
-                                 "# my kit\n"
-                                 "[notes]\n"
-                                 "36 = \"kick\"\n"
-                                 "300 = \"snare\"\n");
+                                "# my kit\n"
+                                "[notes]\n"
+                                "36 = \"kick\"\n"
+                                "300 = \"snare\"\n");
     const std::string message = toml_error(path);
     CHECK_THAT(message, StartsWith(path.string() + ":4:1: key 'notes.300': "));
     CHECK_THAT(message, Contains("0 to 127"));
@@ -221,10 +222,10 @@ TEST_CASE("kit file errors name the file, the line, the column and the key", "[d
   }
   SECTION("a pad name with capitals") {
     const auto path = dir.write("capitals.toml",
-                                 "[notes]\n"
-                                 "36 = \"kick\"\n"
-                                 "\n"
-                                 "38 = \"Snare\"\n");
+                                "[notes]\n"
+                                "36 = \"kick\"\n"
+                                "\n"
+                                "38 = \"Snare\"\n");
     const std::string message = toml_error(path);
     CHECK_THAT(message, StartsWith(path.string() + ":4:6: key 'notes.38': "));
     CHECK_THAT(message, Contains("'Snare'"));
@@ -232,17 +233,17 @@ TEST_CASE("kit file errors name the file, the line, the column and the key", "[d
   }
   SECTION("a pad name with a space, in an inline table") {
     const auto path = dir.write("space.toml",
-                                 "[notes]\n"
-                                 "40 = { pad = \"snare drum\", articulation = \"rim\" }\n");
+                                "[notes]\n"
+                                "40 = { pad = \"snare drum\", articulation = \"rim\" }\n");
     const std::string message = toml_error(path);
     CHECK_THAT(message, StartsWith(path.string() + ":2:6: key 'notes.40': "));
     CHECK_THAT(message, Contains("'snare drum'"));
   }
   SECTION("a number for a pad") {
     const auto path = dir.write("number.toml",
-                                 "[notes]\n"
-                                 "36 = \"kick\"\n"
-                                 "38 = 5\n");
+                                "[notes]\n"
+                                "36 = \"kick\"\n"
+                                "38 = 5\n");
     const std::string message = toml_error(path);
     CHECK_THAT(message, StartsWith(path.string() + ":3:6: key 'notes.38': "));
     CHECK_THAT(message, Contains("must be a pad name"));
@@ -259,20 +260,20 @@ TEST_CASE("kit file errors name the file, the line, the column and the key", "[d
   }
   SECTION("an unknown top-level key") {
     const auto path = dir.write("tempo.toml",
-                                 "name = \"kit\"\n"
-                                 "tempo = 120\n"
-                                 "[notes]\n"
-                                 "36 = \"kick\"\n");
+                                "name = \"kit\"\n"
+                                "tempo = 120\n"
+                                "[notes]\n"
+                                "36 = \"kick\"\n");
     const std::string message = toml_error(path);
     CHECK_THAT(message, StartsWith(path.string() + ":2:1: key 'tempo': "));
     CHECK_THAT(message, Contains("unknown key"));
   }
   SECTION("an unknown base") {
     const auto path = dir.write("ddrum.toml",
-                                 "name = \"kit\"\n"
-                                 "base = \"ddrum\"\n"
-                                 "[notes]\n"
-                                 "36 = \"kick\"\n");
+                                "name = \"kit\"\n"
+                                "base = \"ddrum\"\n"
+                                "[notes]\n"
+                                "36 = \"kick\"\n");
     const std::string message = toml_error(path);
     CHECK_THAT(message, StartsWith(path.string() + ":2:8: key 'base': "));
     CHECK_THAT(message, Contains("unknown kit 'ddrum'"));

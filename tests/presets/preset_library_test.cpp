@@ -56,8 +56,7 @@ TEST_CASE("the player's own presets shadow shipped ones of the same name", "[lib
   CHECK(td17.pad_names() == std::vector<std::string>{"kick", "snare"});
 }
 
-TEST_CASE("a drill is also found by its file, and an unknown name lists the drills",
-          "[library]") {
+TEST_CASE("a drill is also found by its file, and an unknown name lists the drills", "[library]") {
   const test::TempDir dir;
   write_file(dir / "shipped" / "drills" / "a.toml", drill_text("A", 90));
   write_file(dir / "elsewhere" / "b.toml", drill_text("B", 95));

@@ -59,9 +59,9 @@ TEST_CASE("every shipped drill loads, and there are at least fourteen", "[shippe
     CHECK_FALSE(d.description.empty());
     CHECK_NOTHROW(validate(d));
     // Every pattern's pads are General MIDI pads, so any kit map plays it.
-    CHECK_NOTHROW(ExpectedStrokes(d.pattern, gm.pad_names(),
-                                  Grid::constant(d.start_bpm(), d.meters, d.scored_grid())
-                                      .positions()));
+    CHECK_NOTHROW(
+        ExpectedStrokes(d.pattern, gm.pad_names(),
+                        Grid::constant(d.start_bpm(), d.meters, d.scored_grid()).positions()));
     if (d.ladder) {
       ++ladders;
       directions.insert(d.ladder->direction);
@@ -97,7 +97,8 @@ TEST_CASE("the complete examples in presets/README.md load as they are written",
       CHECK_NOTHROW(read_drill_file(file));
       ++drills;
     } else {
-      CHECK_NOTHROW(read_kit_file(file, [](const std::string& base) { return test::shipped_kit(base); }));
+      CHECK_NOTHROW(
+          read_kit_file(file, [](const std::string& base) { return test::shipped_kit(base); }));
       ++kits;
     }
   }

@@ -17,16 +17,16 @@ RecordedPerformance strokes_of(const MidiFile& file, const DrumMap& map, double 
     }
     if (event.kind != MidiEventKind::note_on) continue;
     Stroke stroke;
-    if (filter.note_on(clock.seconds_at(static_cast<double>(event.tick)), event.data1, event.data2,
-                       stroke) == StrokeFilter::Result::stroke) {
-      performance.strokes.push_back(stroke);
+    switch (filter.note_on(clock.seconds_at(static_cast<double>(event.tick)), event.data1,
+                           event.data2, stroke)) {
+      case StrokeFilter::Result::stroke: performance.strokes.push_back(stroke); break;
+      case StrokeFilter::Result::unmapped: ++performance.unmapped_notes[event.data1]; break;
+      case StrokeFilter::Result::double_trigger:
+      case StrokeFilter::Result::ignored: break;
     }
   }
   performance.double_triggers = filter.double_triggers();
-  for (int note = 0; note < 128; ++note) {
-    if (filter.unmapped()[static_cast<std::size_t>(note)] > 0)
-      performance.unmapped_notes[note] = filter.unmapped()[static_cast<std::size_t>(note)];
-  }
+
   return performance;
 }
 

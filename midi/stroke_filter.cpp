@@ -12,10 +12,7 @@ StrokeFilter::StrokeFilter(const DrumMap& map, double double_trigger_ms)
 StrokeFilter::Result StrokeFilter::note_on(double seconds, int note, int velocity, Stroke& stroke) {
   if (velocity <= 0 || note < 0 || note > 127) return Result::ignored;
   const int pad = map_.pad_of(note);
-  if (pad < 0) {
-    ++unmapped_[static_cast<std::size_t>(note)];
-    return Result::unmapped;
-  }
+  if (pad < 0) return Result::unmapped;
   const bool pedal = map_.articulation_of(note) == "pedal";
   double& last = last_seconds_[static_cast<std::size_t>(pad + (pedal ? DrumMap::kMaxPads : 0))];
   if (seconds - last < window_seconds_) {

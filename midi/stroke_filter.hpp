@@ -8,8 +8,8 @@
 
 namespace pocket {
 
-// Turns note-ons into strokes: only mapped notes with velocity > 0 count (the others are
-// counted per note); a second note-on on the same pad within the double-trigger window is
+// Turns note-ons into strokes: only mapped notes with velocity > 0 count (the caller counts the
+// unmapped ones); a second note-on on the same pad within the double-trigger window is
 // counted, not scored. Tracks the hi-hat pedal (the kit's controller, CC4 by default).
 // Allocation-free after construction, so the MIDI callback may use it.
 class StrokeFilter {
@@ -25,8 +25,7 @@ class StrokeFilter {
   void control_change(int controller, int value);
 
   std::int64_t double_triggers() const { return double_triggers_; }
-  // Note-ons (velocity > 0) on a note the map does not cover, per note.
-  const std::array<std::int64_t, 128>& unmapped() const { return unmapped_; }
+
   // Hi-hat pedal position, 0 (open) to 127 (closed).
   int hihat_pedal() const { return hihat_pedal_; }
 
@@ -38,7 +37,7 @@ class StrokeFilter {
   double window_seconds_;
   std::array<double, kSlots> last_seconds_;
   std::int64_t double_triggers_ = 0;
-  std::array<std::int64_t, 128> unmapped_{};
+
   int hihat_pedal_ = 0;
 };
 

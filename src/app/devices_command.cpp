@@ -7,10 +7,38 @@
 #include "audio/audio_devices.hpp"
 #include "command.hpp"
 #include "midi/midi_input.hpp"
+#include "presets/preset_library.hpp"
 
 namespace po = boost::program_options;
 
 namespace pocket::app {
+
+namespace {
+
+// The shipped or player's kit whose modules show a port name like this one, if any.
+std::string kit_for_port(const std::vector<DrumMap>& kits, const std::string& port) {
+  for (const DrumMap& kit : kits) {
+    for (const std::string& part : kit.ports()) {
+      if (port.find(part) != std::string::npos) return kit.name();
+    }
+  }
+  return "";
+}
+
+std::vector<DrumMap> all_kits() {
+  const PresetLibrary library = PresetLibrary::standard();
+  std::vector<DrumMap> kits;
+  for (const PresetEntry& entry : library.kits()) {
+    try {
+      kits.push_back(library.kit(entry.name));
+    } catch (const std::exception&) {
+      // a broken kit file is reported by 'pocket kits' and when it is used
+    }
+  }
+  return kits;
+}
+
+}  // namespace
 
 int run_devices(const std::vector<std::string>& args) {
   po::options_description options("pocket devices: audio outputs and MIDI inputs\n\noptions");
@@ -32,12 +60,17 @@ int run_devices(const std::vector<std::string>& args) {
                  d.default_high_latency_seconds * 1000.0, d.output_channels);
     }
   }
+  const std::vector<DrumMap> kits = all_kits();
   for (const std::string& api : MidiInput::api_names()) {
     fmt::print("\nMIDI inputs ({}):\n", api);
     try {
       const auto ports = MidiInput::ports(api);
       if (ports.empty()) fmt::print("  none found\n");
-      for (std::size_t i = 0; i < ports.size(); ++i) fmt::print("  {}: {}\n", i, ports[i]);
+      for (std::size_t i = 0; i < ports.size(); ++i) {
+        const std::string kit = kit_for_port(kits, ports[i]);
+        fmt::print("  {}: {}{}\n", i, ports[i],
+                   kit.empty() ? "" : fmt::format("   (looks like a kit for --drum-map {})", kit));
+      }
     } catch (const std::exception& e) {
       fmt::print("  not available: {}\n", e.what());
     }

@@ -27,10 +27,11 @@ QuietCount parse_quiet_count(const std::string& text, const PassRule& window) {
           "--quiet-count '{}': use HEARD[:FIRST_GAP[:LONGEST_GAP]] in bars, like 2 or 2:1:8",
           text));
     }
-    if (colon == std::string_view::npos) break;
+    if (colon == std::string_view::npos) return mode;
     rest.remove_prefix(colon + 1);
   }
-  return mode;
+  throw std::invalid_argument(
+      fmt::format("--quiet-count '{}': at most three numbers, HEARD:FIRST_GAP:LONGEST_GAP", text));
 }
 
 template <typename T>
@@ -130,6 +131,7 @@ void apply_drill_options(const po::variables_map& vm, Drill& d) {
     given(vm, "accent", d.click.accents);
     if (given(vm, "gap", text)) d.click.gap = parse_gap(text);
     given(vm, "sound", d.sound);
+    const PassRule file_rule = d.rule;
     double percent = 0.0;
     if (given(vm, "pass-within", percent)) {
       if (!(percent >= 0.0 && percent <= 100.0))
@@ -137,6 +139,10 @@ void apply_drill_options(const po::variables_map& vm, Drill& d) {
       d.rule.min_slots_within_25ms = percent / 100.0;
     }
     given(vm, "max-sd", d.rule.max_sd_ms);
+    // Windows that followed the drill's pass rule follow the new one.
+    if (d.silent_while_tight && d.silent_while_tight->window == file_rule)
+      d.silent_while_tight->window = d.rule;
+    if (d.quiet_count && d.quiet_count->window == file_rule) d.quiet_count->window = d.rule;
 
     const bool ladder_given = vm.count("from") + vm.count("to") + vm.count("step") +
                                   vm.count("direction") + vm.count("on-fail") +
@@ -162,8 +168,7 @@ void apply_drill_options(const po::variables_map& vm, Drill& d) {
       }
     }
 
-    if (given(vm, "random-mute", d.click.random_mute.percent) && !vm.count("mute-rise-bars"))
-      d.click.random_mute.rise_bars = d.bars > 0 ? d.bars : 16;
+    given(vm, "random-mute", d.click.random_mute.percent);
     given(vm, "mute-rise-bars", d.click.random_mute.rise_bars);
     given(vm, "seed", d.click.random_mute.seed);
     int after_bars = 0;

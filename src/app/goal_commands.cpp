@@ -99,6 +99,9 @@ int run_goal(const std::vector<std::string>& args) {
     throw UsageError(fmt::format("--bpm {:g}: use {:g} to {:g}", bpm, kMinBpm, kMaxBpm));
   if (!by.empty() && !parse_date(by))
     throw UsageError(fmt::format("--by '{}': use a date like 2027-03-01", by));
+  if (!by.empty() && *parse_date(by) <= now)
+    throw UsageError(fmt::format("--by {} is not ahead of today ({}): choose a later date, or none",
+                                 by, format_date(now)));
   const StoredGoal goal{drill, bpm, by, utc_now()};
   store.set_goal(goal);
   fmt::print("goal set\n");

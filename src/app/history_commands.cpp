@@ -7,9 +7,11 @@
 
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
 
 #include "command.hpp"
 #include "command_line.hpp"
+#include "live_session.hpp"
 #include "report/analysis_table.hpp"
 #include "stored_session.hpp"
 
@@ -90,6 +92,10 @@ int run_show(const std::vector<std::string>& args) {
   }
   fmt::print("  calibration {:+.1f} ms\n", r.calibration_ms);
   if (!r.note.empty()) fmt::print("  note: {}\n", r.note);
+  const nlohmann::json summary = nlohmann::json::parse(r.summary_json, nullptr, false);
+  if (summary.is_object() && summary.contains("click_modes")) {
+    fmt::print("{}", click_modes_text(summary["click_modes"]));
+  }
   fmt::print("\n{}", analysis_table(s.analysis));
   if (!s.steps.empty()) {
     fmt::print("\n  {:>4}  {:>7}  {:>5}  {:>7}  {:>7}  {:>7}  {}\n", "step", "BPM", "bars", "25 ms",

@@ -74,10 +74,7 @@ void apply_live_options(const LiveCommonOptions& o, const po::variables_map& vm,
   if (live.minutes < 0.0 || (vm.count("max-bars") && live.max_bars < 1))
     throw UsageError("--minutes and --max-bars need a length above 0");
   try {
-    ExpectedStrokes(
-        live.drill.pattern, live.kit.pad_names(),
-        Grid::constant(live.drill.start_bpm(), live.drill.meters, live.drill.scored_grid())
-            .positions());
+    expected_strokes(live.drill, live.kit.pad_names());
   } catch (const std::invalid_argument& e) {
     throw UsageError(
         fmt::format("drill {} with kit {}: {}", live.drill.name, live.kit.name(), e.what()));
@@ -97,8 +94,8 @@ void cap_from_history(const LiveCommonOptions& o, LiveOptions& live) {
   const LadderConfig& ladder = *live.drill.ladder;
   if (!ladder.consolidated_bpm) {
     fmt::print(live.feedback,
-               "no solid tempo of {} in your history yet: this first ladder is not capped; from "
-               "the next one on, the climb stays within {:g}% of your consolidated tempo\n",
+               "no solid tempo of {} in your history yet: this ladder is not capped; once a "
+               "step holds, the climb stays within {:g}% of the tempo you hold\n",
                live.drill.name, ladder.max_increase_percent);
   } else {
     fmt::print(live.feedback,
@@ -124,45 +121,29 @@ LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
   LiveOptions recorded = live;
   recorded.observer = &recorder;
   const LiveResult result = run_live_session(recorded);
-  recorder.finish(result, analysis_json(result.analysis).dump());
+  recorder.finish(result, stored_summary_json(live, result).dump());
   session_id = recorder.id();
   return result;
 }
 
 namespace {
 
-void print_modes(std::FILE* out, const Drill& drill, const ClickModeResult& m) {
-  if (drill.click.random_mute.active()) {
-    fmt::print(out, "random mute: {} of {} clicks left out (rising to {:g}%)\n", m.randomly_muted,
-               m.clicks, drill.click.random_mute.percent);
-  }
-  if (drill.silent_while_tight || drill.quiet_count) {
-    double total = 0.0, longest = 0.0;
-    std::int64_t longest_bars = 0;
-    for (const SilentStretch& s : m.silent) {
-      total += s.seconds;
-      if (s.seconds > longest) longest = s.seconds, longest_bars = s.bars;
-    }
-    fmt::print(out, "without the click: {:.0f} s in all, the longest stretch {:.0f} s ({} bar{})\n",
-               total, longest, longest_bars, longest_bars == 1 ? "" : "s");
-  }
-  if (drill.quiet_count && !m.quiet_gaps.empty()) {
-    int held = 0, longest = 0;
-    for (const QuietGap& g : m.quiet_gaps) {
-      held += g.held;
-      if (g.held) longest = std::max(longest, g.bars);
-    }
-    fmt::print(out, "quiet count: {} of {} gaps held{}\n", held, m.quiet_gaps.size(),
-               longest > 0
-                   ? fmt::format(", the longest held {} bar{}", longest, longest == 1 ? "" : "s")
-                   : "");
+// "Your goal on paradiddles: 160 BPM by 2027-03-01. <how it is going>", or nothing.
+std::string goal_text(const LiveCommonOptions& o, const std::string& drill) {
+  try {
+    const SessionStore store = open_store(o.db);
+    const std::optional<StoredGoal> goal = store.goal(drill);
+    if (!goal) return "";
+    return goal_in_words(store, PresetLibrary::standard(), *goal, today());
+  } catch (const std::exception&) {
+    return "";  // the history could not be read: the session's own summary stands alone
   }
 }
 
 }  // namespace
 
 int report_live_result(const LiveCommonOptions& o, const LiveOptions& live, const LiveResult& r,
-                       std::optional<std::int64_t> session_id) {
+                       std::optional<std::int64_t> session_id, const std::string& goal) {
   std::FILE* out = live.feedback;
   if (r.audio_lost)
     fmt::print(stderr,
@@ -174,12 +155,13 @@ int report_live_result(const LiveCommonOptions& o, const LiveOptions& live, cons
              r.dropped_records > 0 ? fmt::format(", records dropped: {}", r.dropped_records) : "");
   fmt::print(out, "timing precision: within {:.1f} ms ({} MIDI)\n", r.precision_bound_ms,
              live.midi.api);
-  print_modes(out, live.drill, r.modes);
+  fmt::print(out, "{}", click_modes_text(click_modes_json(live.drill, r.modes)));
   fmt::print(out, "\n{}", analysis_table(r.analysis));
   const std::string unmapped =
       unmapped_notes_text(r.analysis.unmapped_notes, live.kit, PresetLibrary::standard());
   if (!unmapped.empty()) fmt::print(out, "\n{}\n", unmapped);
   if (r.verdict) fmt::print(out, "\n{}\n", r.verdict->message);
+  if (!goal.empty()) fmt::print(out, "\n{}\n", goal);
   if (session_id)
     fmt::print(out, "\nkept as session {} ('pocket show {}')\n", *session_id, *session_id);
   std::fflush(out);
@@ -194,7 +176,7 @@ int run_drill_session(const LiveCommonOptions& o, const po::variables_map& vm, L
   install_interrupt_handler();
   std::optional<std::int64_t> session_id;
   const LiveResult result = run_and_record(o, live, fingerprint, session_id);
-  return report_live_result(o, live, result, session_id);
+  return report_live_result(o, live, result, session_id, goal_text(o, live.drill.name));
 }
 
 }  // namespace pocket::app

@@ -49,10 +49,12 @@ void cap_from_history(const LiveCommonOptions& o, LiveOptions& live);
 LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
                           const std::string& fingerprint, std::optional<std::int64_t>& session_id);
 
-// Prints the summary (or JSON) of a finished session and returns the exit code.
+// Prints the summary (or JSON) of a finished session and returns the exit code; `goal` is the
+// drill's goal in words, when the player set one.
 int report_live_result(const LiveCommonOptions& o, const LiveOptions& live,
                        const LiveResult& result,
-                       std::optional<std::int64_t> session_id = std::nullopt);
+                       std::optional<std::int64_t> session_id = std::nullopt,
+                       const std::string& goal = "");
 
 // Applies `vm` to `live`, caps the ladder, runs, records and reports: what play, ladder and
 // drill share once their drill is settled.

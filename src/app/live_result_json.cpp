@@ -12,11 +12,13 @@ namespace {
 
 double rounded(double value, double scale) { return std::round(value * scale) / scale + 0.0; }
 
-nlohmann::json modes_json(const Drill& drill, const ClickModeResult& m) {
+}  // namespace
+
+nlohmann::json click_modes_json(const Drill& drill, const ClickModeResult& m) {
   nlohmann::json j = nlohmann::json::object();
   if (drill.click.random_mute.active()) {
     j["random_mute"] = {{"percent", drill.click.random_mute.percent},
-                        {"rise_bars", drill.click.random_mute.rise_bars},
+                        {"rise_bars", drill.mute_rise_bars()},
                         {"seed", drill.click.random_mute.seed},
                         {"clicks", m.clicks},
                         {"muted", m.randomly_muted}};
@@ -48,6 +50,8 @@ nlohmann::json modes_json(const Drill& drill, const ClickModeResult& m) {
   }
   return j;
 }
+
+namespace {
 
 nlohmann::json ladder_json(const LiveOptions& o, const LiveResult& r) {
   nlohmann::json steps = nlohmann::json::array();
@@ -82,7 +86,7 @@ std::string live_result_json(const LiveOptions& o, const LiveResult& r) {
   const Drill& drill = o.drill;
   nlohmann::json j = analysis_json(r.analysis);
   j["drill"] = drill.name;
-  j["bpm"] = drill.start_bpm();
+  j["bpm"] = r.start_bpm;
   j["meter"] = to_string(drill.meters);
   j["grid"] = drill.scored_grid();
   j["seconds"] = rounded(r.seconds, 1000.0);
@@ -102,7 +106,8 @@ std::string live_result_json(const LiveOptions& o, const LiveResult& r) {
                {"lost", r.midi_lost}};
   j["calibration_ms"] = o.calibration_ms;
   j["input_latency_ms"] = o.input_latency_ms;
-  j["click_modes"] = modes_json(drill, r.modes);
+  j["click_modes"] = click_modes_json(drill, r.modes);
+  j["last_bar"] = r.last_bar;
   nlohmann::json strokes = nlohmann::json::array();
   for (const ScoredStroke& s : r.analysis.strokes) {
     strokes.push_back({{"seconds", rounded(s.stroke.seconds, 1e6)},
@@ -115,6 +120,13 @@ std::string live_result_json(const LiveOptions& o, const LiveResult& r) {
   j["strokes"] = strokes;
   if (drill.ladder) j["ladder"] = ladder_json(o, r);
   return j.dump(2);
+}
+
+nlohmann::json stored_summary_json(const LiveOptions& o, const LiveResult& r) {
+  nlohmann::json j = analysis_json(r.analysis);
+  j["last_bar"] = r.last_bar;
+  j["click_modes"] = click_modes_json(o.drill, r.modes);
+  return j;
 }
 
 }  // namespace pocket::app

@@ -106,13 +106,14 @@ LiveResult run_live_session(const LiveOptions& o) {
   const std::int64_t drill_bars = ladder ? -1 : drill.bars;
   const std::int64_t bars =
       o.max_bars > 0 && (drill_bars < 0 || o.max_bars < drill_bars) ? o.max_bars : drill_bars;
-  LiveSchedule schedule(drill.meters, ladder ? ladder->bpm() : drill.bpm, drill.click, rate, bars);
+  ClickPattern click = drill.click;
+  click.random_mute.rise_bars = drill.mute_rise_bars();
+  LiveSchedule schedule(drill.meters, ladder ? ladder->bpm() : drill.bpm, click, rate, bars);
   const ClickSound sound = synthesize_click(drill.sound, rate);
   const DrumMap& map = o.kit;
   const int grid = drill.scored_grid();
   validate_grid(grid);
-  const ExpectedStrokes expected(drill.pattern, map.pad_names(),
-                                 Grid::constant(drill.start_bpm(), drill.meters, grid).positions());
+  const ExpectedStrokes expected = expected_strokes(drill, map.pad_names());
   std::optional<SilentWhileTightMode> silent_mode;
   if (drill.silent_while_tight) silent_mode.emplace(*drill.silent_while_tight);
   std::optional<QuietCountMode> quiet_mode;
@@ -132,6 +133,7 @@ LiveResult run_live_session(const LiveOptions& o) {
   // JACK delivers MIDI once per period; for ALSA's kernel timestamps 1 ms is assumed, unmeasured.
   result.precision_bound_ms = o.midi.api == "jack" ? 1000.0 * o.audio.buffer_frames / rate : 1.0;
   if (ladder) result.ceiling_bpm = ladder->ceiling_bpm();
+  result.start_bpm = schedule.section().bpm;
 
   LiveScorer scorer(drill.meters, grid, map.pad_names(), expected);
   scorer.add_section(schedule.section().first_bar, 0.0, schedule.section().bpm);
@@ -193,6 +195,7 @@ LiveResult run_live_session(const LiveOptions& o) {
   std::fflush(o.feedback);
 
   std::int64_t last_bar_heard = schedule.first_bar();
+  std::int64_t last_bar_closed = -1;
   std::int64_t last_callbacks = -1;
   auto last_progress = std::chrono::steady_clock::now();
   std::optional<std::chrono::steady_clock::time_point> ended_at;
@@ -225,6 +228,7 @@ LiveResult run_live_session(const LiveOptions& o) {
       const double latency = (o.calibration_ms + o.input_latency_ms) / 1000.0 + kLateStrokeSeconds;
       for (const BarTally& bar : scorer.close_bars(now - latency)) {
         if (bar.bar > last_bar_heard) continue;  // after the end of the click
+        last_bar_closed = bar.bar;
         coach(bar);
         modes(bar);
         fmt::print(o.feedback, "{}{}\n", bar_line(bar, scorer.bpm_of_bar(bar.bar)),
@@ -271,8 +275,12 @@ LiveResult run_live_session(const LiveOptions& o) {
   result.grid = scorer.grid();
   AnalysisOptions options{drill.click.gap, &expected, std::nullopt,
                           [&](std::int64_t slot) { return clicks.heard_at(slot); }};
-  if (!expected.plain() && last_bar_heard >= 0)
-    options.bars = std::pair{std::int64_t{0}, last_bar_heard};
+  // The bars played: to the end of the click, or, when the session was cut short, to the last
+  // bar that closed (the rest of a cut bar was never played, so nothing in it is missed).
+  const bool cut_short = result.interrupted || result.audio_lost || result.midi_lost;
+  result.last_bar = cut_short ? last_bar_closed : last_bar_heard;
+  if (!expected.plain() && result.last_bar >= 0)
+    options.bars = std::pair{std::int64_t{0}, result.last_bar};
   result.analysis =
       analyze(scorer.strokes(), scorer.grid(), scorer.pad_names(), midi.double_triggers(), options);
   result.analysis.unmapped_notes = midi.unmapped_notes();

@@ -7,6 +7,8 @@
 
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "audio/click_stream.hpp"
 #include "core/analysis.hpp"
 #include "core/click_log.hpp"
@@ -55,6 +57,8 @@ struct LiveResult {
   Analysis analysis;
   std::vector<std::string> pad_names;
   std::optional<Grid> grid;       // the grid the session was scored against, with its tempos
+  std::int64_t last_bar = -1;     // the last bar of the drill played through
+  double start_bpm = 0.0;         // the first tempo the click played (a ladder's may be capped)
   std::int64_t clicks_heard = 0;  // audible clicks the audio thread played
   std::vector<StepResult> steps;
   std::vector<std::int64_t> step_first_bars;  // the bar each step started on
@@ -80,6 +84,12 @@ LiveResult run_live_session(const LiveOptions& options);
 
 // The results of a session as JSON: the keys of `pocket score --json`, plus the session's.
 std::string live_result_json(const LiveOptions& options, const LiveResult& result);
+// What the click modes did, as JSON (`click_modes` of the result) and in words, a line each.
+nlohmann::json click_modes_json(const Drill& drill, const ClickModeResult& modes);
+std::string click_modes_text(const nlohmann::json& click_modes);
+// What the history keeps as a session's summary: the keys of `pocket score --json`, the last
+// bar played and what the click modes did.
+nlohmann::json stored_summary_json(const LiveOptions& options, const LiveResult& result);
 
 // Ctrl-C ends a session cleanly; call once before run_live_session.
 void install_interrupt_handler();

@@ -71,6 +71,13 @@ GoalProjection goal_projection(const SessionStore& store, const PresetLibrary& l
                       today, healthy_cap(library, goal.drill));
 }
 
+std::string goal_in_words(const SessionStore& store, const PresetLibrary& library,
+                          const StoredGoal& goal, std::chrono::sys_days today) {
+  return fmt::format("Your goal on {}: {:g} BPM{}. {}", goal.drill, goal.bpm,
+                     goal.by_date.empty() ? "" : " by " + goal.by_date,
+                     goal_projection(store, library, goal, today).message);
+}
+
 std::chrono::sys_days today() {
   return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
 }
@@ -101,9 +108,25 @@ std::string drill_settings_json(const Drill& d) {
     j["pattern"] = nlohmann::json::object();
     for (const PadPattern& p : d.pattern) j["pattern"][p.pad] = p.marks;
   }
-  if (d.click.random_mute.active()) j["random_mute"] = d.click.random_mute.percent;
-  if (d.silent_while_tight) j["silent_while_tight"] = d.silent_while_tight->after_bars;
-  if (d.quiet_count) j["quiet_count"] = d.quiet_count->play_bars;
+  const auto window = [](const PassRule& rule) {
+    return nlohmann::json{{"within_25ms", rule.min_slots_within_25ms * 100.0},
+                          {"max_sd_ms", rule.max_sd_ms}};
+  };
+  if (d.click.random_mute.active()) {
+    j["random_mute"] = {{"percent", d.click.random_mute.percent},
+                        {"rise_bars", d.mute_rise_bars()},
+                        {"seed", d.click.random_mute.seed}};
+  }
+  if (d.silent_while_tight) {
+    j["silent_while_tight"] = {{"after_bars", d.silent_while_tight->after_bars},
+                               {"window", window(d.silent_while_tight->window)}};
+  }
+  if (d.quiet_count) {
+    j["quiet_count"] = {{"play_bars", d.quiet_count->play_bars},
+                        {"first_gap_bars", d.quiet_count->first_gap_bars},
+                        {"max_gap_bars", d.quiet_count->max_gap_bars},
+                        {"window", window(d.quiet_count->window)}};
+  }
   return j.dump();
 }
 

@@ -30,6 +30,10 @@ double healthy_cap(const PresetLibrary& library, const std::string& drill);
 GoalProjection goal_projection(const SessionStore& store, const PresetLibrary& library,
                                const StoredGoal& goal, std::chrono::sys_days today);
 
+// "Your goal on paradiddles: 160 BPM by 2027-03-01. <the projection>".
+std::string goal_in_words(const SessionStore& store, const PresetLibrary& library,
+                          const StoredGoal& goal, std::chrono::sys_days today);
+
 // Today, from the system clock, in UTC like the history's dates.
 std::chrono::sys_days today();
 

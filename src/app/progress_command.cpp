@@ -40,14 +40,14 @@ DrillProgress drill_progress(const SessionStore& store, const PresetLibrary& lib
   p.drill = drill;
   p.today = format_date(now);
   p.max_increase_percent = cap_option ? *cap_option : healthy_cap(library, drill);
-  std::vector<HeldTempo> held;
   for (const SessionRecord& r : records) {
     const StoredSession s = load_session(store, r.id);
-    if (s.analysis.timing.hits == 0) continue;
-    const std::optional<double> bpm = held_tempo(r, s.steps);
-    p.points.push_back({r.started_at.substr(0, 10), bpm, s.analysis.timing.sd_offset_ms});
-    if (const auto date = parse_date(r.started_at.substr(0, 10))) held.push_back({*date, bpm});
+    if (s.analysis.timing.hits == 0) continue;  // nothing to draw
+    p.points.push_back(
+        {r.started_at.substr(0, 10), held_tempo(r, s.steps), s.analysis.timing.sd_offset_ms});
   }
+  // The same history as the ladder's cap and the goals read.
+  const std::vector<HeldTempo> held = held_tempos(store, drill);
   p.consolidated_bpm = consolidated_tempo(held);
   if (const std::optional<StoredGoal> goal = store.goal(drill)) {
     p.goal_bpm = goal->bpm;
@@ -63,7 +63,7 @@ DrillProgress drill_progress(const SessionStore& store, const PresetLibrary& lib
 void print_drill(const DrillProgress& p) {
   std::vector<std::optional<double>> tempos, spreads;
   for (const ProgressPoint& point : p.points) {
-    tempos.push_back(point.consolidated_bpm);
+    tempos.push_back(point.held_bpm);
     spreads.push_back(point.sd_ms);
   }
   fmt::print("{}: {} session{} from {} to {}\n", p.drill, p.points.size(),
@@ -127,6 +127,12 @@ int run_progress(const std::vector<std::string>& args) {
   if (drills.empty()) {
     fmt::print("no sessions with strokes yet{}: play one and come back\n",
                drill.empty() ? "" : " on " + drill);
+    if (!drill.empty()) {
+      if (const std::optional<StoredGoal> goal = store.goal(drill)) {
+        fmt::print("your goal on {}: {}{}\n", drill, labels::bpm(goal->bpm),
+                   goal->by_date.empty() ? "" : " by " + goal->by_date);
+      }
+    }
     return kExitOk;
   }
   for (std::size_t i = 0; i < drills.size(); ++i) {

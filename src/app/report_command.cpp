@@ -9,7 +9,6 @@
 #include "core/timing_summary.hpp"
 #include "practice_record.hpp"
 #include "report/html_report.hpp"
-#include "report/labels.hpp"
 #include "stored_session.hpp"
 
 namespace po = boost::program_options;
@@ -82,11 +81,7 @@ int run_report(const std::vector<std::string>& args) {
   const StoredSession session = load_session(store, id);
   ReportData data = report_data(session);
   if (const std::optional<StoredGoal> goal = store.goal(session.record.drill)) {
-    const GoalProjection projection =
-        goal_projection(store, PresetLibrary::standard(), *goal, today());
-    data.goal =
-        fmt::format("Your goal on {}: {}{}. {}", goal->drill, labels::bpm(goal->bpm),
-                    goal->by_date.empty() ? "" : " by " + goal->by_date, projection.message);
+    data.goal = goal_in_words(store, PresetLibrary::standard(), *goal, today());
   }
   const std::string page = html_report(data);
   std::ofstream file(out);

@@ -1,6 +1,7 @@
 #include "stored_session.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -54,22 +55,28 @@ StoredSession load_session(const SessionStore& store, std::int64_t id) {
   std::optional<ExpectedStrokes> expected;
   AnalysisOptions options{gap, nullptr, std::nullopt, {}};
   try {
-    expected.emplace(s.pattern, s.pad_names, grid.positions());
+    expected.emplace(s.pattern, s.pad_names, grid.positions(), s.meters.size() > 1);
     options.expected = &*expected;
   } catch (const std::invalid_argument&) {
     // a pattern that no longer fits: score it as a plain grid
   }
   if (expected && !expected->plain() && !s.strokes.empty()) {
+    // The bars played, as the session kept them; else up to its last stroke.
     std::int64_t last = 0;
     for (const StoredStroke& k : s.strokes) last = std::max(last, k.bar);
+    if (summary.is_object() && summary.contains("last_bar") &&
+        summary["last_bar"].is_number_integer())
+      last = summary["last_bar"].get<std::int64_t>();
     options.bars = std::pair{std::int64_t{0}, last};
   }
   s.analysis = summarize(std::move(scored), grid, s.pad_names, double_triggers, options);
   if (summary.is_object() && summary.contains("unmapped_notes") &&
       summary["unmapped_notes"].is_object()) {
-    for (const auto& [note, count] : summary["unmapped_notes"].items()) {
-      if (count.is_number_integer())
-        s.analysis.unmapped_notes[std::stoi(note)] = count.get<std::int64_t>();
+    for (const auto& [key, count] : summary["unmapped_notes"].items()) {
+      int note = -1;
+      const auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), note);
+      if (error == std::errc{} && end == key.data() + key.size() && count.is_number_integer())
+        s.analysis.unmapped_notes[note] = count.get<std::int64_t>();
     }
   }
   return s;

@@ -193,6 +193,7 @@ Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
   if (expected.plain()) {
     count_plain_misses(result, grid, bars, options);
   } else {
+    result.patterned = true;
     result.missed_at =
         spots(count_pattern_misses(result, grid, expected, bars, options), grid, pad_names);
     result.extra_at = spots(extra_at, grid, pad_names);

@@ -97,6 +97,7 @@ struct Analysis {
   std::vector<PositionTiming> positions;  // positions that were played, in bar order
   FlamStats flams;
   std::optional<GapStats> gap;
+  bool patterned = false;              // scored against a groove pattern
   std::vector<PatternSpot> missed_at;  // with a pattern: per pad and position, most first
   std::vector<PatternSpot> extra_at;
   std::optional<ClickSplit> by_click;          // when some clicks were left out

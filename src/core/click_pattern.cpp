@@ -22,9 +22,9 @@ void validate(const ClickPattern& pattern) {
         pattern.accents));
   }
   const RandomMute& mute = pattern.random_mute;
-  if (!(mute.percent >= 0.0 && mute.percent <= 100.0) || mute.rise_bars < 1) {
+  if (!(mute.percent >= 0.0 && mute.percent <= 100.0) || mute.rise_bars < 0) {
     throw std::invalid_argument(
-        fmt::format("random mute of {:g}% over {} bars: use 0 to 100 percent over at least 1 bar",
+        fmt::format("random mute of {:g}% over {} bars: use 0 to 100 percent over 1 bar or more",
                     mute.percent, mute.rise_bars));
   }
   if (pattern.gap.play_bars < 0 || pattern.gap.mute_bars < 0 ||
@@ -33,9 +33,9 @@ void validate(const ClickPattern& pattern) {
         fmt::format("gap {}:{} needs at least one bar with the click and one without",
                     pattern.gap.play_bars, pattern.gap.mute_bars));
   }
-  if (pattern.count_in_bars < 0) {
+  if (pattern.count_in_bars < 0 || pattern.count_in_bars > 16) {
     throw std::invalid_argument(
-        fmt::format("count-in of {} bars: use 0 or more", pattern.count_in_bars));
+        fmt::format("count-in of {} bars: use 0 to 16", pattern.count_in_bars));
   }
 }
 
@@ -93,7 +93,8 @@ std::uint64_t mix(std::uint64_t x) {
 
 bool randomly_muted(const RandomMute& mute, std::int64_t bar, int beat, int subdivision) {
   if (!mute.active() || bar < 0) return false;
-  const double rise = std::min(1.0, static_cast<double>(bar) / static_cast<double>(mute.rise_bars));
+  const double rise_bars = static_cast<double>(std::max<std::int64_t>(1, mute.rise_bars));
+  const double rise = std::min(1.0, static_cast<double>(bar) / rise_bars);
   const double share = mute.percent / 100.0 * rise;
   const auto click = static_cast<std::uint64_t>(bar) * 256 + static_cast<std::uint64_t>(beat) * 8 +
                      static_cast<std::uint64_t>(subdivision);

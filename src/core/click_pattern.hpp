@@ -21,8 +21,8 @@ struct GapPattern {
 // Clicks left out at random, a share that rises from 0 at bar 0 to `percent` at `rise_bars`
 // and stays there. Seeded: the same seed leaves out the same clicks.
 struct RandomMute {
-  double percent = 0.0;         // 0..100; 0: off
-  std::int64_t rise_bars = 16;  // bars over which the share rises, at least 1
+  double percent = 0.0;        // 0..100; 0: off
+  std::int64_t rise_bars = 0;  // bars over which the share rises; 0: over the drill (see Drill)
   std::uint64_t seed = 1;
 
   bool active() const { return percent > 0.0; }

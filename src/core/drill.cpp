@@ -35,6 +35,12 @@ int Drill::scored_grid() const {
   return unit * click.subdivision;
 }
 
+std::int64_t Drill::mute_rise_bars() const {
+  if (click.random_mute.rise_bars > 0) return click.random_mute.rise_bars;
+  if (ladder) return planned_bars(*ladder);
+  return bars > 0 ? bars : 16;
+}
+
 void validate(const Drill& d) {
   validate(d.click);
   const int grid = d.scored_grid();
@@ -50,14 +56,8 @@ void validate(const Drill& d) {
     if (d.bars == 0 || d.bars < -1) throw std::invalid_argument("a drill needs at least 1 bar");
   }
   validate_window(d.rule, "the pass rule");
-  for (const PadPattern& p : d.pattern) {
-    const std::string marks = pattern_marks(p.marks);
-    if (static_cast<int>(marks.size()) != slots.positions()) {
-      throw std::invalid_argument(fmt::format(
-          "the pattern for '{}' has {} marks but a {} of grid {} has {} slots", p.pad, marks.size(),
-          d.meters.size() > 1 ? "meter cycle" : "bar", grid, slots.positions()));
-    }
-  }
+  for (const PadPattern& p : d.pattern) check_pattern(p, slots.positions(), d.meters.size() > 1);
+
   if (d.silent_while_tight) {
     check_range(d.silent_while_tight->after_bars, 1, 64, "silent while tight: after_bars");
     validate_window(d.silent_while_tight->window, "silent while tight");
@@ -69,13 +69,29 @@ void validate(const Drill& d) {
     check_range(q.first_gap_bars, 1, q.max_gap_bars, "quiet count: first_gap_bars");
     validate_window(q.window, "quiet count");
   }
-  const int silencers =
-      (d.silent_while_tight ? 1 : 0) + (d.quiet_count ? 1 : 0) + (d.click.gap.active() ? 1 : 0);
-  if (silencers > 1) {
-    throw std::invalid_argument(
-        "silent while tight, quiet count and gap bars each decide when the click is silent: "
-        "choose one");
+  const std::vector<std::string> silencers = silencing_modes(d);
+  if (silencers.size() > 1) {
+    throw std::invalid_argument(fmt::format(
+        "{} and {} both decide when the click is silent: keep one", silencers[0], silencers[1]));
   }
+  if (d.ladder && !silencers.empty()) {
+    throw std::invalid_argument(fmt::format(
+        "{} silences the click, and a ladder's new tempo must be heard: use it on a fixed tempo",
+        silencers[0]));
+  }
+}
+
+ExpectedStrokes expected_strokes(const Drill& d, std::span<const std::string> pad_names) {
+  const int positions = Grid::constant(d.start_bpm(), d.meters, d.scored_grid()).positions();
+  return ExpectedStrokes(d.pattern, pad_names, positions, d.meters.size() > 1);
+}
+
+std::vector<std::string> silencing_modes(const Drill& d) {
+  std::vector<std::string> modes;
+  if (d.click.gap.active()) modes.emplace_back("click.gap");
+  if (d.silent_while_tight) modes.emplace_back("silent_while_tight");
+  if (d.quiet_count) modes.emplace_back("quiet_count");
+  return modes;
 }
 
 }  // namespace pocket

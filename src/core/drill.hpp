@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -50,7 +51,19 @@ struct Drill {
   // subdivision).
   int scored_grid() const;
   double start_bpm() const { return ladder ? ladder->start_bpm : bpm; }
+  // The bars the random mute rises over: its own, else the drill's length (a ladder's when
+  // every step holds), else 16 for a drill without end.
+  std::int64_t mute_rise_bars() const;
 };
+
+// The settings that decide when the click is silent, by their keys in a drill file
+// ("click.gap", "silent_while_tight", "quiet_count"): at most one may be set, and none with a
+// ladder, whose new tempos must be heard.
+std::vector<std::string> silencing_modes(const Drill& drill);
+
+// The drill's pattern over a kit's pads. Throws std::invalid_argument for a pad the kit does
+// not have.
+ExpectedStrokes expected_strokes(const Drill& drill, std::span<const std::string> pad_names);
 
 // Throws std::invalid_argument naming the setting that is wrong, including a pattern that
 // does not fit the grid and click modes that cannot go together.

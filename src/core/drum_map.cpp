@@ -7,16 +7,12 @@
 
 namespace pocket {
 
-namespace {
-
 bool valid_pad_name(std::string_view pad) {
   return !pad.empty() && pad.size() <= 24 && pad.front() >= 'a' && pad.front() <= 'z' &&
          std::all_of(pad.begin(), pad.end(), [](char c) {
            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
          });
 }
-
-}  // namespace
 
 DrumMap::DrumMap(std::string name) : name_(std::move(name)) { pad_of_note_.fill(-1); }
 

@@ -10,6 +10,9 @@ namespace pocket {
 // Note number to pad: "kick", "snare", "hihat", "ride", "crash", "tom1".. and the
 // articulation the note stands for ("rim", "edge", "open", "pedal", ...; empty for the head).
 // Kits are data: presets/kits/*.toml, read by pocket_presets.
+// A pad name: a lower-case word of letters, digits and '-', at most 24, like snare or tom1.
+bool valid_pad_name(std::string_view pad);
+
 class DrumMap {
  public:
   static constexpr int kMaxPads = 32;

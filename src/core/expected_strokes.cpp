@@ -21,8 +21,23 @@ std::string pattern_marks(std::string_view line) {
   return marks;
 }
 
+void check_pattern(const PadPattern& line, int positions, bool cycle) {
+  if (!valid_pad_name(line.pad)) {
+    throw std::invalid_argument(fmt::format(
+        "the pattern's pad '{}' must be a lower-case word, like snare or tom1", line.pad));
+  }
+  const std::string marks = pattern_marks(line.marks);
+  if (static_cast<int>(marks.size()) != positions) {
+    throw std::invalid_argument(
+        fmt::format("the pattern for '{}' has {} marks but a {} of the grid "
+                    "has {} slots",
+                    line.pad, marks.size(), cycle ? "meter cycle" : "bar", positions));
+  }
+}
+
 ExpectedStrokes::ExpectedStrokes(std::span<const PadPattern> patterns,
-                                 std::span<const std::string> pad_names, int positions) {
+                                 std::span<const std::string> pad_names, int positions,
+                                 bool cycle) {
   if (patterns.empty()) return;
   by_pad_.resize(pad_names.size());
   for (const PadPattern& p : patterns) {
@@ -32,12 +47,8 @@ ExpectedStrokes::ExpectedStrokes(std::span<const PadPattern> patterns,
           fmt::format("the pattern has a line for '{}', a pad this kit does not have (it has {})",
                       p.pad, fmt::join(pad_names, ", ")));
     }
+    check_pattern(p, positions, cycle);
     const std::string marks = pattern_marks(p.marks);
-    if (static_cast<int>(marks.size()) != positions) {
-      throw std::invalid_argument(
-          fmt::format("the pattern for '{}' has {} marks but a bar of the grid has {} slots", p.pad,
-                      marks.size(), positions));
-    }
     std::vector<bool>& line = by_pad_[static_cast<std::size_t>(it - pad_names.begin())];
     line.resize(static_cast<std::size_t>(positions));
     for (std::size_t i = 0; i < marks.size(); ++i) line[i] = line[i] || marks[i] == 'x';

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "drum_map.hpp"
+
 namespace pocket {
 
 // One pad's line of a groove pattern over one bar of the grid (or one meter cycle):
@@ -18,6 +20,10 @@ struct PadPattern {
 // is none of the above.
 std::string pattern_marks(std::string_view line);
 
+// Throws std::invalid_argument unless the line's pad is a pad name and its marks fill the
+// `positions` of a bar of the grid (of a meter cycle when `cycle`).
+void check_pattern(const PadPattern& line, int positions, bool cycle);
+
 // Which positions of the meter cycle each pad is expected to strike. Default-constructed, it
 // is a plain grid: every slot is expected, of whichever pad strikes it.
 class ExpectedStrokes {
@@ -25,8 +31,9 @@ class ExpectedStrokes {
   ExpectedStrokes() = default;
   // Throws std::invalid_argument naming the pad for a pad the kit does not have, a line of
   // the wrong length, or a bad mark.
+  // `positions`: of one bar of the grid, or of one meter cycle when `cycle`.
   ExpectedStrokes(std::span<const PadPattern> patterns, std::span<const std::string> pad_names,
-                  int positions);
+                  int positions, bool cycle = false);
 
   bool plain() const { return by_pad_.empty(); }
   // With a pattern: whether `pad` is expected on `position`; a pad without a line never is.

@@ -104,13 +104,15 @@ std::optional<double> consolidated_tempo(std::span<const HeldTempo> sessions,
                                          ConsolidationWindow window) {
   if (window.sessions < 1) throw std::invalid_argument("the window needs at least 1 session");
   if (window.days < 0) throw std::invalid_argument("the window cannot span negative days");
-  if (sessions.empty()) return std::nullopt;
-  const std::size_t count = std::min(sessions.size(), static_cast<std::size_t>(window.sessions));
-  const sys_days newest = sessions.back().date;
+  std::optional<sys_days> newest;
   std::optional<double> highest;
-  for (const HeldTempo& s : sessions.last(count)) {
-    if (!s.bpm || newest - s.date > days{window.days}) continue;
-    highest = std::max(highest.value_or(*s.bpm), *s.bpm);
+  int counted = 0;
+  for (auto it = sessions.rbegin(); it != sessions.rend() && counted < window.sessions; ++it) {
+    if (!it->bpm) continue;
+    if (!newest) newest = it->date;
+    if (*newest - it->date > days{window.days}) break;
+    highest = std::max(highest.value_or(*it->bpm), *it->bpm);
+    ++counted;
   }
   return highest;
 }

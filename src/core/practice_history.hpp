@@ -23,7 +23,9 @@ struct HeldTempo {
 };
 
 // The recent window the consolidated tempo is read from: the last `sessions` sessions of the
-// drill that are at most `days` days older than its newest session.
+// drill that held a tempo, those at most `days` days older than the newest of them. Sessions
+// that held nothing take no place in it, so a run of loose sessions never lifts the cap; a
+// tempo held long before the latest one no longer counts.
 struct ConsolidationWindow {
   int sessions = 10;
   int days = 28;

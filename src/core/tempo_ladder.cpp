@@ -125,6 +125,19 @@ LadderDirection parse_ladder_direction(std::string_view text) {
       fmt::format("direction '{}' is not a ladder direction: use up, down or up-down", text));
 }
 
+std::int64_t planned_bars(const LadderConfig& config) {
+  TempoLadder ladder(config);
+  Tally solid;
+  solid.add_hit(0.0);
+  std::int64_t bars = 0;
+  constexpr std::int64_t kMostBars = 100000;  // a ladder of 0.1 BPM steps ends well before
+  while (!ladder.finished() && bars < kMostBars) {
+    ++bars;
+    if (ladder.add_bar(solid) && !ladder.finished()) ++bars;  // the coach's bar
+  }
+  return bars;
+}
+
 TempoLadder::TempoLadder(LadderConfig config) : config_(std::move(config)) {
   validate(config_);
   descending_ = config_.direction == LadderDirection::down;

@@ -14,6 +14,8 @@ namespace pocket {
 struct PassRule {
   double min_slots_within_25ms = 0.85;  // share of expected slots struck within +-25 ms
   double max_sd_ms = 18.0;              // standard deviation of the offsets
+
+  friend bool operator==(const PassRule&, const PassRule&) = default;
 };
 
 struct RuleCheck {
@@ -66,6 +68,10 @@ struct LadderConfig {
 
 // Throws std::invalid_argument naming the setting that is wrong.
 void validate(const LadderConfig& config);
+
+// The bars a ladder plays when every step holds: its steps, and the unscored bar after each
+// step but the last, where the coach decides.
+std::int64_t planned_bars(const LadderConfig& config);
 
 struct StepResult {
   double bpm = 0.0;

@@ -158,12 +158,7 @@ void read_pattern(const TomlFile& file, const toml::table& t, Drill& d) {
     if (!marks)
       file.fail(value.source(), key, "must be the pad's line in quotes, like \"x.x.x.x.\"");
     try {
-      const std::string clean = pattern_marks(*marks);
-      if (static_cast<int>(clean.size()) != positions) {
-        throw std::invalid_argument(
-            fmt::format("has {} marks but a {} of grid {} has {} slots", clean.size(),
-                        d.meters.size() > 1 ? "meter cycle" : "bar", d.scored_grid(), positions));
-      }
+      check_pattern({std::string(pad.str()), *marks}, positions, d.meters.size() > 1);
     } catch (const std::invalid_argument& e) {
       file.fail(value.source(), key, e.what());
     }
@@ -176,7 +171,7 @@ void read_modes(const TomlFile& file, const toml::table& doc, Drill& d) {
     constexpr std::string_view p = "random_mute";
     file.allow_only(*t, p, {"percent", "rise_bars", "seed"});
     RandomMute& mute = d.click.random_mute;
-    mute.rise_bars = d.bars > 0 ? d.bars : 16;
+
     const auto share = file.number(*t, p, "percent");
     if (!share)
       file.fail(t->source(), "random_mute.percent",
@@ -261,20 +256,14 @@ Drill read_drill_file(const std::filesystem::path& path) {
   }
   if (const toml::table* t = file.table(doc, "", "pattern")) read_pattern(file, *t, d);
   read_modes(file, doc, d);
-  // Gap bars, silent while tight and quiet count each decide when the click is silent.
-  std::vector<std::string> silencers;
-  for (const char* key : {"click.gap", "silent_while_tight", "quiet_count"}) {
-    if (doc.at_path(key).node() != nullptr) silencers.emplace_back(key);
-  }
-  if (silencers.size() > 1) {
-    file.fail(doc.at_path(silencers[1]).node()->source(), silencers[1],
-              fmt::format("{} and {} both decide when the click is silent: keep one", silencers[0],
-                          silencers[1]));
-  }
   try {
     validate(d);
   } catch (const std::invalid_argument& e) {
-    throw PresetError(fmt::format("{}: {}", path.string(), e.what()));
+    // What is left to check concerns the click modes: point at the last one set.
+    const std::vector<std::string> modes = silencing_modes(d);
+    const toml::node* at = modes.empty() ? nullptr : doc.at_path(modes.back()).node();
+    if (at == nullptr) throw PresetError(fmt::format("{}: {}", path.string(), e.what()));
+    file.fail(at->source(), modes.back(), e.what());
   }
   return d;
 }

@@ -11,6 +11,7 @@
 
 #include "drill_file.hpp"
 #include "kit_file.hpp"
+#include "preset_error.hpp"
 #include "user_config.hpp"
 
 namespace pocket {
@@ -40,9 +41,10 @@ PresetLibrary::PresetLibrary(std::filesystem::path shipped, std::filesystem::pat
 
 PresetLibrary PresetLibrary::standard() { return {shipped_presets(), config_folder()}; }
 
-std::vector<PresetEntry> PresetLibrary::list(const std::string& kind) const {
+std::vector<PresetEntry> PresetLibrary::list(const std::string& kind, bool shipped_only) const {
   std::map<std::string, PresetEntry> found;  // by name: the player's own come last and win
   for (const bool own : {false, true}) {
+    if (own && shipped_only) continue;
     const std::filesystem::path folder = (own ? players_ : shipped_) / kind;
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
@@ -56,14 +58,14 @@ std::vector<PresetEntry> PresetLibrary::list(const std::string& kind) const {
   return out;
 }
 
-std::filesystem::path PresetLibrary::find(const std::string& kind,
-                                          const std::string& name_or_file) const {
+std::filesystem::path PresetLibrary::find(const std::string& kind, const std::string& name_or_file,
+                                          bool shipped_only) const {
   if (names_a_file(name_or_file)) {
     if (!std::filesystem::exists(name_or_file))
       throw std::invalid_argument(fmt::format("there is no file '{}'", name_or_file));
     return name_or_file;
   }
-  const std::vector<PresetEntry> all = list(kind);
+  const std::vector<PresetEntry> all = list(kind, shipped_only);
   for (const PresetEntry& e : all) {
     if (e.name == name_or_file) return e.file;
   }
@@ -80,8 +82,26 @@ std::filesystem::path PresetLibrary::find(const std::string& kind,
 }
 
 DrumMap PresetLibrary::kit(const std::string& name_or_file) const {
-  return read_kit_file(find("kits", name_or_file),
-                       [this](const std::string& base) { return kit(base); });
+  std::vector<std::filesystem::path> reading;
+  return read_kit(find("kits", name_or_file), reading);
+}
+
+DrumMap PresetLibrary::read_kit(const std::filesystem::path& file,
+                                std::vector<std::filesystem::path>& reading) const {
+  if (std::find(reading.begin(), reading.end(), file) != reading.end()) {
+    std::string chain;
+    for (const auto& f : reading) chain += f.stem().string() + " -> ";
+    throw PresetError(fmt::format("{}: the kits are each other's base ({}{})", file.string(), chain,
+                                  file.stem().string()));
+  }
+  reading.push_back(file);
+  DrumMap map = read_kit_file(file, [&](const std::string& base) {
+    // A player's "roland" built on "roland" starts from the shipped one.
+    const bool itself = base == file.stem().string();
+    return read_kit(find("kits", base, itself), reading);
+  });
+  reading.pop_back();
+  return map;
 }
 
 std::vector<PresetEntry> PresetLibrary::kits() const { return list("kits"); }

@@ -36,8 +36,9 @@ class PresetLibrary {
   const std::filesystem::path& shipped_folder() const { return shipped_; }
 
   // A kit by name, or from a file when the text names one (ends in .toml or holds a '/').
-  // Throws PresetError for a bad file and std::invalid_argument listing the kits for an
-  // unknown name.
+  // A player's kit whose base has its own name starts from the shipped kit of that name.
+  // Throws PresetError for a bad file or kits that are each other's base, and
+  // std::invalid_argument listing the kits for an unknown name.
   DrumMap kit(const std::string& name_or_file) const;
   std::vector<PresetEntry> kits() const;
 
@@ -46,8 +47,12 @@ class PresetLibrary {
   std::vector<PresetEntry> drills() const;
 
  private:
-  std::vector<PresetEntry> list(const std::string& kind) const;
-  std::filesystem::path find(const std::string& kind, const std::string& name_or_file) const;
+  std::vector<PresetEntry> list(const std::string& kind, bool shipped_only = false) const;
+  std::filesystem::path find(const std::string& kind, const std::string& name_or_file,
+                             bool shipped_only = false) const;
+  // `reading`: the kit files being read, base after base, to catch a loop.
+  DrumMap read_kit(const std::filesystem::path& file,
+                   std::vector<std::filesystem::path>& reading) const;
 
   std::filesystem::path shipped_;
   std::filesystem::path players_;

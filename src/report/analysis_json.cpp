@@ -56,7 +56,7 @@ nlohmann::json analysis_json(const Analysis& a) {
       out.push_back({{"pad", s.pad}, {"position", s.label}, {"count", s.count}});
     return out;
   };
-  if (!a.missed_at.empty() || !a.extra_at.empty()) {
+  if (a.patterned) {
     j["pattern"] = {{"missed", spots(a.missed_at)}, {"extra", spots(a.extra_at)}};
   }
   j["unmapped_notes"] = nlohmann::json::object();

@@ -55,8 +55,9 @@ std::string analysis_table(const Analysis& a) {
         "\n" + fmt::format(kTimingHeader, "position", "hits", "mean ms", "SD ms", "10 ms", "25 ms");
     for (const PositionTiming& p : a.positions) timing_row(out, p.label, p.stats);
   }
-  if (!a.missed_at.empty() || !a.extra_at.empty()) {
+  if (a.patterned) {
     out += "\n  against the pattern\n";
+    if (a.missed_at.empty() && a.extra_at.empty()) out += "    every stroke where it belongs\n";
     // The most frequent first; a long tail is summed up in one line.
     constexpr std::size_t kShown = 8;
     const auto list = [&](const std::vector<PatternSpot>& spots, const char* what) {

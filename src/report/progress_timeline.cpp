@@ -31,7 +31,7 @@ Timeline timeline(const DrillProgress& drill) {
     }
     std::optional<double> sd;
     if (std::isfinite(p.sd_ms) && p.sd_ms >= 0.0) sd = p.sd_ms;
-    t.points.push_back({*day, usable_bpm(p.consolidated_bpm), sd});
+    t.points.push_back({*day, usable_bpm(p.held_bpm), sd});
   }
   std::stable_sort(t.points.begin(), t.points.end(),
                    [](const DatedPoint& a, const DatedPoint& b) { return a.day < b.day; });

@@ -112,7 +112,7 @@ std::string sessions_table(const DrillProgress& drill) {
       "<table class=\"sessions\">\n<tr><th>Date</th><th class=\"num\">Tempo held</th>"
       "<th class=\"num\">SD</th></tr>\n";
   for (auto p = drill.points.rbegin(); p != drill.points.rend(); ++p) {
-    const auto held = usable_bpm(p->consolidated_bpm);
+    const auto held = usable_bpm(p->held_bpm);
     out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
                        escape_html(p->date), held ? labels::bpm(*held) : "none held",
                        std::isfinite(p->sd_ms) ? labels::ms(p->sd_ms) : "–");

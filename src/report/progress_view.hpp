@@ -9,8 +9,8 @@ namespace pocket {
 
 // One session of a drill on the way.
 struct ProgressPoint {
-  std::string date;                        // YYYY-MM-DD
-  std::optional<double> consolidated_bpm;  // the tempo it held; none when none
+  std::string date;                // YYYY-MM-DD
+  std::optional<double> held_bpm;  // the tempo it held; none when none
   double sd_ms = 0.0;
 };
 

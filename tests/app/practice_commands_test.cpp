@@ -152,4 +152,8 @@ TEST_CASE("goals: set, projected at a healthy pace, listed and cleared", "[goals
   CHECK_THAT(unknown.err, Contains("there is no drill 'cowbell-solo'"));
   CHECK(h.pocket({"goal", "paradiddles", "--bpm", "500"}).exit_code == 2);
   CHECK(h.pocket({"goal", "paradiddles", "--bpm", "120", "--by", "2027-02-30"}).exit_code == 2);
+  const auto past = h.pocket(
+      {"goal", "paradiddles", "--bpm", "120", "--by", "2026-11-01", "--today", "2026-11-06"});
+  CHECK(past.exit_code == 2);
+  CHECK_THAT(past.err, Contains("is not ahead of today (2026-11-06)"));
 }

@@ -23,7 +23,7 @@ TEST_CASE("a drill says which of its settings cannot work", "[drill]") {
   d.pattern = {{"kick", "x..."}};
   CHECK_NOTHROW(validate(d));
   d.pattern = {{"kick", "x.."}};
-  CHECK_THROWS_WITH(validate(d), Contains("'kick' has 3 marks but a bar of grid 4 has 4 slots"));
+  CHECK_THROWS_WITH(validate(d), Contains("'kick' has 3 marks but a bar of the grid has 4 slots"));
   d.pattern.clear();
 
   d.meters = Meter{7, 8};
@@ -40,7 +40,7 @@ TEST_CASE("a drill says which of its settings cannot work", "[drill]") {
 
   d.click.gap = {2, 2};
   d.quiet_count = QuietCount{};
-  CHECK_THROWS_WITH(validate(d), Contains("choose one"));
+  CHECK_THROWS_WITH(validate(d), Contains("click.gap and quiet_count both decide"));
   d.click.gap = {};
   d.quiet_count->first_gap_bars = 9;
   CHECK_THROWS_WITH(validate(d), Contains("first_gap_bars is 9: use 1 to 8"));
@@ -55,6 +55,33 @@ TEST_CASE("a drill says which of its settings cannot work", "[drill]") {
   d.click.random_mute.percent = 0.0;
 
   d.ladder = LadderConfig{};
+  d.quiet_count = QuietCount{};
+  CHECK_THROWS_WITH(validate(d), Contains("a ladder's new tempo must be heard"));
+  d.quiet_count.reset();
+  d.click.random_mute.percent = 30.0;  // a random mute still lets most clicks through
+  CHECK_NOTHROW(validate(d));
   d.ladder->target_bpm = 90.0;  // below the start of an upward ladder
   CHECK_THROWS(validate(d));
+}
+
+TEST_CASE("the random mute rises over the drill, a ladder's planned length included", "[drill]") {
+  Drill d;
+  d.click.random_mute.percent = 50.0;
+  CHECK(d.mute_rise_bars() == 16);  // a drill without end
+  d.bars = 40;
+  CHECK(d.mute_rise_bars() == 40);
+  d.click.random_mute.rise_bars = 12;
+  CHECK(d.mute_rise_bars() == 12);
+  d.click.random_mute.rise_bars = 0;
+  // 100, 103, 106.1 and 109.3 BPM in two bars each, with the coach's bar between steps.
+  LadderConfig ladder;
+  ladder.start_bpm = 100.0;
+  ladder.target_bpm = 109.3;
+  ladder.step = parse_tempo_step("3%");
+  ladder.bars_per_step = 2;
+  CHECK(planned_bars(ladder) == 4 * 2 + 3);
+  d.ladder = ladder;
+  CHECK(d.mute_rise_bars() == 11);
+  ladder.direction = LadderDirection::up_down;  // and back down through 106.1 and 103 to 100
+  CHECK(planned_bars(ladder) == 7 * 2 + 6);
 }

@@ -49,14 +49,20 @@ TEST_CASE("malformed or impossible dates read as nothing", "[history]") {
 TEST_CASE("the consolidated tempo is the highest held in the recent window", "[history]") {
   SECTION("sessions more than 28 days older than the newest do not count") {
     const std::vector<HeldTempo> s{held(40, 150.0), held(28, 131.0), held(3, 128.0), none_held(0)};
-    CHECK(consolidated_tempo(s) == 131.0);  // exactly 28 days older still counts
-    CHECK(consolidated_tempo(s, {10, 27}) == 128.0);
+    CHECK(consolidated_tempo(s) == 131.0);  // 25 days older than the newest held one
+    CHECK(consolidated_tempo(s, {10, 24}) == 128.0);
+    CHECK(consolidated_tempo(s, {10, 25}) == 131.0);  // exactly that many days still counts
   }
   SECTION("only the last 10 sessions count") {
     std::vector<HeldTempo> s{held(20, 160.0)};  // the oldest of eleven
     for (int i = 10; i >= 1; --i) s.push_back(held(i, 120.0 + i));
     CHECK(consolidated_tempo(s) == 130.0);
     CHECK(consolidated_tempo(s, {11, 28}) == 160.0);
+  }
+  SECTION("sessions that held nothing take no place in the window") {
+    std::vector<HeldTempo> s{held(60, 150.0), held(20, 126.0)};
+    for (int i = 15; i >= 0; --i) s.push_back(none_held(i));  // sixteen loose sessions since
+    CHECK(consolidated_tempo(s) == 126.0);  // 150 was held 40 days before 126: out
   }
   SECTION("sessions that held nothing give nothing") {
     const std::vector<HeldTempo> s{none_held(5), none_held(2), none_held(0)};

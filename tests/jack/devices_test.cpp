@@ -1,4 +1,7 @@
 // Devices as pocket sees them on a JACK server, and clear errors for unknown ones.
+#include <chrono>
+#include <thread>
+
 #include <catch2/catch.hpp>
 
 #include "jack_server.hpp"
@@ -14,6 +17,25 @@ TEST_CASE("pocket devices lists the JACK output and MIDI ports", "[jack][devices
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.out, Contains("JACK") && Contains("system") && Contains("MIDI inputs (jack)"));
   CHECK_THAT(result.out, Contains("ms"));  // default latencies
+}
+
+TEST_CASE("pocket devices proposes the kit map a module's port name suggests", "[jack][devices]") {
+  JackServer jack;
+  TempDir dir;
+  // A client named like a Roland module, with a MIDI output the kit would send on.
+  BackgroundProcess module(VIRTUAL_DRUMMER_BINARY,
+                           {"--name", "TD-17", "--listen", "none:none", "--play-to", "none:none",
+                            "--truth", (dir / "truth.csv").string()},
+                           dir / "module.out", dir / "module.err");
+  CommandResult result;
+  for (int attempt = 0; attempt < 50; ++attempt) {  // until the client is up
+    result = run_command(POCKET_BINARY, {"devices"}, dir.path());
+    if (result.out.find("TD-17") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  module.stop();
+  INFO(result.out);
+  CHECK_THAT(result.out, Contains("TD-17:midi_out   (looks like a kit for --drum-map roland)"));
 }
 
 TEST_CASE("an unknown MIDI port or audio device lists what there is", "[jack][devices]") {

@@ -1,6 +1,8 @@
 // Drills against a real JACK server and the virtual drummer.
 #include <map>
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -17,7 +19,9 @@ TEST_CASE("every shipped drill plays two bars with the virtual drummer", "[jack]
   DrummerOptions drummer;
   drummer.jitter_ms = 3.0;
   drummer.notes = "36,42,38,42";
+  int session = 0;
   for (const pocket::PresetEntry& entry : shipped_presets().drills()) {
+    ++session;
     const pocket::Drill drill = shipped_presets().drill(entry.name).drill;
     CommandResult result;
     rig.with_drummer(drummer, [&] {
@@ -41,6 +45,14 @@ TEST_CASE("every shipped drill plays two bars with the virtual drummer", "[jack]
         pocket::Grid::constant(drill.start_bpm(), drill.meters, drill.scored_grid())
             .first_slot_of_bar(2);
     for (const auto& s : j["strokes"]) CHECK(s["slot"].get<long>() < end_slot);
+    // The history scores a pattern drill the same as the session did.
+    if (!drill.pattern.empty()) {
+      const auto shown =
+          run_command(POCKET_BINARY, {"show", std::to_string(session)}, rig.dir().path());
+      CHECK_THAT(shown.out,
+                 Contains(fmt::format("missed slots     {:>8}", j["missed"].get<int>())));
+      CHECK_THAT(shown.out, Contains("against the pattern"));
+    }
   }
 }
 
@@ -97,6 +109,9 @@ TEST_CASE(
   // Audible clicks: every bar's four, but for the silent ones.
   const long bars_played = 1 + 14;  // count-in and the drill
   CHECK(j["clicks"] == 4 * (bars_played - first["bars"].get<long>()));
+  // The history keeps what the click mode did.
+  const auto shown = run_command(POCKET_BINARY, {"show", "1"}, rig.dir().path());
+  CHECK_THAT(shown.out, Contains("without the click: ") && Contains("the longest stretch"));
 }
 
 TEST_CASE("a ladder is capped from the player's history of the drill", "[jack][drill][ladder]") {
@@ -115,7 +130,7 @@ TEST_CASE("a ladder is capped from the player's history of the drill", "[jack][d
   const nlohmann::json uncapped = nlohmann::json::parse(first.out);
   CHECK(uncapped["ladder"]["consolidated_bpm"].is_null());
   CHECK(uncapped["ladder"]["ceiling_bpm"] == 103.0);
-  CHECK_THAT(first.err, Contains("this first ladder is not capped"));
+  CHECK_THAT(first.err, Contains("in your history yet: this ladder is not capped"));
 
   // A history the test builds: warm-up held 100 BPM last week, and a play session elsewhere.
   {

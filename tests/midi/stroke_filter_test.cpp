@@ -47,7 +47,7 @@ TEST_CASE("a note-on of velocity 0 is ignored", "[stroke_filter]") {
   CHECK(filter.note_on(0.001, 38, 80, stroke) == Result::stroke);
 }
 
-TEST_CASE("an unmapped note is not scored but counted per note", "[stroke_filter]") {
+TEST_CASE("an unmapped note is told apart from one that is ignored", "[stroke_filter]") {
   StrokeFilter filter(gm());
   Stroke stroke = kUntouched;
   CHECK(filter.note_on(0.0, 60, 100, stroke) == Result::unmapped);
@@ -58,9 +58,6 @@ TEST_CASE("an unmapped note is not scored but counted per note", "[stroke_filter
   CHECK(filter.note_on(0.0, 200, 100, stroke) == Result::ignored);
   CHECK(untouched(stroke));
   CHECK(filter.double_triggers() == 0);
-  CHECK(filter.unmapped()[60] == 2);
-  CHECK(filter.unmapped()[22] == 1);
-  CHECK(filter.unmapped()[38] == 0);
 }
 
 TEST_CASE("a second note-on on the same pad within 10 ms is a double trigger", "[stroke_filter]") {

@@ -104,10 +104,6 @@ direction = "down"
 on_fail = "step-back"
 stop_after = 3
 max_increase = 4
-[quiet_count]
-play_bars = 3
-first_gap_bars = 2
-max_gap_bars = 6
 )");
   const Drill d = read_drill_file(path);
   REQUIRE(d.ladder);
@@ -121,15 +117,20 @@ max_gap_bars = 6
   CHECK(d.ladder->stop_after_fails == 3);
   CHECK(d.ladder->max_increase_percent == 4.0);
   CHECK(d.click.count_in_bars == 1);  // the default
-  REQUIRE(d.quiet_count);
-  CHECK(d.quiet_count->play_bars == 3);
-  CHECK(d.quiet_count->first_gap_bars == 2);
-  CHECK(d.quiet_count->max_gap_bars == 6);
-  // The random mute rises over the drill by default, or 16 bars for a ladder.
+  const Drill quiet = read_drill_file(
+      dir.write("quiet.toml",
+                "name = \"q\"\n[tempo]\nbpm = 90\n"
+                "[quiet_count]\nplay_bars = 3\nfirst_gap_bars = 2\nmax_gap_bars = 6\n"));
+  REQUIRE(quiet.quiet_count);
+  CHECK(quiet.quiet_count->play_bars == 3);
+  CHECK(quiet.quiet_count->first_gap_bars == 2);
+  CHECK(quiet.quiet_count->max_gap_bars == 6);
+  // The random mute rises over the drill by default.
   const auto muted = dir.write("muted.toml",
                                "name = \"m\"\n[tempo]\nbpm = 90\nbars = 40\n"
                                "[random_mute]\npercent = 50\n");
-  CHECK(read_drill_file(muted).click.random_mute.rise_bars == 40);
+  CHECK(read_drill_file(muted).click.random_mute.rise_bars == 0);
+  CHECK(read_drill_file(muted).mute_rise_bars() == 40);
 }
 
 TEST_CASE("drill file errors name the file, line, column and key", "[drill_file][errors]") {
@@ -182,7 +183,8 @@ TEST_CASE("drill file errors name the file, line, column and key", "[drill_file]
     const std::string message =
         error("name = \"x\"\ngrid = 8\n[tempo]\nbpm = 100\n[pattern]\nkick = \"x...x..\"\n");
     CHECK_THAT(message, StartsWith(file + ":6:8: key 'pattern.kick': "));
-    CHECK_THAT(message, Contains("7 marks but a bar of grid 8 has 8 slots"));
+    CHECK_THAT(message,
+               Contains("the pattern for 'kick' has 7 marks but a bar of the grid has 8 slots"));
   }
   SECTION("a pattern with a mark that means nothing") {
     CHECK_THAT(error(std::string(kFixed) + "[pattern]\nkick = \"x.o.\"\n"),
@@ -215,6 +217,12 @@ TEST_CASE("drill file errors name the file, line, column and key", "[drill_file]
         error(std::string(kFixed) + "[click]\ngap = \"2:2\"\n[quiet_count]\nplay_bars = 2\n");
     CHECK_THAT(message, StartsWith(file + ":6:1: key 'quiet_count': "));
     CHECK_THAT(message, Contains("click.gap and quiet_count both decide"));
+  }
+  SECTION("a click mode that silences the click, on a ladder") {
+    const std::string message =
+        error("name = \"x\"\n[ladder]\nfrom = 90\nto = 100\n[silent_while_tight]\n");
+    CHECK_THAT(message, StartsWith(file + ":5:1: key 'silent_while_tight': "));
+    CHECK_THAT(message, Contains("a ladder's new tempo must be heard"));
   }
   SECTION("a table written as a value") {
     CHECK_THAT(error("name = \"x\"\ntempo = 100\n"),

@@ -77,3 +77,18 @@ TEST_CASE("the fingerprint follows the file's bytes", "[library]") {
   write_file(dir / "shipped" / "drills" / "a.toml", drill_text("A", 91));
   CHECK(library.drill("a").fingerprint != before);
 }
+
+TEST_CASE("a player's kit may build on the shipped kit of its own name, never on itself",
+          "[library]") {
+  const test::TempDir dir;
+  write_file(dir / "shipped" / "kits" / "roland.toml", "[notes]\n36 = \"kick\"\n");
+  write_file(dir / "player" / "kits" / "roland.toml",
+             "name = \"my roland\"\nbase = \"roland\"\n[notes]\n38 = \"snare\"\n");
+  write_file(dir / "player" / "kits" / "a.toml", "base = \"b\"\n[notes]\n36 = \"kick\"\n");
+  write_file(dir / "player" / "kits" / "b.toml", "base = \"a\"\n[notes]\n38 = \"snare\"\n");
+  const PresetLibrary library(dir / "shipped", dir / "player");
+  const DrumMap mine = library.kit("roland");
+  CHECK(mine.title() == "my roland");
+  CHECK(mine.pad_names() == std::vector<std::string>{"kick", "snare"});
+  CHECK_THROWS_WITH(library.kit("a"), Contains("each other's base (a -> b -> a)"));
+}

@@ -24,7 +24,7 @@
 // usage: virtual_drummer --listen PORT --play-to PORT --truth FILE.csv [options]
 //   --bias-ms MS  --jitter-ms SD  --drift-ms-per-min MS  --drift-from-seconds S (drift starts S
 //   seconds after the first heard click)  --limit-bpm BPM  --clicks-per-beat N  --miss-every N
-//   --notes 36,42,...  --seed N  --seconds S  --keep-time 0|1
+//   --notes 36,42,...  --seed N  --seconds S  --keep-time 0|1  --name CLIENT
 #include <jack/jack.h>
 #include <jack/midiport.h>
 
@@ -43,9 +43,10 @@
 namespace {
 
 struct Settings {
-  std::string listen;   // the audio port carrying the click
-  std::string play_to;  // the MIDI port to play into
-  std::string truth;    // CSV of what was played
+  std::string listen;            // the audio port carrying the click
+  std::string play_to;           // the MIDI port to play into
+  std::string truth;             // CSV of what was played
+  std::string name = "drummer";  // the JACK client's name, e.g. a kit module's
   double bias_ms = 0.0;
   double jitter_ms = 0.0;
   double drift_ms_per_min = 0.0;
@@ -89,7 +90,7 @@ class Drummer {
   }
 
   bool open() {
-    client_ = jack_client_open("drummer", JackNoStartServer, nullptr);
+    client_ = jack_client_open(s_.name.c_str(), JackNoStartServer, nullptr);
     if (client_ == nullptr) return false;
     rate_ = jack_get_sample_rate(client_);
     in_ = jack_port_register(client_, "audio_in", JACK_DEFAULT_AUDIO_TYPE, JackPortIsInput, 0);
@@ -320,6 +321,8 @@ int main(int argc, char** argv) {
       s.seed = static_cast<unsigned>(std::atoi(value));
     else if (key == "--seconds")
       s.seconds = std::atof(value);
+    else if (key == "--name")
+      s.name = value;
     else {
       std::fprintf(stderr, "virtual_drummer: unknown option %s\n", key.c_str());
       return 2;

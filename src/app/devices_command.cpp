@@ -25,19 +25,6 @@ std::string kit_for_port(const std::vector<DrumMap>& kits, const std::string& po
   return "";
 }
 
-std::vector<DrumMap> all_kits() {
-  const PresetLibrary library = PresetLibrary::standard();
-  std::vector<DrumMap> kits;
-  for (const PresetEntry& entry : library.kits()) {
-    try {
-      kits.push_back(library.kit(entry.name));
-    } catch (const std::exception&) {
-      // a broken kit file is reported by 'pocket kits' and when it is used
-    }
-  }
-  return kits;
-}
-
 }  // namespace
 
 int run_devices(const std::vector<std::string>& args) {
@@ -60,7 +47,7 @@ int run_devices(const std::vector<std::string>& args) {
                  d.default_high_latency_seconds * 1000.0, d.output_channels);
     }
   }
-  const std::vector<DrumMap> kits = all_kits();
+  const std::vector<DrumMap> kits = PresetLibrary::standard().readable_kits();
   for (const std::string& api : MidiInput::api_names()) {
     fmt::print("\nMIDI inputs ({}):\n", api);
     try {

@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "command_line.hpp"
 #include "drill_options.hpp"
 #include "live_options.hpp"
 #include "practice_record.hpp"
@@ -82,12 +83,7 @@ int run_drills(const std::vector<std::string>& args) {
       "goal\n\noptions");
   options.add_options()("help,h", "show this help")("db", po::value(&db), "the history database");
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(options).run(), vm);
-  if (vm.count("help")) {
-    std::cout << options << "\nexample: pocket drills\n";
-    return kExitOk;
-  }
-  po::notify(vm);
+  if (!parse_command_line(args, options, {}, vm, "pocket drills")) return kExitOk;
 
   const PresetLibrary library = PresetLibrary::standard();
   const std::vector<PresetEntry> entries = library.drills();

@@ -18,13 +18,6 @@ namespace pocket::app {
 
 namespace {
 
-std::chrono::sys_days today_option(const std::string& text) {
-  if (text.empty()) return today();
-  const auto date = parse_date(text);
-  if (!date) throw UsageError(fmt::format("--today '{}': use a date like 2026-12-01", text));
-  return *date;
-}
-
 std::string goal_text(const StoredGoal& g) {
   return g.by_date.empty() ? fmt::format("{:g} BPM", g.bpm)
                            : fmt::format("{:g} BPM by {}", g.bpm, g.by_date);
@@ -77,7 +70,7 @@ int run_goal(const std::vector<std::string>& args) {
     return kExitOk;
   SessionStore store = open_store(db);
   const PresetLibrary library = PresetLibrary::standard();
-  const std::chrono::sys_days now = today_option(today_text);
+  const std::chrono::sys_days now = today_or(today_text);
   if (clear) {
     if (!store.clear_goal(drill))
       fmt::print("{} had no goal\n", drill);
@@ -127,7 +120,7 @@ int run_goals(const std::vector<std::string>& args) {
     return kExitOk;
   }
   const PresetLibrary library = PresetLibrary::standard();
-  const std::chrono::sys_days now = today_option(today_text);
+  const std::chrono::sys_days now = today_or(today_text);
   for (std::size_t i = 0; i < goals.size(); ++i) {
     if (i > 0) fmt::print("\n");
     print_goal(store, library, goals[i], now);

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "command.hpp"
+
 namespace pocket::app {
 
 namespace {
@@ -80,6 +82,13 @@ std::string goal_in_words(const SessionStore& store, const PresetLibrary& librar
 
 std::chrono::sys_days today() {
   return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+}
+
+std::chrono::sys_days today_or(const std::string& option) {
+  if (option.empty()) return today();
+  const auto date = parse_date(option);
+  if (!date) throw UsageError(fmt::format("--today '{}': use a date like 2026-12-01", option));
+  return *date;
 }
 
 std::string drill_settings_json(const Drill& d) {

@@ -36,6 +36,8 @@ std::string goal_in_words(const SessionStore& store, const PresetLibrary& librar
 
 // Today, from the system clock, in UTC like the history's dates.
 std::chrono::sys_days today();
+// The date a --today option gives, or today when it is empty. Throws UsageError for a bad date.
+std::chrono::sys_days today_or(const std::string& option);
 
 // What the history keeps of a drill's settings (read back by load_session).
 std::string drill_settings_json(const Drill& drill);

@@ -99,13 +99,7 @@ int run_progress(const std::vector<std::string>& args) {
     return kExitOk;
   std::optional<double> cap;
   if (vm.count("max-increase")) cap = vm["max-increase"].as<double>();
-  std::chrono::sys_days now = today();
-  if (!today_text.empty()) {
-    const auto date = parse_date(today_text);
-    if (!date)
-      throw UsageError(fmt::format("--today '{}': use a date like 2026-12-01", today_text));
-    now = *date;
-  }
+  const std::chrono::sys_days now = today_or(today_text);
 
   const SessionStore store = open_store(db);
   std::vector<SessionRecord> records = store.history({drill, "", 1000000});

@@ -21,20 +21,15 @@ std::optional<DrumMap> best_kit(const std::map<int, std::int64_t>& notes, const 
                                 const PresetLibrary& library) {
   std::optional<DrumMap> best;
   std::pair<std::int64_t, std::int64_t> best_covered{0, 0};  // (confirmed, all)
-  for (const PresetEntry& entry : library.kits()) {
-    if (entry.name == current.name()) continue;
-    try {
-      DrumMap kit = library.kit(entry.name);
-      std::pair<std::int64_t, std::int64_t> covered{0, 0};
-      for (const auto& [note, count] : notes) {
-        if (kit.pad_of(note) < 0) continue;
-        covered.second += count;
-        if (!kit.unconfirmed(note)) covered.first += count;
-      }
-      if (covered > best_covered) best_covered = covered, best = std::move(kit);
-    } catch (const std::exception&) {
-      // A broken kit file is reported when it is used, not while looking for hints.
+  for (DrumMap& kit : library.readable_kits()) {
+    if (kit.name() == current.name()) continue;
+    std::pair<std::int64_t, std::int64_t> covered{0, 0};
+    for (const auto& [note, count] : notes) {
+      if (kit.pad_of(note) < 0) continue;
+      covered.second += count;
+      if (!kit.unconfirmed(note)) covered.first += count;
     }
+    if (covered > best_covered) best_covered = covered, best = std::move(kit);
   }
   return best;
 }

@@ -88,8 +88,9 @@ BarTally LiveScorer::tally_bar(std::int64_t bar) const {
     result.tally.missed = end - first - static_cast<std::int64_t>(struck.size());
     return result;
   }
+  const std::vector<int> pads = expected_.pads();
   for (std::int64_t slot = first; slot < end; ++slot) {
-    for (const int pad : expected_.pads()) {
+    for (const int pad : pads) {
       if (expected_.expects(pad, grid_.position_of(slot)) && struck.count({pad, slot}) == 0)
         ++result.tally.missed;
     }

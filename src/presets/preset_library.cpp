@@ -106,6 +106,18 @@ DrumMap PresetLibrary::read_kit(const std::filesystem::path& file,
 
 std::vector<PresetEntry> PresetLibrary::kits() const { return list("kits"); }
 
+std::vector<DrumMap> PresetLibrary::readable_kits() const {
+  std::vector<DrumMap> out;
+  for (const PresetEntry& entry : kits()) {
+    try {
+      out.push_back(kit(entry.name));
+    } catch (const std::exception&) {
+      // reported by 'pocket kits' and wherever the kit is chosen
+    }
+  }
+  return out;
+}
+
 LoadedDrill PresetLibrary::drill(const std::string& name_or_file) const {
   const std::filesystem::path file = find("drills", name_or_file);
   return {read_drill_file(file), file, file_fingerprint(file)};

@@ -41,6 +41,8 @@ class PresetLibrary {
   // std::invalid_argument listing the kits for an unknown name.
   DrumMap kit(const std::string& name_or_file) const;
   std::vector<PresetEntry> kits() const;
+  // Every kit that reads without error, for hints; a broken file is reported when it is used.
+  std::vector<DrumMap> readable_kits() const;
 
   // A drill by name or file, like kit().
   LoadedDrill drill(const std::string& name_or_file) const;

@@ -82,6 +82,14 @@ bool ClickStream::request_end_silence(std::int64_t bar) {
   return requests_.push({ScheduleRequest::Kind::end_silence, bar, 0, 0.0});
 }
 
+bool ClickStream::request_pause(std::int64_t bar) {
+  return requests_.push({ScheduleRequest::Kind::pause, bar, 0, 0.0});
+}
+
+bool ClickStream::request_resume(double lead_seconds) {
+  return requests_.push({ScheduleRequest::Kind::resume, 0, 0, lead_seconds});
+}
+
 template <typename Queue, typename Item>
 void ClickStream::publish(Queue& queue, const Item& item) {
   if (!queue.push(item)) dropped_.fetch_add(1, std::memory_order_relaxed);
@@ -93,13 +101,18 @@ bool ClickStream::process(float* interleaved, unsigned long frames, double dac_t
                           bool underflow) {
   callbacks_.fetch_add(1, std::memory_order_relaxed);
   if (underflow) underflows_.fetch_add(1, std::memory_order_relaxed);
-  std::int64_t section_bar = schedule_.section().first_bar;
+  std::int64_t sections = schedule_.sections_started();
+  bool holding = schedule_.holding();
   if (finish_requested_.load(std::memory_order_acquire)) schedule_.finish_after_current_bar();
   for (ScheduleRequest r; requests_.pop(r);) {
     switch (r.kind) {
-      case ScheduleRequest::Kind::tempo: schedule_.change_tempo(r.bar, r.bpm); break;
+      case ScheduleRequest::Kind::tempo: schedule_.change_tempo(r.bar, r.value); break;
       case ScheduleRequest::Kind::silence: schedule_.silence(r.bar, r.to_bar); break;
       case ScheduleRequest::Kind::end_silence: schedule_.end_silence(r.bar); break;
+      case ScheduleRequest::Kind::pause: schedule_.pause(r.bar); break;
+      case ScheduleRequest::Kind::resume:
+        schedule_.resume(static_cast<double>(mixer_.position()) / sample_rate_ + r.value);
+        break;
     }
   }
 
@@ -111,11 +124,16 @@ bool ClickStream::process(float* interleaved, unsigned long frames, double dac_t
       for (int c = 0; c < channels_; ++c) interleaved[(done + i) * channels_ + c] = mono_[i];
     }
     done += block;
-    if (schedule_.section().first_bar != section_bar) {  // a tempo change took effect
-      section_bar = schedule_.section().first_bar;
-      const LiveSchedule::Section& s = schedule_.section();
+    const LiveSchedule::Section& s = schedule_.section();
+    if (schedule_.sections_started() != sections) {  // a tempo change or a resume took effect
+      sections = schedule_.sections_started();
       publish(sections_, SectionStart{s.first_bar, s.start_seconds, s.bpm});
     }
+    if (schedule_.holding() && !holding) {
+      const std::int64_t bar = schedule_.current().bar;
+      publish(sections_, SectionStart{bar, schedule_.seconds_at(bar, 0.0), s.bpm, true});
+    }
+    holding = schedule_.holding();
   }
   if (mixer_.finished()) {
     finished_.store(true, std::memory_order_release);

@@ -29,10 +29,13 @@ struct AudioAnchor {
   double dac_time = 0.0;
 };
 
+// A new tempo section, or, with `held`, the click holding at the bar line of `first_bar`
+// (`start_seconds` is then when that bar line would have sounded).
 struct SectionStart {
   std::int64_t first_bar = 0;
   double start_seconds = 0.0;
   double bpm = 0.0;
+  bool held = false;
 };
 
 // The real-time click: a PortAudio output stream whose callback renders a LiveSchedule
@@ -65,6 +68,10 @@ class ClickStream final : private ClickListener {
   // queue is full.
   bool request_silence(std::int64_t from_bar, std::int64_t to_bar);
   bool request_end_silence(std::int64_t bar);
+  // [one control thread] Hold the click at the bar line of `bar` (see LiveSchedule::pause),
+  // or go on, the held bar starting `lead_seconds` after the buffer that takes the request.
+  bool request_pause(std::int64_t bar);
+  bool request_resume(double lead_seconds);
   // [any thread] End the click at the next bar line.
   void request_finish() { finish_requested_.store(true, std::memory_order_release); }
 
@@ -87,10 +94,10 @@ class ClickStream final : private ClickListener {
  private:
   // A change for the schedule, handed from the control thread to the audio thread.
   struct ScheduleRequest {
-    enum class Kind : std::uint8_t { tempo, silence, end_silence } kind;
+    enum class Kind : std::uint8_t { tempo, silence, end_silence, pause, resume } kind;
     std::int64_t bar;
     std::int64_t to_bar;  // silence only
-    double bpm;           // tempo only
+    double value;         // tempo: the BPM; resume: the lead in seconds
   };
   static constexpr std::size_t kQueueSize = 8192;
   static constexpr std::size_t kMaxBlock = 4096;

@@ -8,6 +8,7 @@
 
 #include "command.hpp"
 #include "core/calibration.hpp"
+#include "line_view.hpp"
 #include "live_options.hpp"
 #include "presets/user_config.hpp"
 
@@ -55,6 +56,8 @@ int run_calibrate(const std::vector<std::string>& args) {
   fmt::print(live.feedback, "hit along with {} clicks at {:g} BPM after a bar of count-in\n",
              clicks, bpm);
   install_interrupt_handler();
+  LineView lines(live.feedback, !common.quiet);
+  live.views.push_back(&lines);
   const LiveResult result = run_live_session(live);
 
   std::vector<double> offsets;

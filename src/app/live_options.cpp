@@ -8,6 +8,7 @@
 #include "report/analysis_json.hpp"
 #include "report/analysis_table.hpp"
 #include "session_recorder.hpp"
+#include "session_views.hpp"
 #include "stored_session.hpp"
 #include "unmapped_notes.hpp"
 
@@ -37,6 +38,9 @@ po::options_description live_options(LiveCommonOptions& o, const char* no_save_h
       "json", po::bool_switch(&o.json),
       "print the results as JSON on stdout (live feedback goes to stderr)")(
       "quiet", po::bool_switch(&o.quiet), "no line for every stroke, only bars and the summary")(
+      "view", po::value(&o.view)->default_value(o.view),
+      "the live view: screen (full screen, with keys), lines (a line per stroke and bar), or "
+      "auto: screen on a terminal, lines otherwise")(
       "db", po::value(&o.db),
       "the history database (default: $POCKET_DB, else ~/.local/share/pocket/history.sqlite)")(
       "no-save", po::bool_switch(&o.no_save), no_save_help);
@@ -67,7 +71,6 @@ void apply_live_options(const LiveCommonOptions& o, const po::variables_map& vm,
       vm.count("calibration-ms") ? vm["calibration-ms"].as<double>() : config.calibration_ms;
   live.input_latency_ms =
       vm.count("input-latency-ms") ? vm["input-latency-ms"].as<double>() : config.input_latency_ms;
-  live.stroke_lines = !o.quiet;
   live.feedback = o.json ? stderr : stdout;
   if (vm.count("minutes")) live.minutes = vm["minutes"].as<double>();
   if (vm.count("max-bars")) live.max_bars = vm["max-bars"].as<std::int64_t>();
@@ -119,7 +122,7 @@ LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
   record.bpm_low = record.bpm_high = live.drill.start_bpm();
   SessionRecorder recorder(store, record, live.audio.sample_rate);
   LiveOptions recorded = live;
-  recorded.observer = &recorder;
+  recorded.views.insert(recorded.views.begin(), &recorder);
   const LiveResult result = run_live_session(recorded);
   recorder.finish(result, stored_summary_json(live, result).dump());
   session_id = recorder.id();
@@ -142,7 +145,7 @@ std::string goal_text(const LiveCommonOptions& o, const std::string& drill) {
 
 }  // namespace
 
-int report_live_result(const LiveCommonOptions& o, const LiveOptions& live, const LiveResult& r,
+int report_live_result(const LiveOptions& live, const LiveResult& r,
                        std::optional<std::int64_t> session_id, const std::string& goal) {
   std::FILE* out = live.feedback;
   if (r.audio_lost)
@@ -165,7 +168,6 @@ int report_live_result(const LiveCommonOptions& o, const LiveOptions& live, cons
   if (session_id)
     fmt::print(out, "\nkept as session {} ('pocket show {}')\n", *session_id, *session_id);
   std::fflush(out);
-  if (o.json) fmt::print("{}\n", live_result_json(live, r));
   return r.audio_lost || r.midi_lost ? kExitFailure : kExitOk;
 }
 
@@ -175,8 +177,9 @@ int run_drill_session(const LiveCommonOptions& o, const po::variables_map& vm, L
   cap_from_history(o, live);
   install_interrupt_handler();
   std::optional<std::int64_t> session_id;
+  const SessionViews views(o, live);
   const LiveResult result = run_and_record(o, live, fingerprint, session_id);
-  return report_live_result(o, live, result, session_id, goal_text(o, live.drill.name));
+  return report_live_result(live, result, session_id, goal_text(o, live.drill.name));
 }
 
 }  // namespace pocket::app

@@ -23,7 +23,8 @@ struct LiveCommonOptions {
   double input_latency_ms = 0.0;
   bool json = false;
   bool quiet = false;
-  std::string db;  // empty: the default history
+  std::string view = "auto";  // auto, screen or lines
+  std::string db;             // empty: the default history
   bool no_save = false;
 };
 
@@ -49,10 +50,9 @@ void cap_from_history(const LiveCommonOptions& o, LiveOptions& live);
 LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
                           const std::string& fingerprint, std::optional<std::int64_t>& session_id);
 
-// Prints the summary (or JSON) of a finished session and returns the exit code; `goal` is the
-// drill's goal in words, when the player set one.
-int report_live_result(const LiveCommonOptions& o, const LiveOptions& live,
-                       const LiveResult& result,
+// Prints the summary of a finished session and returns the exit code; `goal` is the drill's
+// goal in words, when the player set one. (With --json the JSON view prints the results.)
+int report_live_result(const LiveOptions& live, const LiveResult& result,
                        std::optional<std::int64_t> session_id = std::nullopt,
                        const std::string& goal = "");
 

@@ -1,9 +1,11 @@
 #include "live_session.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <csignal>
+#include <deque>
 #include <thread>
 
 #include <fmt/format.h>
@@ -55,39 +57,15 @@ class StreamToTrack {
   bool has_anchor_ = false;
 };
 
-std::string bar_line(const BarTally& bar, double bpm) {
-  const Tally& t = bar.tally;
-  return fmt::format(
-      "bar {:>3} at {:g} BPM: {}/{} slots within 25 ms, mean {:+.0f} ms, SD {:.0f} ms", bar.bar + 1,
-      bpm, t.within_25ms, t.hits + t.missed, t.mean_ms(), t.sd_ms());
-}
+// Pausing: how long after the key the held bar starts again, in beats.
+constexpr double kResumeLeadBeats = 1.0;
+// The views hear of the state at most this often.
+constexpr auto kStateInterval = std::chrono::milliseconds(33);
 
-std::string step_line(const StepResult& step, std::size_t index) {
-  const RuleCheck& check = step.check;
-  const std::string result =
-      check.passed ? "solid"
-      : check.statistic == "SD"
-          ? fmt::format("not yet (the rule allows an SD up to {:g} ms)", check.limit)
-          : fmt::format("not yet (the rule asks {:.0f}%)", check.limit * 100.0);
-  return fmt::format("step {} at {:g} BPM{}: {:.0f}% of slots within 25 ms, SD {:.1f} ms: {}",
-                     index + 1, step.bpm, step.complete ? "" : " (cut short)",
-                     step.tally.slots_within_25ms() * 100.0, step.tally.sd_ms(), result);
-}
-
-std::string silence_line(const SilenceRequest& request) {
-  return request.kind == SilenceRequest::Kind::end_silence
-             ? fmt::format("the click comes back at bar {}", request.from_bar + 1)
-         : request.to_bar == SilenceRequest::kUntilTold
-             ? fmt::format("tight: the click drops out from bar {}", request.from_bar + 1)
-             : fmt::format("next gap: {} bar{} without the click from bar {}",
-                           request.to_bar - request.from_bar,
-                           request.to_bar - request.from_bar == 1 ? "" : "s", request.from_bar + 1);
-}
-
-std::string gap_line(const QuietGap& gap) {
-  return fmt::format("gap of {} bar{} from bar {}: {:.0f}% of slots within 25 ms, {}", gap.bars,
-                     gap.bars == 1 ? "" : "s", gap.first_bar + 1,
-                     gap.tally.slots_within_25ms() * 100.0, gap.held ? "held" : "not held yet");
+template <typename Event>
+void tell(const std::vector<SessionView*>& views, void (SessionView::*method)(const Event&),
+          const Event& event) {
+  for (SessionView* view : views) (view->*method)(event);
 }
 
 }  // namespace
@@ -98,202 +76,378 @@ void install_interrupt_handler() {
   std::signal(SIGTERM, on_interrupt);
 }
 
-LiveResult run_live_session(const LiveOptions& o) {
-  const Drill& drill = o.drill;
-  const double rate = o.audio.sample_rate;
-  std::optional<TempoLadder> ladder;
-  if (drill.ladder) ladder.emplace(*drill.ladder);
-  const std::int64_t drill_bars = ladder ? -1 : drill.bars;
-  const std::int64_t bars =
-      o.max_bars > 0 && (drill_bars < 0 || o.max_bars < drill_bars) ? o.max_bars : drill_bars;
+namespace {
+
+std::int64_t bars_to_play(const LiveOptions& o) {
+  const std::int64_t drill_bars = o.drill.ladder ? -1 : o.drill.bars;
+  return o.max_bars > 0 && (drill_bars < 0 || o.max_bars < drill_bars) ? o.max_bars : drill_bars;
+}
+
+ClickPattern click_of(const Drill& drill) {
   ClickPattern click = drill.click;
   click.random_mute.rise_bars = drill.mute_rise_bars();
-  LiveSchedule schedule(drill.meters, ladder ? ladder->bpm() : drill.bpm, click, rate, bars);
-  const ClickSound sound = synthesize_click(drill.sound, rate);
-  const DrumMap& map = o.kit;
-  const int grid = drill.scored_grid();
-  validate_grid(grid);
-  const ExpectedStrokes expected = expected_strokes(drill, map.pad_names());
-  std::optional<SilentWhileTightMode> silent_mode;
-  if (drill.silent_while_tight) silent_mode.emplace(*drill.silent_while_tight);
-  std::optional<QuietCountMode> quiet_mode;
-  if (drill.quiet_count) {
-    quiet_mode.emplace(*drill.quiet_count);
-    schedule.silence(quiet_mode->first_gap().from_bar, quiet_mode->first_gap().to_bar);
+  return click;
+}
+
+// One live session: the devices, the scorer, the coach and the click modes, driven from one
+// loop on the calling thread.
+class Session {
+ public:
+  explicit Session(const LiveOptions& o)
+      : o_(o),
+        drill_(o.drill),
+        rate_(o.audio.sample_rate),
+        ladder_(drill_.ladder ? std::optional<TempoLadder>(*drill_.ladder) : std::nullopt),
+        schedule_(drill_.meters, ladder_ ? ladder_->bpm() : drill_.bpm, click_of(drill_), rate_,
+                  bars_to_play(o)),
+        sound_(synthesize_click(drill_.sound, rate_)),
+        expected_(expected_strokes(drill_, o.kit.pad_names())),
+        stream_(schedule_, sound_, o.audio),
+        midi_(o.midi, o.kit, StreamClock{stream_clock, &stream_}),
+        scorer_(drill_.meters, drill_.scored_grid(), o.kit.pad_names(), expected_),
+        clicks_(scorer_.grid()),
+        to_track_(rate_, (o.calibration_ms + o.input_latency_ms) / 1000.0) {
+    if (drill_.silent_while_tight) silent_mode_.emplace(*drill_.silent_while_tight);
+    if (drill_.quiet_count) {
+      quiet_mode_.emplace(*drill_.quiet_count);
+      schedule_.silence(quiet_mode_->first_gap().from_bar, quiet_mode_->first_gap().to_bar);
+    }
+    result_.audio_device = stream_.device().host_api + " / " + stream_.device().name;
+    result_.midi_port = midi_.port_name();
+    result_.pad_names = o.kit.pad_names();
+    // JACK delivers MIDI once per period; for ALSA's kernel timestamps 1 ms is assumed.
+    result_.precision_bound_ms =
+        o.midi.api == "jack" ? 1000.0 * o.audio.buffer_frames / rate_ : 1.0;
+    if (ladder_) result_.ceiling_bpm = ladder_->ceiling_bpm();
+    result_.start_bpm = schedule_.section().bpm;
+    nudged_bpm_ = result_.start_bpm;
+    scorer_.add_section(schedule_.section().first_bar, 0.0, schedule_.section().bpm);
+    if (ladder_) result_.step_first_bars.push_back(0);
+    last_bar_heard_ = schedule_.first_bar();
+    now_playing_.bar = schedule_.first_bar();
   }
 
-  PortAudioSession audio_session;
-  ClickStream stream(schedule, sound, o.audio);
-  MidiInput midi(o.midi, map, StreamClock{stream_clock, &stream});
+  LiveResult run() {
+    stream_.start();
+    result_.output_latency_ms = stream_.output_latency_seconds() * 1000.0;
+    tell(o_.views, &SessionView::started,
+         SessionStarted{drill_.name, result_.audio_device, result_.midi_port,
+                        result_.output_latency_ms, result_.precision_bound_ms,
+                        o_.audio.buffer_frames, rate_, ladder_.has_value(), result_.ceiling_bpm});
+    while (true) {
+      drain_stream();
+      if (to_track_.ready()) {
+        score_strokes();
+        const double now = to_track_.now(stream_.stream_time());
+        close_bars(now);
+        show_now_playing(now);
+        if (o_.minutes > 0.0 && now - paused_seconds(now) >= o_.minutes * 60.0)
+          stream_.request_finish();
+      }
+      follow_keys();
+      if (stopped()) break;
+      std::this_thread::sleep_for(kPoll);
+    }
+    return finish();
+  }
 
-  LiveResult result;
-  result.audio_device = stream.device().host_api + " / " + stream.device().name;
-  result.midi_port = midi.port_name();
-  result.pad_names = map.pad_names();
-  // JACK delivers MIDI once per period; for ALSA's kernel timestamps 1 ms is assumed, unmeasured.
-  result.precision_bound_ms = o.midi.api == "jack" ? 1000.0 * o.audio.buffer_frames / rate : 1.0;
-  if (ladder) result.ceiling_bpm = ladder->ceiling_bpm();
-  result.start_bpm = schedule.section().bpm;
+ private:
+  void drain_stream() {
+    for (SectionStart s; stream_.pop_section(s);) {
+      if (s.held) {
+        held_ = s;
+        continue;
+      }
+      if (held_) {  // the player resumed: the held bar starts again here
+        result_.paused_seconds += s.start_seconds - held_->start_seconds;
+        held_.reset();
+      } else if (ladder_ && s.first_bar > ladder_from_bar_) {
+        // A change that came too late for its bar line starts a bar later: so does the step.
+        ladder_from_bar_ = s.first_bar;
+        result_.step_first_bars.back() = s.first_bar;
+      }
+      scorer_.add_section(s.first_bar, s.start_seconds, s.bpm);
+    }
+    for (AudioAnchor a; stream_.pop_anchor(a);) to_track_.update(a);
+    for (ClickEvent c; stream_.pop_click(c);) {
+      result_.clicks_heard += c.audible;
+      last_bar_heard_ = std::max(last_bar_heard_, c.bar);
+      clicks_.add(c, drill_.click.subdivision);
+      coming_.push_back(c);
+      if (to_track_.ready()) {
+        const double now = to_track_.now(stream_.stream_time());
+        for (SessionView* view : o_.views)
+          view->click_coming(c, static_cast<double>(c.frame) / rate_, now);
+      }
+    }
+  }
 
-  LiveScorer scorer(drill.meters, grid, map.pad_names(), expected);
-  scorer.add_section(schedule.section().first_bar, 0.0, schedule.section().bpm);
-  ClickLog clicks(scorer.grid());
-  StreamToTrack to_track(rate, (o.calibration_ms + o.input_latency_ms) / 1000.0);
-  std::int64_t ladder_from_bar = 0;  // bars before this one are the coach's thinking time
-  if (ladder) result.step_first_bars.push_back(0);
+  // Strokes from the bar line where the click holds until it plays again are not scored.
+  bool in_pause(double seconds) const {
+    if (!held_) return false;
+    const Grid& grid = scorer_.grid();
+    const double half_slot = grid.slot_seconds(grid.first_slot_of_bar(held_->first_bar)) / 2.0;
+    return seconds >= held_->start_seconds - half_slot;
+  }
+
+  void score_strokes() {
+    for (Stroke s; midi_.pop(s);) {
+      s.seconds = to_track_.seconds(s.seconds);
+      if (in_pause(s.seconds)) continue;
+      const auto scored = scorer_.add_stroke(s);
+      if (scored) {
+        tell_stroke(*scored);
+      }
+    }
+  }
+
+  void tell_stroke(const ScoredStroke& scored) {
+    const std::string& pad = scorer_.pad_names()[static_cast<std::size_t>(scored.stroke.pad)];
+    for (SessionView* view : o_.views) view->stroke_scored(scored, pad);
+  }
+
+  void close_bars(double now) {
+    double until = now - (o_.calibration_ms + o_.input_latency_ms) / 1000.0 - kLateStrokeSeconds;
+    if (held_) {
+      // The held bar has not been played: close only the bars before it.
+      const Grid& grid = scorer_.grid();
+      until =
+          std::min(until, held_->start_seconds +
+                              0.75 * grid.slot_seconds(grid.first_slot_of_bar(held_->first_bar)));
+    }
+    for (const BarTally& bar : scorer_.close_bars(until)) {
+      if (bar.bar > last_bar_heard_) continue;  // after the end of the click
+      last_bar_closed_ = bar.bar;
+      coach(bar);
+      modes(bar);
+      BarClosed closed{bar, scorer_.bpm_of_bar(bar.bar), clicks_.silenced(bar.bar),
+                       scorer_.scored_in_bar(bar.bar), &scorer_.pad_names()};
+      for (ScoredStroke& s : closed.strokes) s.click_heard = clicks_.heard_at(s.slot);
+      tell(o_.views, &SessionView::bar_closed, closed);
+    }
+  }
 
   // A closed bar goes to the coach first: a new tempo must reach the click before the bar
   // line it is meant for, ahead of the slower work of writing the bar down.
-  const auto coach = [&](const BarTally& bar) {
-    if (!ladder || ladder->finished() || bar.bar < ladder_from_bar || !ladder->add_bar(bar.tally))
+  void coach(const BarTally& bar) {
+    if (!ladder_ || ladder_->finished() || bar.bar < ladder_from_bar_ ||
+        !ladder_->add_bar(bar.tally))
       return;
-    const std::size_t index = ladder->steps().size() - 1;
-    if (ladder->finished()) {
-      stream.request_finish();
+    const std::size_t index = ladder_->steps().size() - 1;
+    if (ladder_->finished()) {
+      stream_.request_finish();
     } else {
       // The next bar is already playing: the new tempo starts on the bar line after it.
-      ladder_from_bar = bar.bar + 2;
-      stream.request_tempo(ladder_from_bar, ladder->bpm());
-      result.step_first_bars.push_back(ladder_from_bar);
+      ladder_from_bar_ = bar.bar + 2;
+      stream_.request_tempo(ladder_from_bar_, ladder_->bpm());
+      result_.step_first_bars.push_back(ladder_from_bar_);
     }
-    fmt::print(o.feedback, "{}\n", step_line(ladder->steps().back(), index));
-    if (o.observer)
-      o.observer->on_step(ladder->steps().back(), index, result.step_first_bars.at(index));
-  };
+    tell(o_.views, &SessionView::step_closed,
+         StepClosed{ladder_->steps().back(), index, result_.step_first_bars.at(index)});
+  }
+
   // The player's click modes decide at bar lines too.
-  const auto ask = [&](const std::optional<SilenceRequest>& request) {
-    if (!request) return;
-    if (request->kind == SilenceRequest::Kind::silence) {
-      stream.request_silence(request->from_bar, request->to_bar);
-    } else {
-      stream.request_end_silence(request->from_bar);
-    }
-    fmt::print(o.feedback, "{}\n", silence_line(*request));
-  };
-  const auto modes = [&](const BarTally& bar) {
-    if (silent_mode) ask(silent_mode->bar_closed(bar));
-    if (quiet_mode) {
-      const std::size_t gaps = quiet_mode->gaps().size();
+  void modes(const BarTally& bar) {
+    if (silent_mode_) ask(silent_mode_->bar_closed(bar));
+    if (quiet_mode_) {
+      const std::size_t gaps = quiet_mode_->gaps().size();
       const std::optional<SilenceRequest> next =
-          quiet_mode->bar_closed(bar, clicks.silenced(bar.bar));
-      if (quiet_mode->gaps().size() > gaps) {
-        fmt::print(o.feedback, "{}\n", gap_line(quiet_mode->gaps().back()));
-      }
+          quiet_mode_->bar_closed(bar, clicks_.silenced(bar.bar));
+      if (quiet_mode_->gaps().size() > gaps)
+        tell(o_.views, &SessionView::quiet_gap_closed, quiet_mode_->gaps().back());
       ask(next);
     }
-  };
-
-  stream.start();
-  result.output_latency_ms = stream.output_latency_seconds() * 1000.0;
-  if (o.observer) {
-    o.observer->on_start(result.audio_device, result.midi_port, result.output_latency_ms,
-                         result.precision_bound_ms);
   }
-  fmt::print(o.feedback, "audio: {} (output latency {:.1f} ms, {} frames at {:g} Hz)\nmidi: {}\n",
-             result.audio_device, result.output_latency_ms, o.audio.buffer_frames, rate,
-             result.midi_port);
-  std::fflush(o.feedback);
 
-  std::int64_t last_bar_heard = schedule.first_bar();
-  std::int64_t last_bar_closed = -1;
-  std::int64_t last_callbacks = -1;
-  auto last_progress = std::chrono::steady_clock::now();
-  std::optional<std::chrono::steady_clock::time_point> ended_at;
-  while (true) {
-    for (SectionStart s; stream.pop_section(s);) {
-      scorer.add_section(s.first_bar, s.start_seconds, s.bpm);
-      // A change that came too late for its bar line starts a bar later: so does the step.
-      if (ladder && s.first_bar > ladder_from_bar) {
-        ladder_from_bar = s.first_bar;
-        result.step_first_bars.back() = s.first_bar;
-      }
+  void ask(const std::optional<SilenceRequest>& request) {
+    if (!request) return;
+    if (request->kind == SilenceRequest::Kind::silence) {
+      stream_.request_silence(request->from_bar, request->to_bar);
+    } else {
+      stream_.request_end_silence(request->from_bar);
     }
-    for (AudioAnchor a; stream.pop_anchor(a);) to_track.update(a);
-    for (ClickEvent c; stream.pop_click(c);) {
-      result.clicks_heard += c.audible;
-      last_bar_heard = std::max(last_bar_heard, c.bar);
-      clicks.add(c, drill.click.subdivision);
-    }
-    for (Stroke s; to_track.ready() && midi.pop(s);) {
-      s.seconds = to_track.seconds(s.seconds);
-      const auto scored = scorer.add_stroke(s);
-      if (scored && o.stroke_lines) {
-        fmt::print(o.feedback, "  {:<8} {:+4.0f} ms{}\n",
-                   map.pad_names()[static_cast<std::size_t>(s.pad)], scored->offset_ms,
-                   scored->matched ? "" : "  (not in the pattern)");
-      }
-    }
-    if (to_track.ready()) {
-      const double now = to_track.now(stream.stream_time());
-      const double latency = (o.calibration_ms + o.input_latency_ms) / 1000.0 + kLateStrokeSeconds;
-      for (const BarTally& bar : scorer.close_bars(now - latency)) {
-        if (bar.bar > last_bar_heard) continue;  // after the end of the click
-        last_bar_closed = bar.bar;
-        coach(bar);
-        modes(bar);
-        fmt::print(o.feedback, "{}{}\n", bar_line(bar, scorer.bpm_of_bar(bar.bar)),
-                   clicks.silenced(bar.bar) ? "  (no click)" : "");
-        if (o.observer) {
-          std::vector<ScoredStroke> strokes = scorer.scored_in_bar(bar.bar);
-          for (ScoredStroke& s : strokes) s.click_heard = clicks.heard_at(s.slot);
-          o.observer->on_bar(bar, strokes, scorer.pad_names());
+    tell(o_.views, &SessionView::click_mode_changed, *request);
+  }
+
+  void follow_keys() {
+    if (o_.keys == nullptr) return;
+    const SessionKey key = o_.keys->poll();
+    switch (key) {
+      case SessionKey::none: return;
+      case SessionKey::quit: quit_ = true; return;
+      case SessionKey::pause:
+        if (pausing_ || held_) {
+          pausing_ = false;
+          stream_.request_resume(kResumeLeadBeats * 60.0 / now_bpm());
+        } else {
+          pausing_ = true;
+          stream_.request_pause(last_bar_heard_ + 1);
         }
+        break;
+      case SessionKey::faster:
+      case SessionKey::slower: {
+        if (ladder_) return;  // the coach sets a ladder's tempo
+        // From the next bar line the audio thread has not reached yet.
+        nudged_bpm_ =
+            std::clamp(nudged_bpm_ + (key == SessionKey::faster ? 1.0 : -1.0), kMinBpm, kMaxBpm);
+        stream_.request_tempo(last_bar_heard_ + 1, nudged_bpm_);
+        break;
       }
-      std::fflush(o.feedback);
-      if (o.minutes > 0.0 && now >= o.minutes * 60.0) stream.request_finish();
     }
+    send_state(true);
+  }
 
-    if (interrupted.load()) {
-      result.interrupted = true;
-      break;
+  double now_bpm() const { return scorer_.bpm_of_bar(std::max<std::int64_t>(now_playing_.bar, 0)); }
+
+  // How long the player has paused up to `now`, the pause under way included.
+  double paused_seconds(double now) const {
+    return result_.paused_seconds + (held_ ? std::max(0.0, now - held_->start_seconds) : 0.0);
+  }
+
+  ClickState click_state() const {
+    if (held_) return ClickState::paused;
+    if (pausing_) return ClickState::pausing;
+    if (now_playing_.bar < 0) return ClickState::count_in;
+    switch (now_playing_.muted_by) {
+      case MuteReason::silenced:
+        return silent_mode_ ? ClickState::silent_while_tight : ClickState::quiet_count;
+      case MuteReason::random:
+      case MuteReason::gap: return ClickState::muted;
+      case MuteReason::rest:  // a '.' beat of the drill: the click is as the drill wants it
+      case MuteReason::none: break;
     }
-    if (midi.failed()) {
-      result.midi_lost = true;
-      break;
+    return ClickState::heard;
+  }
+
+  // The click being heard now, out of those rendered ahead.
+  void show_now_playing(double now) {
+    bool moved = false;
+    while (!coming_.empty() && static_cast<double>(coming_.front().frame) / rate_ <= now) {
+      now_playing_ = coming_.front();
+      coming_.pop_front();
+      moved = true;
+    }
+    send_state(moved);
+  }
+
+  void send_state(bool changed) {
+    const auto clock = std::chrono::steady_clock::now();
+    if (!changed && clock - last_state_ < kStateInterval) return;
+    last_state_ = clock;
+    SessionState state;
+    const double now = to_track_.ready() ? to_track_.now(stream_.stream_time()) : 0.0;
+    state.seconds = std::max(0.0, now - paused_seconds(now));
+    state.bpm = now_bpm();
+    state.bar = now_playing_.bar;
+    state.beat = now_playing_.beat;
+    state.beats_in_bar = drill_.meters.meter_of(now_playing_.bar).beats;
+    state.click = click_state();
+    state.underflows = stream_.underflows();
+    state.can_nudge = !ladder_;
+    if (ladder_ && !ladder_->finished()) {
+      state.step = StepProgress{ladder_->steps().size(), ladder_->bpm(),
+                                ladder_->bars_in_step(), ladder_->config().bars_per_step,
+                                ladder_->step_so_far(),  ladder_->config().rule};
+    }
+    tell(o_.views, &SessionView::state_changed, state);
+  }
+
+  bool stopped() {
+    if (interrupted.load() || quit_) {
+      result_.interrupted = true;
+      return true;
+    }
+    if (midi_.failed()) {
+      result_.midi_lost = true;
+      return true;
     }
     const auto clock = std::chrono::steady_clock::now();
-    if (stream.callbacks() != last_callbacks) {
-      last_callbacks = stream.callbacks();
-      last_progress = clock;
-    } else if (clock - last_progress > std::chrono::seconds(1)) {
-      result.audio_lost = true;  // no audio callback for a second: the server went away
-      break;
+    if (stream_.callbacks() != last_callbacks_) {
+      last_callbacks_ = stream_.callbacks();
+      last_progress_ = clock;
+    } else if (clock - last_progress_ > std::chrono::seconds(1)) {
+      result_.audio_lost = true;  // no audio callback for a second: the server went away
+      return true;
     }
-    if (!stream.running()) {
+    if (!stream_.running()) {
       // Strokes of the last bar may still be on their way.
-      if (!ended_at) ended_at = clock;
-      if (clock - *ended_at > std::chrono::milliseconds(200)) break;
+      if (!ended_at_) ended_at_ = clock;
+      if (clock - *ended_at_ > std::chrono::milliseconds(200)) return true;
     }
-    std::this_thread::sleep_for(kPoll);
+    return false;
   }
-  result.seconds = to_track.ready() ? to_track.now(stream.stream_time()) : 0.0;
-  stream.stop();
 
-  result.underflows = stream.underflows();
-  result.dropped_records = stream.dropped_records() + midi.dropped();
-  scorer.end_before_bar(last_bar_heard + 1);
-  result.grid = scorer.grid();
-  AnalysisOptions options{drill.click.gap, &expected, std::nullopt,
-                          [&](std::int64_t slot) { return clicks.heard_at(slot); }};
-  // The bars played: to the end of the click, or, when the session was cut short, to the last
-  // bar that closed (the rest of a cut bar was never played, so nothing in it is missed).
-  const bool cut_short = result.interrupted || result.audio_lost || result.midi_lost;
-  result.last_bar = cut_short ? last_bar_closed : last_bar_heard;
-  if (!expected.plain() && result.last_bar >= 0)
-    options.bars = std::pair{std::int64_t{0}, result.last_bar};
-  result.analysis =
-      analyze(scorer.strokes(), scorer.grid(), scorer.pad_names(), midi.double_triggers(), options);
-  result.analysis.unmapped_notes = midi.unmapped_notes();
-  result.modes = {clicks.clicks(), clicks.left_out(MuteReason::random),
-                  clicks.silent_stretches(scorer.grid()),
-                  quiet_mode ? quiet_mode->gaps() : std::vector<QuietGap>{}};
-  if (ladder) {
-    ladder->stop();
-    result.steps = ladder->steps();
-    result.step_first_bars.resize(result.steps.size());
-    result.verdict = ladder->verdict();
+  LiveResult finish() {
+    const double now = to_track_.ready() ? to_track_.now(stream_.stream_time()) : 0.0;
+    result_.seconds = std::max(0.0, now - paused_seconds(now));
+    if (held_) result_.paused_seconds = paused_seconds(now);
+    stream_.stop();
+
+    result_.underflows = stream_.underflows();
+    result_.dropped_records = stream_.dropped_records() + midi_.dropped();
+    scorer_.end_before_bar(held_ ? held_->first_bar : last_bar_heard_ + 1);
+    result_.grid = scorer_.grid();
+    AnalysisOptions options{drill_.click.gap, &expected_, std::nullopt,
+                            [&](std::int64_t slot) { return clicks_.heard_at(slot); }};
+    // The bars played: to the end of the click, or, when the session was cut short, to the
+    // last bar that closed (the rest of a cut bar was never played, so nothing in it is missed).
+    const bool cut_short = result_.interrupted || result_.audio_lost || result_.midi_lost;
+    result_.last_bar = cut_short ? last_bar_closed_ : last_bar_heard_;
+    if (!expected_.plain() && result_.last_bar >= 0)
+      options.bars = std::pair{std::int64_t{0}, result_.last_bar};
+    result_.analysis = analyze(scorer_.strokes(), scorer_.grid(), scorer_.pad_names(),
+                               midi_.double_triggers(), options);
+    result_.analysis.unmapped_notes = midi_.unmapped_notes();
+    result_.modes = {clicks_.clicks(), clicks_.left_out(MuteReason::random),
+                     clicks_.silent_stretches(scorer_.grid()),
+                     quiet_mode_ ? quiet_mode_->gaps() : std::vector<QuietGap>{}};
+    if (ladder_) {
+      ladder_->stop();
+      result_.steps = ladder_->steps();
+      result_.step_first_bars.resize(result_.steps.size());
+      result_.verdict = ladder_->verdict();
+    }
+    tell(o_.views, &SessionView::ended, result_);
+    return result_;
   }
-  return result;
+
+  const LiveOptions& o_;
+  const Drill& drill_;
+  double rate_;
+  std::optional<TempoLadder> ladder_;
+  LiveSchedule schedule_;
+  ClickSound sound_;
+  ExpectedStrokes expected_;
+  std::optional<SilentWhileTightMode> silent_mode_;
+  std::optional<QuietCountMode> quiet_mode_;
+  PortAudioSession audio_session_;
+  ClickStream stream_;
+  MidiInput midi_;
+  LiveResult result_;
+  LiveScorer scorer_;
+  ClickLog clicks_;
+  StreamToTrack to_track_;
+
+  std::int64_t ladder_from_bar_ = 0;  // bars before this one are the coach's thinking time
+  std::int64_t last_bar_heard_ = 0;
+  std::int64_t last_bar_closed_ = -1;
+  std::deque<ClickEvent> coming_;  // rendered, not heard yet
+  ClickEvent now_playing_;
+  double nudged_bpm_ = 0.0;
+  bool pausing_ = false;              // asked for, the bar line not reached yet
+  std::optional<SectionStart> held_;  // where the click holds, while paused
+  bool quit_ = false;
+  std::int64_t last_callbacks_ = -1;
+  std::chrono::steady_clock::time_point last_progress_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_state_{};
+  std::optional<std::chrono::steady_clock::time_point> ended_at_;
+};
+
+}  // namespace
+
+LiveResult run_live_session(const LiveOptions& options) {
+  validate_grid(options.drill.scored_grid());
+  return Session(options).run();
 }
 
 }  // namespace pocket::app

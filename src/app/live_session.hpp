@@ -16,20 +16,9 @@
 #include "core/drill.hpp"
 #include "core/tempo_ladder.hpp"
 #include "midi/midi_input.hpp"
+#include "session_events.hpp"
 
 namespace pocket::app {
-
-// Told of a session's progress as it goes, on the session's own thread (not a callback's).
-class LiveObserver {
- public:
-  virtual ~LiveObserver() = default;
-  virtual void on_start(const std::string& audio_device, const std::string& midi_port,
-                        double output_latency_ms, double precision_bound_ms) = 0;
-  virtual void on_bar(const BarTally& bar, const std::vector<ScoredStroke>& strokes,
-                      const std::vector<std::string>& pad_names) = 0;
-  // `first_bar`: the bar the step started on.
-  virtual void on_step(const StepResult& step, std::size_t index, std::int64_t first_bar) = 0;
-};
 
 struct LiveOptions {
   StreamSettings audio;
@@ -40,9 +29,9 @@ struct LiveOptions {
   std::int64_t max_bars = -1;  // stop after this many bars whatever the drill; -1: no limit
   double calibration_ms = 0.0;
   double input_latency_ms = 0.0;
-  bool stroke_lines = true;  // a line for every stroke
-  LiveObserver* observer = nullptr;
-  std::FILE* feedback = stdout;
+  std::vector<SessionView*> views;  // told of everything the session does
+  SessionKeys* keys = nullptr;      // the player's keys, when a view reads them
+  std::FILE* feedback = stdout;     // where the commands' own messages go
 };
 
 // What the player's click modes did.
@@ -69,16 +58,18 @@ struct LiveResult {
   double precision_bound_ms = 0.0;  // how precisely the MIDI backend times a stroke
   std::int64_t underflows = 0;
   std::int64_t dropped_records = 0;
-  double seconds = 0.0;      // how long the click played
-  bool interrupted = false;  // Ctrl-C
-  bool audio_lost = false;   // the audio stream stopped on its own
+  double seconds = 0.0;         // how long the click played
+  double paused_seconds = 0.0;  // paused by the player, not part of `seconds`
+  bool interrupted = false;     // Ctrl-C, q or SIGTERM
+  bool audio_lost = false;      // the audio stream stopped on its own
   bool midi_lost = false;
   ClickModeResult modes;
   std::optional<double> ceiling_bpm;  // a ladder's highest tempo today
 };
 
-// Plays the click, listens to the kit, shows feedback as it goes and, with a ladder, drives
-// the tempo at bar lines. Ends at the last bar, the time limit, the ladder's end or Ctrl-C.
+// Plays the click, listens to the kit, tells the views as it goes and, with a ladder, drives
+// the tempo at bar lines; follows the player's keys (pause, tempo nudges, quit). Ends at the
+// last bar, the time limit, the ladder's end, q or Ctrl-C. Prints nothing itself.
 // Throws std::runtime_error when a device cannot be opened.
 LiveResult run_live_session(const LiveOptions& options);
 
@@ -91,7 +82,7 @@ std::string click_modes_text(const nlohmann::json& click_modes);
 // bar played and what the click modes did.
 nlohmann::json stored_summary_json(const LiveOptions& options, const LiveResult& result);
 
-// Ctrl-C ends a session cleanly; call once before run_live_session.
+// Ctrl-C and SIGTERM end a session cleanly; call once before run_live_session.
 void install_interrupt_handler();
 
 }  // namespace pocket::app

@@ -32,12 +32,11 @@ StoredStep stored_step(const StepResult& step, std::size_t index, std::int64_t f
 SessionRecorder::SessionRecorder(SessionStore& store, SessionRecord record, double sample_rate)
     : store_(store), record_(std::move(record)), sample_rate_(sample_rate) {}
 
-void SessionRecorder::on_start(const std::string& audio_device, const std::string& midi_port,
-                               double output_latency_ms, double precision_bound_ms) {
-  record_.audio_device = audio_device;
-  record_.midi_port = midi_port;
-  record_.output_latency_ms = output_latency_ms;
-  record_.precision_bound_ms = precision_bound_ms;
+void SessionRecorder::started(const SessionStarted& start) {
+  record_.audio_device = start.audio_device;
+  record_.midi_port = start.midi_port;
+  record_.output_latency_ms = start.output_latency_ms;
+  record_.precision_bound_ms = start.precision_bound_ms;
   guarded([&] {
     id_ = store_.begin_session(record_);
     record_.id = *id_;
@@ -63,25 +62,32 @@ void SessionRecorder::guarded(Write&& write) {
     write();
   } catch (const std::exception& e) {
     // The click goes on: a full disk must not stop the practice; the live summary still comes.
-    if (!warned_) fmt::print(stderr, "cannot keep this session in the history: {}\n", e.what());
-    warned_ = true;
+    // Said once the session is over, not over the live view.
+    if (problem_.empty()) problem_ = e.what();
   }
 }
 
-void SessionRecorder::on_bar(const BarTally& bar, const std::vector<ScoredStroke>& strokes,
-                             const std::vector<std::string>& pad_names) {
+void SessionRecorder::bar_closed(const BarClosed& bar) {
   if (!id_) return;
   std::vector<StoredStroke> rows;
-  for (const ScoredStroke& s : strokes) rows.push_back(row(s, pad_names, bar.bar));
+  for (const ScoredStroke& s : bar.strokes) rows.push_back(row(s, *bar.pad_names, bar.bar.bar));
   guarded([&] { store_.add_strokes(*id_, rows); });
-  last_bar_written_ = bar.bar;
+  last_bar_written_ = bar.bar.bar;
 }
 
-void SessionRecorder::on_step(const StepResult& step, std::size_t index, std::int64_t first_bar) {
-  if (id_) guarded([&] { store_.add_step(*id_, stored_step(step, index, first_bar)); });
+void SessionRecorder::step_closed(const StepClosed& step) {
+  if (id_) {
+    guarded([&] { store_.add_step(*id_, stored_step(step.step, step.index, step.first_bar)); });
+  }
 }
 
 void SessionRecorder::finish(const LiveResult& result, const std::string& summary_json) {
+  finish_writing(result, summary_json);
+  if (!problem_.empty())
+    fmt::print(stderr, "cannot keep this session in the history: {}\n", problem_);
+}
+
+void SessionRecorder::finish_writing(const LiveResult& result, const std::string& summary_json) {
   if (!id_) return;
   std::vector<StoredStroke> rest;
   for (const ScoredStroke& s : result.analysis.strokes) {

@@ -11,24 +11,24 @@ namespace pocket::app {
 // each bar's strokes when the bar closes, each ladder step when it ends, and the summary at
 // the end. A crash loses at most the bars not yet closed; the session stays "running", which
 // the history shows as unfinished.
-class SessionRecorder final : public LiveObserver {
+class SessionRecorder final : public SessionView {
  public:
   SessionRecorder(SessionStore& store, SessionRecord record, double sample_rate);
 
-  void on_start(const std::string& audio_device, const std::string& midi_port,
-                double output_latency_ms, double precision_bound_ms) override;
-  void on_bar(const BarTally& bar, const std::vector<ScoredStroke>& strokes,
-              const std::vector<std::string>& pad_names) override;
-  void on_step(const StepResult& step, std::size_t index, std::int64_t first_bar) override;
+  void started(const SessionStarted& start) override;
+  void bar_closed(const BarClosed& bar) override;
+  void step_closed(const StepClosed& step) override;
 
-  // Writes what is left (strokes of bars not closed, the last partial step) and the summary.
+  // Writes what is left (strokes of bars not closed, the last partial step) and the summary,
+  // then says on stderr if the history could not take it all.
   void finish(const LiveResult& result, const std::string& summary_json);
   std::optional<std::int64_t> id() const { return id_; }
 
  private:
   StoredStroke row(const ScoredStroke& s, const std::vector<std::string>& pad_names,
                    std::int64_t bar) const;
-  // Runs a write; a failure is reported once and the session goes on.
+  void finish_writing(const LiveResult& result, const std::string& summary_json);
+  // Runs a write; the first failure is kept for finish() and the session goes on.
   template <typename Write>
   void guarded(Write&& write);
 
@@ -37,7 +37,7 @@ class SessionRecorder final : public LiveObserver {
   double sample_rate_;
   std::optional<std::int64_t> id_;
   std::int64_t last_bar_written_ = -1;
-  bool warned_ = false;
+  std::string problem_;
 };
 
 // Now as ISO 8601 in UTC, e.g. 2026-11-25T21:30:00Z.

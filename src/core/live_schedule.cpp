@@ -19,6 +19,7 @@ LiveSchedule::LiveSchedule(MeterCycle meters, double bpm, ClickPattern pattern, 
       pattern_(std::move(pattern)),
       sample_rate_(sample_rate),
       end_bar_(bars < 0 ? kUntilTold : bars),
+      pause_bar_(kUntilTold),
       bar_(-pattern_.count_in_bars) {
   validate(pattern_);
   TempoMap({{meters_.first(), 1, bpm, bpm}});  // validates the tempo
@@ -67,6 +68,23 @@ std::int64_t LiveSchedule::end_silence(std::int64_t bar) {
 
 void LiveSchedule::finish_after_current_bar() { end_bar_ = std::min(end_bar_, next_bar_line()); }
 
+std::int64_t LiveSchedule::pause(std::int64_t bar) {
+  pause_bar_ = std::max(bar, next_bar_line());
+  if (pause_bar_ == bar_) load();
+  return pause_bar_;
+}
+
+void LiveSchedule::resume(double at_seconds) {
+  pause_bar_ = kUntilTold;
+  if (!holding_) return;
+  holding_ = false;
+  const bool change_here = has_pending_ && pending_.first_bar <= bar_;
+  section_ = {bar_, at_seconds, change_here ? pending_.bpm : section_.bpm};
+  if (change_here) has_pending_ = false;
+  ++sections_started_;
+  load();
+}
+
 void LiveSchedule::advance() {
   if (++subdivision_ < pattern_.subdivision) return load();
   subdivision_ = 0;
@@ -78,11 +96,19 @@ void LiveSchedule::advance() {
 
 void LiveSchedule::load() {
   if (done()) return;
+  if (bar_ == pause_bar_ && beat_ == 0 && subdivision_ == 0) {
+    holding_ = true;
+    // Nothing sounds and the mixer waits at this bar line until resume().
+    event_ =
+        make_click('.', MuteReason::silenced, bar_, 0, 0, std::numeric_limits<std::int64_t>::max());
+    return;
+  }
   if (has_pending_ && bar_ >= pending_.first_bar && beat_ == 0 && subdivision_ == 0) {
     pending_.start_seconds = seconds_at(bar_, 0.0);
     pending_.first_bar = bar_;
     section_ = pending_;
     has_pending_ = false;
+    ++sections_started_;
   }
   const MuteReason mute = bar_ >= 0 && silenced(bar_)     ? MuteReason::silenced
                           : gap_muted(pattern_.gap, bar_) ? MuteReason::gap

@@ -39,6 +39,16 @@ class LiveSchedule final : public ClickSource {
   std::int64_t end_silence(std::int64_t bar);
   // [audio-thread] Ends the click at the next bar line.
   void finish_after_current_bar();
+  // [audio-thread] Hold the click at the bar line of `bar` (or the next one not yet started):
+  // nothing plays and no bar goes by until resume(). Returns the bar it holds before.
+  std::int64_t pause(std::int64_t bar);
+  // [audio-thread] Go on: a held click starts its bar `at_seconds` into the stream (a new
+  // section, so later bars keep the closed form); a pause not reached yet is called off.
+  void resume(double at_seconds);
+  // [audio-thread] True while the click holds at a bar line.
+  bool holding() const { return holding_; }
+  // Counts the sections so far: it changes whenever a new tempo or a resume takes effect.
+  std::int64_t sections_started() const { return sections_started_; }
 
   // [audio-thread]
   bool done() const override { return bar_ >= end_bar_; }
@@ -66,6 +76,9 @@ class LiveSchedule final : public ClickSource {
   bool has_pending_ = false;
   std::int64_t silence_from_ = 0;
   std::int64_t silence_to_ = 0;  // empty
+  std::int64_t pause_bar_;       // the bar line to hold at; kUntilTold: none
+  bool holding_ = false;
+  std::int64_t sections_started_ = 1;
   std::int64_t bar_;
   int beat_ = 0;
   int subdivision_ = 0;

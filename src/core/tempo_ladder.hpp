@@ -112,6 +112,9 @@ class TempoLadder {
   bool finished() const { return finished_; }
   const std::vector<StepResult>& steps() const { return steps_; }
   const LadderConfig& config() const { return config_; }
+  // The step being played: its bars so far and their tally.
+  int bars_in_step() const { return current_bars_; }
+  const Tally& step_so_far() const { return current_; }
 
   // Feeds one bar played at bpm(). Returns true when the bar closed a step.
   bool add_bar(const Tally& bar);

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "session_events.hpp"
+
+namespace pocket::app {
+
+// The terminal in full-screen mode (ncurses) while this lives: no echo, no cursor, keys read
+// without waiting, colours when the terminal has them. The terminal is restored by close(),
+// by the destructor, and on a crash (SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL) before the
+// program dies. One at a time.
+class FullScreen final : public SessionKeys {
+ public:
+  // Throws std::runtime_error when standard input or output is not a terminal.
+  FullScreen();
+  ~FullScreen() override;
+  FullScreen(const FullScreen&) = delete;
+  FullScreen& operator=(const FullScreen&) = delete;
+
+  // Back to the terminal as it was. Safe to call more than once.
+  void close();
+  bool open() const { return open_; }
+
+  // space: pause or go on; + and -: tempo; q: end.
+  SessionKey poll() override;
+  // True once after the terminal changed size.
+  bool take_resize();
+
+ private:
+  bool open_ = false;
+  bool resized_ = false;
+};
+
+}  // namespace pocket::app

@@ -6,15 +6,11 @@
 #include <fmt/format.h>
 #include <rtmidi/RtMidi.h>
 
+#include "rtmidi_api.hpp"
+
 namespace pocket {
 
 namespace {
-
-RtMidi::Api api_of(const std::string& name) {
-  if (name == "alsa") return RtMidi::LINUX_ALSA;
-  if (name == "jack") return RtMidi::UNIX_JACK;
-  throw std::runtime_error(fmt::format("unknown MIDI API '{}': use alsa or jack", name));
-}
 
 std::string port_list(RtMidiIn& in, const std::string& api) {
   const unsigned count = in.getPortCount();
@@ -38,7 +34,7 @@ void error_callback(RtMidiError::Type type, const std::string&, void* user) {
 
 MidiInput::MidiInput(const MidiInputSettings& settings, const DrumMap& map, StreamClock clock)
     : filter_(map, settings.double_trigger_ms), clock_(clock) {
-  const RtMidi::Api api = api_of(settings.api);
+  const RtMidi::Api api = rtmidi_api(settings.api);
   try {
     in_ = std::make_unique<RtMidiIn>(api, "pocket-midi");
   } catch (const RtMidiError& e) {
@@ -114,7 +110,7 @@ std::vector<std::string> MidiInput::api_names() { return {"alsa", "jack"}; }
 
 std::vector<std::string> MidiInput::ports(const std::string& api) {
   std::vector<std::string> names;
-  RtMidiIn in(api_of(api), "pocket-list");
+  RtMidiIn in(rtmidi_api(api), "pocket-list");
   for (unsigned i = 0; i < in.getPortCount(); ++i) names.push_back(in.getPortName(i));
   return names;
 }

@@ -34,5 +34,6 @@ int run_drills(const std::vector<std::string>& args);
 int run_goal(const std::vector<std::string>& args);
 int run_goals(const std::vector<std::string>& args);
 int run_kits(const std::vector<std::string>& args);
+int run_demo(const std::vector<std::string>& args);
 
 }  // namespace pocket::app

@@ -9,6 +9,7 @@
 #include "core/timing_summary.hpp"
 #include "practice_record.hpp"
 #include "report/html_report.hpp"
+#include "session_report.hpp"
 #include "stored_session.hpp"
 
 namespace po = boost::program_options;
@@ -61,6 +62,18 @@ ReportData report_data(const StoredSession& s) {
 
 }  // namespace
 
+void write_session_report(const SessionStore& store, std::int64_t id,
+                          const std::filesystem::path& out) {
+  const StoredSession session = load_session(store, id);
+  ReportData data = report_data(session);
+  if (const std::optional<StoredGoal> goal = store.goal(session.record.drill)) {
+    data.goal = goal_in_words(store, PresetLibrary::standard(), *goal, today());
+  }
+  std::ofstream file(out);
+  file << html_report(data);
+  if (!file) throw std::runtime_error(fmt::format("cannot write '{}'", out.string()));
+}
+
 int run_report(const std::vector<std::string>& args) {
   std::int64_t id = 0;
   std::string out, db;
@@ -77,16 +90,7 @@ int run_report(const std::vector<std::string>& args) {
   if (!parse_command_line(args, options, positional, vm, "pocket report 12 --out ladder.html"))
     return kExitOk;
   if (out.empty()) out = fmt::format("session-{}.html", id);
-  const SessionStore store = open_store(db);
-  const StoredSession session = load_session(store, id);
-  ReportData data = report_data(session);
-  if (const std::optional<StoredGoal> goal = store.goal(session.record.drill)) {
-    data.goal = goal_in_words(store, PresetLibrary::standard(), *goal, today());
-  }
-  const std::string page = html_report(data);
-  std::ofstream file(out);
-  file << page;
-  if (!file) throw std::runtime_error(fmt::format("cannot write '{}'", out));
+  write_session_report(open_store(db), id, out);
   fmt::print("wrote {}\n", std::filesystem::absolute(out).string());
   return kExitOk;
 }

@@ -42,8 +42,10 @@ SessionRecord read_session(SQLite::Statement& q) {
 
 std::filesystem::path SessionStore::default_path() {
   if (const char* db = std::getenv("POCKET_DB"); db != nullptr && *db != '\0') return db;
-  return data_home() / "pocket" / "history.sqlite";
+  return data_folder() / "history.sqlite";
 }
+
+std::filesystem::path SessionStore::data_folder() { return data_home() / "pocket"; }
 
 SessionStore::SessionStore(const std::filesystem::path& path) {
   const std::string name = path.string();

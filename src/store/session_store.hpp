@@ -28,6 +28,8 @@ class SessionStore {
 
   // POCKET_DB if set, else $XDG_DATA_HOME/pocket/history.sqlite (~/.local/share/...).
   static std::filesystem::path default_path();
+  // $XDG_DATA_HOME/pocket (~/.local/share/pocket): where pocket keeps its data.
+  static std::filesystem::path data_folder();
 
   // Opens or creates the database and brings its schema up to date. Throws StoreError for a
   // file that is not a pocket database or has a newer schema than this program knows.

@@ -1,0 +1,202 @@
+// The full-screen view in a real terminal (tmux), against the JACK dummy server and the virtual
+// drummer: strokes move the meter and the large offset, the ladder's step shows, space pauses
+// and resumes, q ends with the summary, and the terminal is given back as it was found, also
+// after SIGTERM and a crash.
+#include <regex>
+#include <thread>
+
+#include <catch2/catch.hpp>
+
+#include "live_rig.hpp"
+
+using namespace pocket::test;
+using namespace std::chrono_literals;
+using Catch::Contains;
+
+namespace {
+
+// A tmux server of the test's own, one 80x24 window running `command` through sh.
+class Tmux {
+ public:
+  Tmux(const TempDir& dir, const std::string& command)
+      : dir_(dir), socket_("pocket-view-" + std::to_string(getpid())) {
+    const auto started = tmux({"new-session", "-d", "-s", "view", "-x", "80", "-y", "24", command});
+    if (started.exit_code != 0) throw std::runtime_error("tmux did not start: " + started.err);
+  }
+  ~Tmux() { tmux({"kill-server"}); }
+
+  std::string screen() const { return tmux({"capture-pane", "-p", "-t", "view"}).out; }
+  // The screen with the lines that scrolled off it.
+  std::string scrollback() const {
+    return tmux({"capture-pane", "-p", "-S", "-500", "-t", "view"}).out;
+  }
+  void keys(const std::string& keys) const { tmux({"send-keys", "-t", "view", "-l", keys}); }
+  // The screen once it shows `text`, or empty after `limit`.
+  std::string wait_for(const std::string& text, std::chrono::seconds limit) const {
+    const auto end = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < end) {
+      const std::string shown = screen();
+      if (shown.find(text) != std::string::npos) return shown;
+      std::this_thread::sleep_for(100ms);
+    }
+    return "";
+  }
+  // The process running in the window's shell (pocket).
+  pid_t program() const {
+    const std::string shell = tmux({"display-message", "-p", "-t", "view", "#{pane_pid}"}).out;
+    const std::string children = read_text("/proc/" + std::to_string(std::stoi(shell)) + "/task/" +
+                                           std::to_string(std::stoi(shell)) + "/children");
+    return children.empty() ? -1 : std::stoi(children);
+  }
+
+ private:
+  CommandResult tmux(std::vector<std::string> args) const {
+    args.insert(args.begin(), {"-L", socket_});
+    return run_command("/usr/bin/tmux", args, dir_.path());
+  }
+  const TempDir& dir_;
+  std::string socket_;
+};
+
+// A shell line that runs pocket with `args` in the window, between two readings of the
+// terminal's modes, and keeps its exit code.
+std::string framed(const TempDir& dir, const std::string& args) {
+  const std::string d = dir.path().string();
+  return "stty -a > " + d + "/before.txt; " + POCKET_BINARY + " " + args + "; echo $? > " + d +
+         "/code.txt; stty -a > " + d + "/after.txt; sleep 600";
+}
+
+std::string wait_for_file(const std::filesystem::path& path, std::chrono::seconds limit) {
+  const auto end = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < end) {
+    if (std::filesystem::exists(path) && !read_text(path).empty()) {
+      std::this_thread::sleep_for(300ms);  // the second stty follows the exit code
+      return read_text(path);
+    }
+    std::this_thread::sleep_for(100ms);
+  }
+  return "";
+}
+
+// The rows of the screen from `first` to `last`.
+std::string rows(const std::string& screen, int first, int last) {
+  std::istringstream in(screen);
+  std::string line, picked;
+  for (int row = 0; std::getline(in, line); ++row) {
+    if (row >= first && row <= last) picked += line + "\n";
+  }
+  return picked;
+}
+
+// The bar number the header shows, or -1.
+int bar_shown(const std::string& screen) {
+  std::smatch match;
+  if (!std::regex_search(screen, match, std::regex(R"(bar (\d+)  beat)"))) return -1;
+  return std::stoi(match[1]);
+}
+
+const std::string kDevices = " --audio-api JACK --midi-api jack --midi-in virtual";
+
+}  // namespace
+
+TEST_CASE("the full-screen view follows the strokes, pauses, resumes and ends on q",
+          "[jack][view]") {
+  LiveRig rig;
+  DrummerOptions drummer;
+  drummer.jitter_ms = 6.0;
+  drummer.keep_time = true;  // plays on through the pause, as a player might
+  const auto played = rig.with_drummer(drummer, [&] {
+    const Tmux tmux(rig.dir(), framed(rig.dir(),
+                                      "ladder --from 100 --to 140 --step 3% --bars 4 "
+                                      "--calibration-ms 0" +
+                                          kDevices));
+    const std::string first = tmux.wait_for("snare early", 20s) + tmux.wait_for("snare late", 1s);
+    INFO(tmux.screen());
+    REQUIRE_FALSE(first.empty());
+    CHECK_THAT(first, Contains("step 1 at 100 BPM"));
+    CHECK_THAT(first, Contains("early") && Contains("late") && Contains("+25"));
+
+    // Strokes keep coming: the large offset (rows 5-9) and the snare's lane change.
+    const std::string big = rows(tmux.screen(), 5, 9);
+    const auto lane = [](const std::string& screen) {
+      std::istringstream in(screen);
+      for (std::string line; std::getline(in, line);) {
+        if (line.rfind(" snare ", 0) == 0) return line;
+      }
+      return std::string();
+    };
+    const std::string lane_before = lane(tmux.screen());
+    bool big_changed = false, lane_changed = false;
+    for (int i = 0; i < 100 && !(big_changed && lane_changed); ++i) {
+      std::this_thread::sleep_for(100ms);
+      const std::string now = tmux.screen();
+      big_changed = big_changed || rows(now, 5, 9) != big;
+      lane_changed = lane_changed || lane(now) != lane_before;
+    }
+    CHECK(big_changed);
+    CHECK(lane_changed);
+    CHECK_FALSE(lane_before.empty());
+
+    // Space: the click stops at the next bar line and no bar goes by.
+    tmux.keys(" ");
+    const std::string paused = tmux.wait_for("click: paused", 10s);
+    REQUIRE_FALSE(paused.empty());
+    CHECK_THAT(paused, Contains("space go on"));
+    const int held_bar = bar_shown(paused);
+    std::this_thread::sleep_for(3s);
+    const std::string still = tmux.screen();
+    CHECK_THAT(still, Contains("click: paused"));
+    CHECK(bar_shown(still) == held_bar);
+    // Space again: it plays on from the bar it held at.
+    tmux.keys(" ");
+    REQUIRE_FALSE(tmux.wait_for("click: heard", 10s).empty());
+    bool moved_on = false;
+    for (int i = 0; i < 100 && !moved_on; ++i) {
+      std::this_thread::sleep_for(100ms);
+      moved_on = bar_shown(tmux.screen()) > held_bar;
+    }
+    CHECK(moved_on);
+
+    // q ends like Ctrl-C: the summary and the verdict on the terminal as it was.
+    tmux.keys("q");
+    const std::string code = wait_for_file(rig.dir() / "code.txt", 20s);
+    CHECK(code == "0\n");
+    const std::string after = tmux.scrollback();
+    CHECK_THAT(after, Contains("clicks over"));
+    CHECK_THAT(after, Contains("stopped early") || Contains("real limit"));
+    CHECK_THAT(after, !Contains("click: paused"));
+    CHECK(read_text(rig.dir() / "after.txt") == read_text(rig.dir() / "before.txt"));
+  });
+
+  // The drummer played on through the pause; pocket scored none of those strokes: it kept one
+  // stroke for each click the drummer heard after the count-in (give or take the bar cut by q).
+  const auto exported =
+      run_command(POCKET_BINARY, {"export", "1", "--format", "json"}, rig.dir().path());
+  INFO(exported.err);
+  REQUIRE(exported.exit_code == 0);
+  const auto kept = nlohmann::json::parse(exported.out)["strokes"].size();
+  const auto heard = LiveRig::after_count_in(played, 4).size();
+  long through_silence = 0;
+  for (const DrummerStroke& s : played) through_silence += s.heard ? 0 : 1;
+  INFO("kept " << kept << ", heard " << heard << ", played through silence " << through_silence);
+  CHECK(through_silence >= 5);  // the pause held about three seconds: five beats or more
+  CHECK(std::abs(static_cast<long>(kept) - static_cast<long>(heard)) <= 2);
+}
+
+TEST_CASE("SIGTERM and a crash give the terminal back", "[jack][view]") {
+  LiveRig rig;
+  for (const int signal : {SIGTERM, SIGSEGV}) {
+    std::filesystem::remove(rig.dir() / "code.txt");
+    const Tmux tmux(rig.dir(), framed(rig.dir(), "play --bpm 100 --no-save" + kDevices));
+    REQUIRE_FALSE(tmux.wait_for("click:", 20s).empty());
+    const pid_t pocket = tmux.program();
+    REQUIRE(pocket > 0);
+    kill(pocket, signal);
+    const std::string code = wait_for_file(rig.dir() / "code.txt", 20s);
+    INFO("signal " << signal << ", exit code " << code);
+    // SIGTERM ends the session cleanly, with its summary; a crash dies of its signal.
+    CHECK(code == (signal == SIGTERM ? "0\n" : std::to_string(128 + signal) + "\n"));
+    if (signal == SIGTERM) CHECK_THAT(tmux.scrollback(), Contains("clicks over"));
+    CHECK(read_text(rig.dir() / "after.txt") == read_text(rig.dir() / "before.txt"));
+  }
+}

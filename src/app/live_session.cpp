@@ -120,7 +120,7 @@ class Session {
         o.midi.api == "jack" ? 1000.0 * o.audio.buffer_frames / rate_ : 1.0;
     if (ladder_) result_.ceiling_bpm = ladder_->ceiling_bpm();
     result_.start_bpm = schedule_.section().bpm;
-    nudged_bpm_ = result_.start_bpm;
+    nudged_bpm_ = result_.lowest_bpm = result_.highest_bpm = result_.start_bpm;
     scorer_.add_section(schedule_.section().first_bar, 0.0, schedule_.section().bpm);
     if (ladder_) result_.step_first_bars.push_back(0);
     last_bar_heard_ = schedule_.first_bar();
@@ -167,6 +167,8 @@ class Session {
         result_.step_first_bars.back() = s.first_bar;
       }
       scorer_.add_section(s.first_bar, s.start_seconds, s.bpm);
+      result_.lowest_bpm = std::min(result_.lowest_bpm, s.bpm);
+      result_.highest_bpm = std::max(result_.highest_bpm, s.bpm);
     }
     for (AudioAnchor a; stream_.pop_anchor(a);) to_track_.update(a);
     for (ClickEvent c; stream_.pop_click(c);) {

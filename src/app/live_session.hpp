@@ -45,9 +45,11 @@ struct ClickModeResult {
 struct LiveResult {
   Analysis analysis;
   std::vector<std::string> pad_names;
-  std::optional<Grid> grid;       // the grid the session was scored against, with its tempos
-  std::int64_t last_bar = -1;     // the last bar of the drill played through
-  double start_bpm = 0.0;         // the first tempo the click played (a ladder's may be capped)
+  std::optional<Grid> grid;    // the grid the session was scored against, with its tempos
+  std::int64_t last_bar = -1;  // the last bar of the drill played through
+  double start_bpm = 0.0;      // the first tempo the click played (a ladder's may be capped)
+  double lowest_bpm = 0.0;     // the tempos it played, with the player's nudges
+  double highest_bpm = 0.0;
   std::int64_t clicks_heard = 0;  // audible clicks the audio thread played
   std::vector<StepResult> steps;
   std::vector<std::int64_t> step_first_bars;  // the bar each step started on

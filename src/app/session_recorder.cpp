@@ -107,6 +107,8 @@ void SessionRecorder::finish_writing(const LiveResult& result, const std::string
   record_.summary_json = summary_json;
   record_.verdict =
       result.verdict ? result.verdict->message : describe_timing(result.analysis.timing);
+  record_.bpm_low = result.lowest_bpm;
+  record_.bpm_high = result.highest_bpm;
   if (!result.steps.empty()) {
     record_.bpm_low = result.steps.front().bpm;
     record_.bpm_high = result.steps.front().bpm;

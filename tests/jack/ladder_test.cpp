@@ -35,11 +35,14 @@ TEST_CASE("a ladder finds the drummer's real limit", "[jack][ladder]") {
 
   // The ladder was kept as it went: its steps, verdict and report.
   const auto shown = run_command(POCKET_BINARY, {"show", "1"}, rig.dir().path());
-  CHECK_THAT(shown.out, Contains("session 1: ladder") && Contains("real limit") && Contains("step"));
+  CHECK_THAT(shown.out,
+             Contains("session 1: ladder") && Contains("real limit") && Contains("step"));
   const auto page = rig.dir() / "ladder.html";
-  REQUIRE(run_command(POCKET_BINARY, {"report", "1", "--out", page.string()}, rig.dir().path()).exit_code == 0);
+  REQUIRE(run_command(POCKET_BINARY, {"report", "1", "--out", page.string()}, rig.dir().path())
+              .exit_code == 0);
   CHECK_THAT(read_text(page), Contains("104 BPM") && Contains("real limit"));
-  const auto history = run_command(POCKET_BINARY, {"history", "--drill", "ladder"}, rig.dir().path());
+  const auto history =
+      run_command(POCKET_BINARY, {"history", "--drill", "ladder"}, rig.dir().path());
   CHECK_THAT(history.out, Contains("100-"));
 }
 

@@ -31,6 +31,10 @@ class Tmux {
     return tmux({"capture-pane", "-p", "-S", "-500", "-t", "view"}).out;
   }
   void keys(const std::string& keys) const { tmux({"send-keys", "-t", "view", "-l", keys}); }
+  void resize(int width, int height) const {
+    tmux(
+        {"resize-window", "-t", "view", "-x", std::to_string(width), "-y", std::to_string(height)});
+  }
   // The screen once it shows `text`, or empty after `limit`.
   std::string wait_for(const std::string& text, std::chrono::seconds limit) const {
     const auto end = std::chrono::steady_clock::now() + limit;
@@ -137,6 +141,23 @@ TEST_CASE("the full-screen view follows the strokes, pauses, resumes and ends on
     CHECK(lane_changed);
     CHECK_FALSE(lane_before.empty());
 
+    // A wider window gets a wider meter: the +25 ms band moves right.
+    tmux.resize(120, 30);
+    const auto band_edge = [&](const std::string& screen) {
+      const std::string row = lane(screen);
+      return row.empty() ? 0 : static_cast<long>(row.rfind('|'));
+    };
+    const long narrow_edge = band_edge(tmux.screen());
+    long wide_edge = 0;
+    for (int i = 0; i < 30 && wide_edge <= narrow_edge + 20; ++i) {
+      std::this_thread::sleep_for(100ms);
+      wide_edge = band_edge(tmux.screen());
+    }
+    INFO("the +25 ms band at column " << narrow_edge << ", then " << wide_edge);
+    CHECK(narrow_edge > 40);
+    CHECK(wide_edge > narrow_edge + 20);
+    tmux.resize(80, 24);
+
     // Space: the click stops at the next bar line and no bar goes by.
     tmux.keys(" ");
     const std::string paused = tmux.wait_for("click: paused", 10s);
@@ -183,12 +204,18 @@ TEST_CASE("the full-screen view follows the strokes, pauses, resumes and ends on
   CHECK(std::abs(static_cast<long>(kept) - static_cast<long>(heard)) <= 2);
 }
 
-TEST_CASE("SIGTERM and a crash give the terminal back", "[jack][view]") {
+TEST_CASE("tempo keys, and SIGTERM and a crash give the terminal back", "[jack][view]") {
   LiveRig rig;
   for (const int signal : {SIGTERM, SIGSEGV}) {
     std::filesystem::remove(rig.dir() / "code.txt");
     const Tmux tmux(rig.dir(), framed(rig.dir(), "play --bpm 100 --no-save" + kDevices));
     REQUIRE_FALSE(tmux.wait_for("click:", 20s).empty());
+    if (signal == SIGTERM) {  // + and - nudge the tempo from the next bar line
+      tmux.keys("++");
+      CHECK_FALSE(tmux.wait_for("102 BPM", 10s).empty());
+      tmux.keys("-");
+      CHECK_FALSE(tmux.wait_for("101 BPM", 10s).empty());
+    }
     const pid_t pocket = tmux.program();
     REQUIRE(pocket > 0);
     kill(pocket, signal);

@@ -9,8 +9,10 @@
 
 using namespace pocket;
 
-TEST_CASE("the audio callback renders, changes tempo and silence, publishes without allocating",
-          "[jack][realtime]") {
+TEST_CASE(
+    "the audio callback renders, changes tempo, silence and pauses, publishes without "
+    "allocating",
+    "[jack][realtime]") {
   test::JackServer jack;
   PortAudioSession session;
   ClickPattern pattern;
@@ -32,6 +34,9 @@ TEST_CASE("the audio callback renders, changes tempo and silence, publishes with
     if (buffers % 500 == 300) stream.request_end_silence(schedule.current().bar + 1);
     if (buffers % 500 == 400)
       stream.request_silence(schedule.current().bar + 2, schedule.current().bar + 4);
+    // The player's pause key: held at a bar line, then going on half a second later.
+    if (buffers % 700 == 200) stream.request_pause(schedule.current().bar + 1);
+    if (buffers % 700 == 600) stream.request_resume(0.5);
     if (buffers == 9000) stream.request_finish();
     const bool underflow = buffers % 1000 == 999;
     test::AllocationCounter counter;
@@ -50,9 +55,19 @@ TEST_CASE("the audio callback renders, changes tempo and silence, publishes with
   CHECK(stream.underflows() == buffers / 1000);
   // Nobody drained the queues: the overflow is counted, not blocked on.
   CHECK(stream.dropped_records() > 0);
-  SectionStart section;
-  CHECK(stream.pop_section(section));
-  CHECK(section.bpm > 100.0);
+  int held = 0, resumed_later = 0;
+  double held_at = 0.0;
+  for (SectionStart s; stream.pop_section(s);) {
+    CHECK(s.bpm >= 100.0);
+    if (s.held) {
+      ++held;
+      held_at = s.start_seconds;
+    } else if (held > 0 && s.start_seconds > held_at + 0.5) {
+      ++resumed_later;  // the held bar started again after the pause, not on its old time
+    }
+  }
+  CHECK(held > 0);
+  CHECK(resumed_later > 0);
 }
 
 TEST_CASE("the MIDI callback filters and queues strokes without allocating", "[jack][realtime]") {

@@ -59,7 +59,6 @@ bool alsa_midi_here() {
 int run_demo(const std::vector<std::string>& args) {
   const std::filesystem::path folder = SessionStore::data_folder() / "demo";
   LiveCommonOptions common;
-  common.db = (folder / "history.sqlite").string();
   common.buffer = 256;
   HumanTiming timing;
   po::options_description options(
@@ -70,17 +69,21 @@ int run_demo(const std::vector<std::string>& args) {
   options.add_options()("help,h", "show this help")(
       "view", po::value(&common.view)->default_value(common.view),
       "screen (full screen), lines, or auto: screen on a terminal")(
-      "db", po::value(&common.db)->default_value(common.db), "the demo's history")(
-      "buffer", po::value(&common.buffer)->default_value(common.buffer), "audio buffer in frames")(
+      "db", po::value(&common.db),
+      "the demo's history (default: demo/history.sqlite in $XDG_DATA_HOME/pocket, "
+      "~/.local/share/pocket)")("buffer", po::value(&common.buffer)->default_value(common.buffer),
+                                "audio buffer in frames")(
       "limit-bpm", po::value(&timing.limit_bpm)->default_value(timing.limit_bpm),
       "the drummer's limit: above it the timing comes apart")(
       "seed", po::value(&timing.seed)->default_value(timing.seed),
       "the drummer's random seed (the same seed plays the same)");
   po::variables_map vm;
   if (!parse_command_line(args, options, {}, vm, "pocket demo")) return kExitOk;
+  if (common.db.empty()) common.db = (folder / "history.sqlite").string();
   if (common.buffer < 64 || common.buffer > 1024)
     throw UsageError(fmt::format("buffer of {} frames: use 64 to 1024", common.buffer));
-  std::filesystem::create_directories(std::filesystem::path(common.db).parent_path());
+  const std::filesystem::path demo_folder = std::filesystem::path(common.db).parent_path();
+  if (!demo_folder.empty()) std::filesystem::create_directories(demo_folder);
 
   // Where the click goes: the player's JACK server, else the default output (with ALSA MIDI),
   // else a silent JACK server of the demo's own.
@@ -115,7 +118,7 @@ int run_demo(const std::vector<std::string>& args) {
   }
   const int code = report_live_result(live, result, session_id);
   if (session_id) {
-    const std::filesystem::path report = folder / fmt::format("session-{}.html", *session_id);
+    const std::filesystem::path report = demo_folder / fmt::format("session-{}.html", *session_id);
     write_session_report(open_store(common.db), *session_id, report);
     fmt::print("\nthe session's report, with its charts: {}\n", report.string());
     fmt::print("the demo's history: pocket history --db {}\n", common.db);

@@ -44,7 +44,9 @@ PortAudioSession::PortAudioSession() {
   }
 }
 
-PortAudioSession::~PortAudioSession() { Pa_Terminate(); }
+PortAudioSession::~PortAudioSession() {
+  if (!abandoned_) Pa_Terminate();
+}
 
 std::vector<AudioDevice> output_devices() {
   std::vector<AudioDevice> devices;

@@ -12,6 +12,12 @@ class PortAudioSession {
   ~PortAudioSession();
   PortAudioSession(const PortAudioSession&) = delete;
   PortAudioSession& operator=(const PortAudioSession&) = delete;
+  // The audio server went away under an open stream: do not shut PortAudio down (it would
+  // wait for that stream); the program is about to end anyway.
+  void abandon() { abandoned_ = true; }
+
+ private:
+  bool abandoned_ = false;
 };
 
 struct AudioDevice {

@@ -47,7 +47,7 @@ ClickStream::ClickStream(LiveSchedule& schedule, const ClickSound& sound,
 }
 
 ClickStream::~ClickStream() {
-  if (stream_ != nullptr) {
+  if (stream_ != nullptr && !abandoned_.load(std::memory_order_relaxed)) {
     Pa_AbortStream(stream_);
     Pa_CloseStream(stream_);
   }
@@ -56,11 +56,13 @@ ClickStream::~ClickStream() {
 void ClickStream::start() { check(Pa_StartStream(stream_), "cannot start the audio stream"); }
 
 void ClickStream::stop() {
-  if (Pa_IsStreamStopped(stream_) == 0) Pa_StopStream(stream_);
+  if (!abandoned_.load(std::memory_order_relaxed) && Pa_IsStreamStopped(stream_) == 0)
+    Pa_StopStream(stream_);
 }
 
 bool ClickStream::running() const {
-  return !finished_.load(std::memory_order_acquire) && Pa_IsStreamActive(stream_) == 1;
+  return !abandoned_.load(std::memory_order_relaxed) &&
+         !finished_.load(std::memory_order_acquire) && Pa_IsStreamActive(stream_) == 1;
 }
 
 double ClickStream::output_latency_seconds() const {

@@ -53,8 +53,13 @@ class ClickStream final : private ClickListener {
   // [main-thread]
   void start();
   void stop();
+  // The audio server went away: leave the stream alone from now on. Stopping or closing it
+  // would wait for a callback that cannot come.
+  void abandon() { abandoned_.store(true, std::memory_order_relaxed); }
   // False once the click has played to its end or the stream stopped.
   bool running() const;
+  // True once the click has played to its end (not when the stream stopped under it).
+  bool finished() const { return finished_.load(std::memory_order_acquire); }
   const AudioDevice& device() const { return device_; }
   double output_latency_seconds() const;
 
@@ -119,6 +124,7 @@ class ClickStream final : private ClickListener {
   boost::lockfree::spsc_queue<SectionStart, boost::lockfree::capacity<64>> sections_;
   std::atomic<bool> finish_requested_{false};
   std::atomic<bool> finished_{false};
+  std::atomic<bool> abandoned_{false};
   std::atomic<std::int64_t> underflows_{0};
   std::atomic<std::int64_t> dropped_{0};
   std::atomic<std::int64_t> callbacks_{0};

@@ -371,6 +371,10 @@ class Session {
       result_.audio_lost = true;  // no audio callback for a second: the server went away
       return true;
     }
+    if (!stream_.running() && !stream_.finished()) {
+      result_.audio_lost = true;  // the stream stopped before the click's end: the server went
+      return true;
+    }
     if (!stream_.running()) {
       // Strokes of the last bar may still be on their way.
       if (!ended_at_) ended_at_ = clock;
@@ -383,7 +387,12 @@ class Session {
     const double now = to_track_.ready() ? to_track_.now(stream_.stream_time()) : 0.0;
     result_.seconds = std::max(0.0, now - paused_seconds(now));
     if (held_) result_.paused_seconds = paused_seconds(now);
-    stream_.stop();
+    if (result_.audio_lost) {
+      stream_.abandon();
+      audio_session_.abandon();
+    } else {
+      stream_.stop();
+    }
 
     result_.underflows = stream_.underflows();
     result_.dropped_records = stream_.dropped_records() + midi_.dropped();

@@ -29,6 +29,11 @@ class JackServer {
     throw std::runtime_error("jackd did not start: " + read_text(dir_ / "jackd.err"));
   }
   const std::string& name() const { return name_; }
+  // The server dies at once, as when it crashes or is killed.
+  void kill() {
+    process_.signal(SIGKILL);
+    process_.wait(std::chrono::seconds(5));
+  }
 
  private:
   TempDir dir_;

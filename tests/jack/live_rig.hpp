@@ -60,6 +60,7 @@ class LiveRig {
   }
 
   const TempDir& dir() const { return dir_; }
+  JackServer& jack() { return jack_; }
 
   // Runs `session` while the drummer plays; returns what the drummer played.
   std::vector<DrummerStroke> with_drummer(const DrummerOptions& d,

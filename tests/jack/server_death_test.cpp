@@ -1,0 +1,56 @@
+// The JACK server dies under a session: pocket says so in one line within two seconds, keeps
+// every bar already played, and exits non-zero.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "live_rig.hpp"
+
+using namespace pocket::test;
+using namespace std::chrono_literals;
+using Catch::Contains;
+
+TEST_CASE("a JACK server killed under a session ends it within two seconds, bars kept",
+          "[jack][store][fault]") {
+  LiveRig rig;
+  DrummerOptions drummer;
+  drummer.jitter_ms = 3.0;
+  std::chrono::steady_clock::duration took{};
+  int code = -1;
+  std::string out, err;
+  const auto played = rig.with_drummer(drummer, [&] {
+    BackgroundProcess pocket(
+        POCKET_BINARY,
+        rig.pocket_args({"play", "--bpm", "120", "--bars", "60", "--calibration-ms", "0"}),
+        rig.dir() / "play.out", rig.dir() / "play.err");
+    std::this_thread::sleep_for(10s);
+    rig.jack().kill();
+    const auto killed = std::chrono::steady_clock::now();
+    code = pocket.wait(std::chrono::seconds(20));
+    took = std::chrono::steady_clock::now() - killed;
+    out = read_text(rig.dir() / "play.out");
+    err = read_text(rig.dir() / "play.err");
+  });
+  INFO(err);
+  CHECK(code == 1);
+  CHECK(took < 2s);
+  CHECK_THAT(err, Contains("the audio stopped (did the sound server go away?)"));
+
+  const nlohmann::json result = nlohmann::json::parse(out);
+  CHECK(result["audio"]["lost"] == true);
+  const auto exported =
+      run_command(POCKET_BINARY, {"export", "1", "--format", "json"}, rig.dir().path());
+  INFO(exported.err);
+  REQUIRE(exported.exit_code == 0);
+  const nlohmann::json kept = nlohmann::json::parse(exported.out);
+  // Every stroke the drummer aimed at a click of a bar that closed before the kill is kept.
+  const long last_bar = result["last_bar"].get<long>();
+  INFO("the last bar that closed: " << last_bar);
+  CHECK(last_bar >= 2);  // ten seconds at 120 BPM, with start-up and a bar of count-in
+  long expected = 0;
+  for (const DrummerStroke& s : LiveRig::after_count_in(played, 4)) {
+    if (s.click_index / 4 - 1 <= last_bar) ++expected;
+  }
+  long kept_in_bars = 0;
+  for (const auto& s : kept["strokes"]) kept_in_bars += s["bar"].get<long>() <= last_bar;
+  CHECK(kept_in_bars == expected);
+}

@@ -81,12 +81,18 @@ int run_drills(const std::vector<std::string>& args) {
   po::options_description options(
       "pocket drills: every drill, shipped and your own, with your consolidated tempo and "
       "goal\n\noptions");
-  options.add_options()("help,h", "show this help")("db", po::value(&db), "the history database");
+  options.add_options()("help,h", "show this help")("db", po::value(&db), "the history database")(
+      "names", "only the drills' names, one a line (for scripts and shell completion)");
   po::variables_map vm;
   if (!parse_command_line(args, options, {}, vm, "pocket drills")) return kExitOk;
 
   const PresetLibrary library = PresetLibrary::standard();
   const std::vector<PresetEntry> entries = library.drills();
+  // The names the player can type, yours and shipped, without reading a file or the history.
+  if (vm.count("names")) {
+    for (const PresetEntry& entry : entries) fmt::print("{}\n", entry.name);
+    return kExitOk;
+  }
   if (entries.empty()) {
     fmt::print("no drills found in {} (is pocket installed completely?)\n",
                (library.shipped_folder() / "drills").string());

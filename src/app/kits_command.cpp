@@ -18,10 +18,16 @@ int run_kits(const std::vector<std::string>& args) {
   po::options_description options(
       "pocket kits: the kit maps (MIDI note to pad) for --drum-map and drum_map in the "
       "config\n\noptions");
-  options.add_options()("help,h", "show this help");
+  options.add_options()("help,h", "show this help")(
+      "names", "only the kits' names, one a line (for scripts and shell completion)");
   po::variables_map vm;
   if (!parse_command_line(args, options, {}, vm, "pocket kits")) return kExitOk;
   const PresetLibrary library = PresetLibrary::standard();
+  // The names --drum-map takes, yours and shipped, without reading the files.
+  if (vm.count("names")) {
+    for (const PresetEntry& entry : library.kits()) fmt::print("{}\n", entry.name);
+    return kExitOk;
+  }
   int broken = 0;
   for (const PresetEntry& entry : library.kits()) {
     try {

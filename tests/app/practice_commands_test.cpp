@@ -1,5 +1,10 @@
 // Drills, goals and progress per drill from the command line, on a history the test builds.
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -7,6 +12,7 @@
 #include "core/practice_history.hpp"
 #include "store/session_store.hpp"
 #include "support/history_fixture.hpp"
+#include "support/scoped_env.hpp"
 
 using namespace pocket;
 using Catch::Contains;
@@ -67,6 +73,58 @@ TEST_CASE("drills lists every drill with the consolidated tempo from the history
   CHECK_THAT(result.out, Contains("slow-control") && Contains("ladder 60-40, down"));
   // One line per drill (and the header and the hint).
   CHECK(std::count(result.out.begin(), result.out.end(), '\n') >= 14 + 3);
+}
+
+namespace {
+
+// The stems of the .toml files in the build tree's presets/`kind`, and `own`, sorted.
+std::vector<std::string> names_of(const std::string& kind, const std::string& own) {
+  std::vector<std::string> names{own};
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::filesystem::path(POCKET_BUILD_DIR) / "presets" / kind))
+    if (entry.path().extension() == ".toml") names.push_back(entry.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("drills and kits give their names alone with --names", "[drills][kits]") {
+  History h;
+  const test::ScopedEnv config("XDG_CONFIG_HOME", (h.dir / "config").string());
+  const auto own = h.dir / "config" / "pocket";
+  std::filesystem::create_directories(own / "drills");
+  std::filesystem::create_directories(own / "kits");
+  std::ofstream(own / "drills" / "my-groove.toml") << "[tempo]\nbpm = 80\n";
+  // The player's paradiddles shadow the shipped ones: one name, not two.
+  std::ofstream(own / "drills" / "paradiddles.toml") << "[tempo]\nbpm = 66\n";
+  std::ofstream(own / "kits" / "my-kit.toml") << "base = \"roland\"\n";
+
+  const auto drills = h.pocket({"drills", "--names"});
+  INFO(drills.out << drills.err);
+  CHECK(drills.exit_code == 0);
+  const std::vector<std::string> drill_names = names_of("drills", "my-groove");
+  CHECK(drill_names.size() >= 15);
+  CHECK(lines_of(drills.out) == drill_names);
+
+  const auto kits = test::run_command(POCKET_BINARY, {"kits", "--names"}, h.dir.path());
+  INFO(kits.out << kits.err);
+  CHECK(kits.exit_code == 0);
+  const std::vector<std::string> kit_names = names_of("kits", "my-kit");
+  CHECK(kit_names.size() >= 5);
+  CHECK(lines_of(kits.out) == kit_names);
+
+  // Both say so in their help.
+  CHECK_THAT(h.pocket({"drills", "--help"}).out, Contains("--names"));
+  CHECK_THAT(test::run_command(POCKET_BINARY, {"kits", "--help"}, h.dir.path()).out,
+             Contains("--names"));
 }
 
 TEST_CASE("history and progress keep drills apart", "[drills][progress]") {

@@ -8,6 +8,7 @@
 
 #include <fcntl.h>
 #include <jack/jack.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -55,6 +56,8 @@ PrivateJackServer::PrivateJackServer(std::string name, double sample_rate, int p
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("cannot start a JACK server: fork failed");
   if (pid_ == 0) {
+    // Should pocket die without stopping it, the server goes too (and frees its name).
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
     const int null = open("/dev/null", O_RDWR);
     dup2(null, STDIN_FILENO);
     dup2(null, STDOUT_FILENO);

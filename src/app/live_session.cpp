@@ -74,6 +74,7 @@ void install_interrupt_handler() {
   interrupted.store(false);
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
+  std::signal(SIGHUP, on_interrupt);  // the terminal went away: end as cleanly
 }
 
 namespace {

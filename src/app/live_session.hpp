@@ -84,7 +84,7 @@ std::string click_modes_text(const nlohmann::json& click_modes);
 // bar played and what the click modes did.
 nlohmann::json stored_summary_json(const LiveOptions& options, const LiveResult& result);
 
-// Ctrl-C and SIGTERM end a session cleanly; call once before run_live_session.
+// Ctrl-C, SIGTERM and SIGHUP end a session cleanly; call once before run_live_session.
 void install_interrupt_handler();
 
 }  // namespace pocket::app

@@ -102,8 +102,9 @@ void SessionRecorder::finish_writing(const LiveResult& result, const std::string
     }
   });
   record_.ended_at = utc_now();
-  record_.status =
-      result.interrupted || result.audio_lost || result.midi_lost ? "interrupted" : "finished";
+  record_.status = result.audio_lost || result.midi_lost ? "lost"
+                   : result.interrupted                    ? "interrupted"
+                                                           : "finished";
   record_.summary_json = summary_json;
   record_.verdict =
       result.verdict ? result.verdict->message : describe_timing(result.analysis.timing);

@@ -23,12 +23,15 @@ struct SessionRecord {
   double precision_bound_ms = 0.0;
   double bpm_low = 0.0;  // the tempo, or the range a ladder covered
   double bpm_high = 0.0;
-  std::string status = "running";  // running (or crashed: never finished), finished, interrupted
+  // running (or crashed: never finished), finished, interrupted (the player stopped it), lost
+  std::string status = "running";
   std::string summary_json;        // the analysis, as `pocket score --json` prints it
   std::string verdict;             // the summary line, or the ladder's verdict
   std::string note;
 
-  bool unfinished() const { return status == "running"; }
+  // Still "running" (the program died) or "lost" (its audio server or MIDI port went away):
+  // not the end the player chose.
+  bool unfinished() const { return status == "running" || status == "lost"; }
 };
 
 struct StoredStroke {

@@ -18,27 +18,43 @@ class JackServer {
  public:
   JackServer()
       : name_("pocket-test-" + std::to_string(getpid())),
-        process_("/usr/bin/jackd", {"-n", name_, "-r", "-d", "dummy", "-r", "48000", "-p", "128"},
-                 dir_ / "jackd.out", dir_ / "jackd.err") {
+        process_("/usr/bin/jackd", arguments(), dir_ / "jackd.out", dir_ / "jackd.err") {
     setenv("JACK_DEFAULT_SERVER", name_.c_str(), 1);
     setenv("JACK_NO_START_SERVER", "1", 1);
-    for (int i = 0; i < 250; ++i) {
-      if (run_command("/usr/bin/jack_lsp", {"-s", name_}, dir_.path()).exit_code == 0) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    throw std::runtime_error("jackd did not start: " + read_text(dir_ / "jackd.err"));
+    if (!wait_until_up())
+      throw std::runtime_error("jackd did not start: " + read_text(dir_ / "jackd.err"));
+  }
+  ~JackServer() {
+    if (!killed_) return;
+    // A server that dies leaves its name in JACK's registry of servers, which holds only a
+    // few: the next server under that name takes the place back, and leaves it when stopped.
+    BackgroundProcess again("/usr/bin/jackd", arguments(), dir_ / "again.out", dir_ / "again.err");
+    wait_until_up();
   }
   const std::string& name() const { return name_; }
   // The server dies at once, as when it crashes or is killed.
   void kill() {
     process_.signal(SIGKILL);
     process_.wait(std::chrono::seconds(5));
+    killed_ = true;
   }
 
  private:
+  std::vector<std::string> arguments() const {
+    return {"-n", name_, "-r", "-d", "dummy", "-r", "48000", "-p", "128"};
+  }
+  bool wait_until_up() const {
+    for (int i = 0; i < 250; ++i) {
+      if (run_command("/usr/bin/jack_lsp", {"-s", name_}, dir_.path()).exit_code == 0) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+  }
+
   TempDir dir_;
   std::string name_;
   BackgroundProcess process_;
+  bool killed_ = false;
 };
 
 }  // namespace pocket::test

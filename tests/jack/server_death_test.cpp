@@ -53,4 +53,7 @@ TEST_CASE("a JACK server killed under a session ends it within two seconds, bars
   long kept_in_bars = 0;
   for (const auto& s : kept["strokes"]) kept_in_bars += s["bar"].get<long>() <= last_bar;
   CHECK(kept_in_bars == expected);
+  CHECK(kept["session"]["status"] == "unfinished");
+  const auto history = run_command(POCKET_BINARY, {"history"}, rig.dir().path());
+  CHECK_THAT(history.out, Contains("(unfinished)"));
 }

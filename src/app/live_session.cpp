@@ -11,6 +11,7 @@
 #include "audio/click_sound.hpp"
 #include "core/live_schedule.hpp"
 #include "core/live_scorer.hpp"
+#include "midi/midi_backend.hpp"
 #include "report/analysis_json.hpp"
 
 namespace pocket::app {
@@ -122,6 +123,7 @@ LiveResult run_live_session(const LiveOptions& o) {
     schedule.silence(quiet_mode->first_gap().from_bar, quiet_mode->first_gap().to_bar);
   }
 
+  require_midi_api(o.midi.api);  // before the click starts: a missing server is said in one line
   PortAudioSession audio_session;
   ClickStream stream(schedule, sound, o.audio);
   MidiInput midi(o.midi, map, StreamClock{stream_clock, &stream});

@@ -18,6 +18,7 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
+    {"setup", "find your kit and output, calibrate, and remember them", pocket::app::run_setup},
     {"render", "write a click track to an audio file", pocket::app::run_render},
     {"score", "score the timing of a recorded MIDI performance", pocket::app::run_score},
     {"play", "play along with the click and see your timing live", pocket::app::run_play},

@@ -5,6 +5,7 @@
 
 #include <alsa/asoundlib.h>
 #include <fmt/format.h>
+#include <jack/jack.h>
 #include <pa_jack.h>
 #include <portaudio.h>
 
@@ -32,12 +33,16 @@ std::string device_list(const std::vector<AudioDevice>& devices) {
 }  // namespace
 
 namespace {
-// ALSA's library prints every device it probes and cannot open; pocket reports what matters.
+// ALSA's library prints every device it probes and cannot open, and libjack every attempt
+// to reach a server that is not running; pocket reports what matters in its own words.
 void quiet_alsa(const char*, int, const char*, int, const char*, ...) {}
+void quiet_jack(const char*) {}
 }  // namespace
 
 PortAudioSession::PortAudioSession() {
   snd_lib_error_set_handler(quiet_alsa);
+  jack_set_error_function(quiet_jack);
+  jack_set_info_function(quiet_jack);
   PaJack_SetClientName("pocket");
   if (const PaError error = Pa_Initialize(); error != paNoError) {
     throw std::runtime_error(fmt::format("cannot start audio: {}", Pa_GetErrorText(error)));
@@ -69,6 +74,10 @@ AudioDevice find_output_device(const std::string& host_api, const std::string& d
       if (d.is_default) return d;
     }
     throw std::runtime_error("no default audio output device: " + device_list(devices));
+  }
+  // An exact name first: "default" must not pick "sysdefault", listed before it.
+  for (const AudioDevice& d : devices) {
+    if (contains(d.host_api, host_api) && lower(d.name) == lower(device)) return d;
   }
   for (const AudioDevice& d : devices) {
     if (contains(d.host_api, host_api) && contains(d.name, device)) return d;

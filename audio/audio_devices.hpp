@@ -33,8 +33,9 @@ struct AudioDevice {
 // [main-thread] Output devices of every host API. Needs a PortAudioSession.
 std::vector<AudioDevice> output_devices();
 
-// The device whose host API and name contain the given texts (case-insensitive; empty
-// matches anything), else the default output device. Throws std::runtime_error listing the
+// The device whose host API contains `host_api` and whose name is `device`, else the first
+// whose name contains it (case-insensitive; empty matches anything); with both empty, the
+// default output device. Throws std::runtime_error listing the
 // devices when none matches.
 AudioDevice find_output_device(const std::string& host_api, const std::string& device);
 

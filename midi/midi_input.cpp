@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <rtmidi/RtMidi.h>
 
+#include "midi_backend.hpp"
 #include "rtmidi_api.hpp"
 
 namespace pocket {
@@ -18,6 +19,26 @@ std::string port_list(RtMidiIn& in, const std::string& api) {
   std::string list = fmt::format("available {} MIDI input ports:", api);
   for (unsigned i = 0; i < count; ++i) list += fmt::format("\n  {}: {}", i, in.getPortName(i));
   return list;
+}
+
+// The index of the port `port` names (an index or part of a name). Throws listing the ports.
+unsigned find_port(RtMidiIn& in, const std::string& api, const std::string& port) {
+  const unsigned count = in.getPortCount();
+  unsigned index = count;
+  unsigned number = 0;
+  const auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), number);
+  if (!port.empty() && ec == std::errc{} && ptr == port.data() + port.size()) {
+    index = number;
+  } else {
+    for (unsigned i = 0; i < count && index == count; ++i) {
+      if (in.getPortName(i).find(port) != std::string::npos) index = i;
+    }
+  }
+  if (index >= count) {
+    throw std::runtime_error(
+        fmt::format("no MIDI input port matches '{}': {}", port, port_list(in, api)));
+  }
+  return index;
 }
 
 void midi_callback(double, std::vector<unsigned char>* message, void* user) {
@@ -34,6 +55,7 @@ void error_callback(RtMidiError::Type type, const std::string&, void* user) {
 
 MidiInput::MidiInput(const MidiInputSettings& settings, const DrumMap& map, StreamClock clock)
     : filter_(map, settings.double_trigger_ms), clock_(clock) {
+  require_midi_api(settings.api);
   const RtMidi::Api api = rtmidi_api(settings.api);
   try {
     in_ = std::make_unique<RtMidiIn>(api, "pocket-midi");
@@ -48,23 +70,7 @@ MidiInput::MidiInput(const MidiInputSettings& settings, const DrumMap& map, Stre
     port_name_ = "pocket (virtual)";
     return;
   }
-  const unsigned count = in_->getPortCount();
-  unsigned index = count;
-  unsigned number = 0;
-  const auto [ptr, ec] =
-      std::from_chars(settings.port.data(), settings.port.data() + settings.port.size(), number);
-  if (!settings.port.empty() && ec == std::errc{} &&
-      ptr == settings.port.data() + settings.port.size()) {
-    index = number;
-  } else {
-    for (unsigned i = 0; i < count && index == count; ++i) {
-      if (in_->getPortName(i).find(settings.port) != std::string::npos) index = i;
-    }
-  }
-  if (index >= count) {
-    throw std::runtime_error(fmt::format("no MIDI input port matches '{}': {}", settings.port,
-                                         port_list(*in_, settings.api)));
-  }
+  const unsigned index = find_port(*in_, settings.api, settings.port);
   port_name_ = in_->getPortName(index);
   in_->openPort(index, "pocket");
 }
@@ -110,9 +116,18 @@ std::vector<std::string> MidiInput::api_names() { return {"alsa", "jack"}; }
 
 std::vector<std::string> MidiInput::ports(const std::string& api) {
   std::vector<std::string> names;
+  require_midi_api(api);
   RtMidiIn in(rtmidi_api(api), "pocket-list");
   for (unsigned i = 0; i < in.getPortCount(); ++i) names.push_back(in.getPortName(i));
   return names;
+}
+
+std::string MidiInput::port_named(const std::string& api, const std::string& port) {
+  if (port == "virtual") return port;
+  const RtMidi::Api rt_api = rtmidi_api(api);
+  require_midi_api(api);
+  RtMidiIn in(rt_api, "pocket-list");
+  return in.getPortName(find_port(in, api, port));
 }
 
 }  // namespace pocket

@@ -59,6 +59,9 @@ class MidiInput {
   // [main-thread] The input ports of an API ("alsa" or "jack").
   static std::vector<std::string> ports(const std::string& api);
   static std::vector<std::string> api_names();
+  // [main-thread] The full name of the port `port` names (as the constructor matches it), or
+  // "virtual". Throws std::runtime_error listing the ports when it matches none.
+  static std::string port_named(const std::string& api, const std::string& port);
 
  private:
   std::unique_ptr<RtMidiIn> in_;

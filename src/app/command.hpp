@@ -20,6 +20,7 @@ int run_render(const std::vector<std::string>& args);
 int run_score(const std::vector<std::string>& args);
 int run_play(const std::vector<std::string>& args);
 int run_ladder(const std::vector<std::string>& args);
+int run_setup(const std::vector<std::string>& args);
 int run_calibrate(const std::vector<std::string>& args);
 int run_devices(const std::vector<std::string>& args);
 int run_history(const std::vector<std::string>& args);

@@ -13,20 +13,6 @@ namespace po = boost::program_options;
 
 namespace pocket::app {
 
-namespace {
-
-// The shipped or player's kit whose modules show a port name like this one, if any.
-std::string kit_for_port(const std::vector<DrumMap>& kits, const std::string& port) {
-  for (const DrumMap& kit : kits) {
-    for (const std::string& part : kit.ports()) {
-      if (port.find(part) != std::string::npos) return kit.name();
-    }
-  }
-  return "";
-}
-
-}  // namespace
-
 int run_devices(const std::vector<std::string>& args) {
   po::options_description options("pocket devices: audio outputs and MIDI inputs\n\noptions");
   options.add_options()("help,h", "show this help");
@@ -62,7 +48,9 @@ int run_devices(const std::vector<std::string>& args) {
       fmt::print("  not available: {}\n", e.what());
     }
   }
-  fmt::print("\n* marks the default output. 'virtual' as --midi-in opens a port named pocket.\n");
+  fmt::print(
+      "\n* marks the default output. 'pocket setup' chooses and remembers an output and a port;\n"
+      "'virtual' as --midi-in opens a port named pocket.\n");
   return kExitOk;
 }
 

@@ -4,7 +4,6 @@
 
 #include "command.hpp"
 #include "practice_record.hpp"
-#include "presets/user_config.hpp"
 #include "report/analysis_json.hpp"
 #include "report/analysis_table.hpp"
 #include "session_recorder.hpp"
@@ -16,22 +15,30 @@ namespace po = boost::program_options;
 
 namespace pocket::app {
 
-po::options_description live_options(LiveCommonOptions& o, const char* no_save_help) {
-  po::options_description d("devices, kit and timing");
+po::options_description device_options(LiveCommonOptions& o) {
+  po::options_description d(
+      "devices and kit (default: from config.toml, written by 'pocket setup')");
   d.add_options()("audio-api", po::value(&o.audio_api),
                   "audio host API, e.g. JACK or ALSA (see 'pocket devices')")(
       "audio-device", po::value(&o.audio_device),
-      "part of the output device's name (default: the default device)")(
-      "buffer", po::value(&o.buffer)->default_value(o.buffer),
-      "audio buffer in frames, 64 to 1024")("rate", po::value(&o.rate)->default_value(o.rate),
-                                            "sample rate in Hz")(
-      "midi-api", po::value(&o.midi_api)->default_value(o.midi_api), "alsa or jack")(
-      "midi-in", po::value(&o.midi_in)->default_value(o.midi_in),
-      "the kit's port: index, part of its name, or 'virtual' for a port named pocket")(
+      "part of the output device's name (default: from config, else the default device)")(
+      "buffer", po::value(&o.buffer),
+      "audio buffer in frames, 64 to 1024 (default: from config, else 128)")(
+      "rate", po::value(&o.rate), "sample rate in Hz (default: from config, else 48000)")(
+      "midi-api", po::value(&o.midi_api), "alsa or jack (default: from config, else alsa)")(
+      "midi-in", po::value(&o.midi_in),
+      "the kit's port: index, part of its name, or 'virtual' for a port named pocket "
+      "(default: from config)")(
       "drum-map", po::value(&o.drum_map),
-      "the kit's map: a name from 'pocket kits' or a .toml file (default: drum_map in the "
-      "config, else gm)")("double-ms", po::value(&o.double_ms)->default_value(o.double_ms),
-                          "a second hit on a pad within this many ms is a double trigger")(
+      "the kit's map: a name from 'pocket kits' or a .toml file (default: from config, else "
+      "gm)");
+  return d;
+}
+
+po::options_description live_options(LiveCommonOptions& o, const char* no_save_help) {
+  po::options_description d("timing, results and history");
+  d.add_options()("double-ms", po::value(&o.double_ms)->default_value(o.double_ms),
+                  "a second hit on a pad within this many ms is a double trigger")(
       "calibration-ms", po::value<double>(),
       "your loop offset in ms (default: from 'pocket calibrate')")(
       "input-latency-ms", po::value<double>(), "extra MIDI input latency of the kit in ms")(
@@ -44,7 +51,35 @@ po::options_description live_options(LiveCommonOptions& o, const char* no_save_h
       "db", po::value(&o.db),
       "the history database (default: $POCKET_DB, else ~/.local/share/pocket/history.sqlite)")(
       "no-save", po::bool_switch(&o.no_save), no_save_help);
-  return d;
+  po::options_description all;
+  all.add(device_options(o)).add(d);
+  return all;
+}
+
+StreamSettings chosen_audio(const LiveCommonOptions& o, const po::variables_map& vm,
+                            const UserConfig& config) {
+  StreamSettings audio;
+  // The config names both or neither: a device of one API must not be looked up in another.
+  const bool given = vm.count("audio-api") || vm.count("audio-device");
+  audio.host_api = given ? o.audio_api : config.audio_api;
+  audio.device = given ? o.audio_device : config.audio_device;
+  audio.buffer_frames = vm.count("buffer") ? o.buffer : config.buffer_frames.value_or(o.buffer);
+  audio.sample_rate = vm.count("rate") ? o.rate : config.sample_rate.value_or(o.rate);
+  if (audio.buffer_frames < kMinBufferFrames || audio.buffer_frames > kMaxBufferFrames) {
+    throw UsageError(fmt::format("buffer of {} frames: use {} to {}", audio.buffer_frames,
+                                 kMinBufferFrames, kMaxBufferFrames));
+  }
+  return audio;
+}
+
+MidiInputSettings chosen_midi(const LiveCommonOptions& o, const po::variables_map& vm,
+                              const UserConfig& config) {
+  MidiInputSettings midi;
+  const bool config_api = !vm.count("midi-api") && !config.midi_api.empty();
+  midi.api = config_api ? config.midi_api : o.midi_api;
+  midi.port = vm.count("midi-in") ? o.midi_in : config.midi_port;
+  midi.double_trigger_ms = o.double_ms;
+  return midi;
 }
 
 DrumMap chosen_kit(const std::string& drum_map_option, const PresetLibrary& library) {
@@ -60,12 +95,15 @@ DrumMap chosen_kit(const std::string& drum_map_option, const PresetLibrary& libr
 
 void apply_live_options(const LiveCommonOptions& o, const po::variables_map& vm,
                         LiveOptions& live) {
-  if (o.buffer < 64 || o.buffer > 1024) {
-    throw UsageError(fmt::format("buffer of {} frames: use 64 to 1024", o.buffer));
-  }
   const UserConfig config = load_user_config();
-  live.audio = {o.audio_api, o.audio_device, o.rate, o.buffer};
-  live.midi = {o.midi_api, o.midi_in, o.double_ms};
+  live.audio = chosen_audio(o, vm, config);
+  live.midi = chosen_midi(o, vm, config);
+  if (live.midi.port.empty()) {
+    // A guessed device name would fail with a message about that name; say what to do instead.
+    throw UsageError(
+        "no kit is set up yet: run 'pocket setup' once (it finds your kit, the output and\n"
+        "your loop offset), or name the kit's port with --midi-in (see 'pocket devices')");
+  }
   live.kit = chosen_kit(o.drum_map, PresetLibrary::standard());
   live.calibration_ms =
       vm.count("calibration-ms") ? vm["calibration-ms"].as<double>() : config.calibration_ms;

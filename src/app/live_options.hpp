@@ -6,17 +6,19 @@
 
 #include "live_session.hpp"
 #include "presets/preset_library.hpp"
+#include "presets/user_config.hpp"
 
 namespace pocket::app {
 
-// The options every live command shares: devices, kit, latency, output and history.
+// The options every live command shares: devices, kit, latency, output and history. A device
+// option counts only when given (see chosen_audio): the config file's value stands otherwise.
 struct LiveCommonOptions {
   std::string audio_api;
   std::string audio_device;
-  int buffer = 128;
-  double rate = 48000.0;
+  int buffer = kDefaultBufferFrames;  // when neither given nor in the config
+  double rate = kDefaultSampleRate;
   std::string midi_api = "alsa";
-  std::string midi_in = "virtual";
+  std::string midi_in;   // empty: from the config file, else `pocket setup` is needed
   std::string drum_map;  // empty: from the config file, else gm
   double double_ms = 10.0;
   double calibration_ms = 0.0;  // from the config unless given
@@ -28,16 +30,31 @@ struct LiveCommonOptions {
   bool no_save = false;
 };
 
-// `no_save_help` says what --no-save leaves out for this command.
+// The options that choose the output, the kit's input and its map: live commands' and setup's.
+boost::program_options::options_description device_options(LiveCommonOptions& o);
+
+// device_options and the rest of a live session's options. `no_save_help` says what
+// --no-save leaves out for this command.
 boost::program_options::options_description live_options(
     LiveCommonOptions& o, const char* no_save_help = "do not keep this session in the history");
+
+// The output and the kit's input: each option when given, else the config's value, else the
+// built-in default. The MIDI port stays empty when neither --midi-in nor the config names
+// one. Throws UsageError for a buffer out of range.
+StreamSettings chosen_audio(const LiveCommonOptions& o,
+                            const boost::program_options::variables_map& vm,
+                            const UserConfig& config);
+MidiInputSettings chosen_midi(const LiveCommonOptions& o,
+                              const boost::program_options::variables_map& vm,
+                              const UserConfig& config);
 
 // The kit to use: --drum-map, else the config's drum_map, else gm. Throws UsageError for an
 // unknown kit (listing them) and PresetError for a broken kit file.
 DrumMap chosen_kit(const std::string& drum_map_option, const PresetLibrary& library);
 
 // Fills the session's devices, kit and latencies (from the config file unless given).
-// Throws UsageError for bad values.
+// Throws UsageError for bad values, and says how to run `pocket setup` when no MIDI input is
+// chosen.
 void apply_live_options(const LiveCommonOptions& o, const boost::program_options::variables_map& vm,
                         LiveOptions& live);
 

@@ -13,6 +13,7 @@
 #include "audio/click_sound.hpp"
 #include "core/live_schedule.hpp"
 #include "core/live_scorer.hpp"
+#include "midi/midi_backend.hpp"
 #include "report/analysis_json.hpp"
 
 namespace pocket::app {
@@ -459,6 +460,7 @@ class Session {
 
 LiveResult run_live_session(const LiveOptions& options) {
   validate_grid(options.drill.scored_grid());
+  require_midi_api(options.midi.api);  // before the click starts: a missing server in one line
   return Session(options).run();
 }
 

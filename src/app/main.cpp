@@ -20,6 +20,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"demo", "see the main job with no kit: a virtual drummer climbs a ladder",
      pocket::app::run_demo},
+    {"setup", "find your kit and output, calibrate, and remember them", pocket::app::run_setup},
     {"render", "write a click track to an audio file", pocket::app::run_render},
     {"score", "score the timing of a recorded MIDI performance", pocket::app::run_score},
     {"play", "play along with the click and see your timing live", pocket::app::run_play},

@@ -72,4 +72,13 @@ void DrumMap::set(int note, std::string_view pad, std::string_view articulation,
   unconfirmed_[static_cast<std::size_t>(note)] = unconfirmed;
 }
 
+std::string kit_for_port(const std::vector<DrumMap>& kits, const std::string& port) {
+  for (const DrumMap& kit : kits) {
+    for (const std::string& part : kit.ports()) {
+      if (port.find(part) != std::string::npos) return kit.name();
+    }
+  }
+  return "";
+}
+
 }  // namespace pocket

@@ -64,4 +64,8 @@ class DrumMap {
   std::array<bool, 128> unconfirmed_{};
 };
 
+// The name of the first kit whose modules show a port name like `port` (see ports()), or ""
+// when none does: how `pocket devices` and `pocket setup` propose a map for a port.
+std::string kit_for_port(const std::vector<DrumMap>& kits, const std::string& port);
+
 }  // namespace pocket

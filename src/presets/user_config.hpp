@@ -1,17 +1,34 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace pocket {
 
 // What pocket remembers between sessions, in $XDG_CONFIG_HOME/pocket/config.toml
-// (~/.config/pocket/config.toml when XDG_CONFIG_HOME is not set).
+// (~/.config/pocket/config.toml when XDG_CONFIG_HOME is not set). `pocket setup` writes it;
+// every command reads it, and command-line options override it.
 struct UserConfig {
-  std::string drum_map;           // the player's kit, for every command; empty: gm
+  std::string drum_map;  // the player's kit, for every command; empty: gm
+  // [audio]: the output. Empty texts match any host API or device (the default output).
+  std::string audio_api;              // part of the host API's name, e.g. "JACK"
+  std::string audio_device;           // part of the output device's name
+  std::optional<int> buffer_frames;   // 64..1024
+  std::optional<double> sample_rate;  // in Hz
+  // [midi]: the kit's input. An empty port: not set up yet.
+  std::string midi_api;   // "alsa" or "jack"; empty: alsa
+  std::string midi_port;  // part of the port's name, or "virtual" (a port named pocket)
+  // [timing]
   double calibration_ms = 0.0;    // the player's measured loop offset, subtracted from strokes
   double input_latency_ms = 0.0;  // extra latency of the kit's MIDI, subtracted too
 };
+
+// Audio settings when neither the command line nor the config gives them.
+inline constexpr int kDefaultBufferFrames = 128;
+inline constexpr double kDefaultSampleRate = 48000.0;
+inline constexpr int kMinBufferFrames = 64;
+inline constexpr int kMaxBufferFrames = 1024;
 
 // $XDG_CONFIG_HOME/pocket (~/.config/pocket): the config file and the player's own presets.
 std::filesystem::path config_folder();

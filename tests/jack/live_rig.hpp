@@ -34,7 +34,9 @@ struct DrummerOptions {
   std::string notes = "38";
   int miss_every = 0;
   unsigned seed = 1;
-  bool keep_time = false;  // play on through silence (gap bars) at the last interval heard
+  bool keep_time = false;        // play on through silence (gap bars) at the last interval heard
+  std::string name = "drummer";  // the JACK client, e.g. named like a kit's module
+  std::string play_to = "pocket-midi:pocket";  // "none:none": pocket connects to it
 };
 
 struct Stats {
@@ -71,7 +73,9 @@ class LiveRig {
                               {"--listen",
                                "pocket:out_0",
                                "--play-to",
-                               "pocket-midi:pocket",
+                               d.play_to,
+                               "--name",
+                               d.name,
                                "--truth",
                                truth.string(),
                                "--bias-ms",

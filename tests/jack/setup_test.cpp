@@ -1,0 +1,97 @@
+// pocket setup against a JACK server with a client named like a Roland module: it proposes
+// the module's port and the roland map, calibrates along with the virtual drummer, and every
+// later command plays through what it wrote.
+#include <chrono>
+#include <thread>
+
+#include <fmt/format.h>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "live_rig.hpp"
+#include "presets/user_config.hpp"
+
+using namespace pocket::test;
+using Catch::Contains;
+
+namespace {
+
+constexpr double kBiasMs = 15.0;
+
+// Until the module's client has registered its port.
+void wait_for_port(const std::string& port, const TempDir& dir) {
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    if (run_command("/usr/bin/jack_lsp", {}, dir.path()).out.find(port) != std::string::npos)
+      return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  FAIL(port << " did not appear");
+}
+
+}  // namespace
+
+TEST_CASE("setup finds a module, calibrates along with it and later sessions use it",
+          "[jack][setup]") {
+  LiveRig rig;
+  DrummerOptions module;
+  module.name = "TD-17";
+  module.play_to = "none:none";  // pocket connects the module's port itself
+  module.bias_ms = kBiasMs;
+  module.jitter_ms = 2.0;
+  const auto config_file = rig.dir() / "config" / "pocket" / "config.toml";
+
+  CommandResult setup;
+  rig.with_drummer(module, [&] {
+    wait_for_port("TD-17:midi_out", rig.dir());
+    setup = run_command(POCKET_BINARY,
+                        {"setup", "--yes", "--midi-api", "jack", "--audio-api", "JACK", "--buffer",
+                         "256", "--bpm", "150", "--clicks", "24"},
+                        rig.dir().path());
+  });
+  INFO(setup.out << setup.err);
+  REQUIRE(setup.exit_code == 0);
+  CHECK_THAT(setup.out, Contains("wrote " + config_file.string()));
+  const pocket::UserConfig config = pocket::load_user_config();
+  CHECK(config.midi_api == "jack");
+  CHECK(config.midi_port == "TD-17:midi_out");
+  CHECK(config.drum_map == "roland");
+  CHECK(config.audio_api == "JACK Audio Connection Kit");
+  CHECK(config.audio_device == "system");
+  CHECK(config.buffer_frames == 256);
+  // The loop's own latency is in it too (a few ms, see the calibration test in play_test).
+  CHECK(config.calibration_ms == Approx(kBiasMs).margin(12.0));
+
+  // Run again with the module switched off and nothing asked: what was set up stays.
+  const std::string written = read_text(config_file);
+  const auto rerun = run_command(POCKET_BINARY, {"setup", "--skip-calibration"}, rig.dir().path());
+  INFO(rerun.out << rerun.err);
+  CHECK(rerun.exit_code == 0);
+  CHECK_THAT(rerun.out, Contains("TD-17:midi_out") && Contains("not here now"));
+  CHECK(read_text(config_file) == written);
+
+  const auto show = run_command(POCKET_BINARY, {"setup", "--show"}, rig.dir().path());
+  CHECK_THAT(show.out,
+             Contains(config_file.string()) && Contains("JACK Audio Connection Kit / system") &&
+                 Contains("256 frames") && Contains("TD-17:midi_out (jack)") &&
+                 Contains("roland") && Contains(fmt::format("{:.2f} ms", config.calibration_ms)));
+
+  // No device option: play goes through the configured output, buffer, port, kit and
+  // calibration, so the drummer's bias is taken out again.
+  CommandResult play;
+  rig.with_drummer(module, [&] {
+    wait_for_port("TD-17:midi_out", rig.dir());
+    play = run_command(POCKET_BINARY, {"play", "--bpm", "120", "--bars", "8", "--json", "--quiet"},
+                       rig.dir().path());
+  });
+  INFO(play.err);
+  REQUIRE(play.exit_code == 0);
+  const nlohmann::json j = nlohmann::json::parse(play.out);
+  CHECK(j["audio"]["device"] == "JACK Audio Connection Kit / system");
+  CHECK(j["audio"]["buffer_frames"] == 256);
+  CHECK(j["midi"]["api"] == "jack");
+  CHECK(j["midi"]["port"] == "TD-17:midi_out");
+  CHECK(j["kit"] == "roland");
+  CHECK(j["calibration_ms"].get<double>() == Approx(config.calibration_ms));
+  CHECK(j["hits"].get<int>() >= 24);
+  CHECK(j["mean_offset_ms"].get<double>() == Approx(0.0).margin(5.0));
+}

@@ -70,12 +70,15 @@ std::int64_t Grid::nearest_slot(double seconds) const {
   const auto it = std::upper_bound(segments_.begin(), segments_.end(), seconds,
                                    [](double t, const Segment& seg) { return t < seg.seconds; });
   const Segment& s = it == segments_.begin() ? segments_.front() : *(it - 1);
-  const auto guess =
-      static_cast<std::int64_t>(std::llround(s.slot + (seconds - s.seconds) / s.seconds_per_slot));
+  // Rounding half up, not away from zero: half-way is the later slot before slot 0 too.
+  const auto guess = static_cast<std::int64_t>(
+      std::floor(s.slot + (seconds - s.seconds) / s.seconds_per_slot + 0.5));
   // Near a tempo change the neighbour may be closer in time.
   std::int64_t best = guess;
   for (const std::int64_t candidate : {guess - 1, guess + 1}) {
-    if (std::abs(seconds_of(candidate) - seconds) < std::abs(seconds_of(best) - seconds))
+    const double distance = std::abs(seconds_of(candidate) - seconds);
+    const double best_distance = std::abs(seconds_of(best) - seconds);
+    if (distance < best_distance || (distance == best_distance && candidate > best))
       best = candidate;
   }
   return best;

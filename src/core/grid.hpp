@@ -32,7 +32,8 @@ class Grid {
   static double seconds_per_slot(double bpm, const MeterCycle& meters, int slots_per_whole);
 
   double seconds_of(std::int64_t slot) const;
-  // The slot nearest in time to `seconds` (may be negative before the start).
+  // The slot nearest in time to `seconds` (may be negative before the start). A time exactly
+  // half-way between two slots belongs to the later one.
   std::int64_t nearest_slot(double seconds) const;
   // The slot's length, for "within half a slot".
   double slot_seconds(std::int64_t slot) const;

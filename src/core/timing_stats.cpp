@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace pocket {
@@ -55,7 +56,12 @@ TimingStats timing_stats(std::span<const TimedOffset> offsets) {
     const double residual = std::max(0.0, ss - slope * sxy);
     const double standard_error = std::sqrt(residual / (n - 2) / sxx);
     stats.drift_ms_per_min = slope;
-    stats.drift_t = standard_error > 0.0 ? slope / standard_error : 0.0;
+    // Offsets exactly on a line leave no error: a slope there is certain, not unknown.
+    if (standard_error > 0.0) {
+      stats.drift_t = slope / standard_error;
+    } else if (slope != 0.0) {
+      stats.drift_t = std::copysign(std::numeric_limits<double>::infinity(), slope);
+    }
   }
   return stats;
 }

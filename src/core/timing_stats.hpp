@@ -20,7 +20,7 @@ struct TimingStats {
   double within_10ms = 0.0;       // share of hits within +-10 ms, 0..1
   double within_25ms = 0.0;       // share of hits within +-25 ms, 0..1
   double drift_ms_per_min = 0.0;  // least-squares slope: negative rushing, positive dragging
-  double drift_t = 0.0;           // the slope over its standard error: how sure the drift is
+  double drift_t = 0.0;           // the slope over its standard error, infinite on an exact line
   double span_minutes = 0.0;      // from the first hit to the last
 };
 

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/find_required.hpp"
 #include "support/history_fixture.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
@@ -29,7 +30,8 @@ TEST_CASE("scores kept with --save show up in history, newest first", "[history]
   CHECK_THAT(saved.out, Contains("kept as session 2"));
   const auto history = h.pocket({"history"});
   REQUIRE(history.exit_code == 0);
-  CHECK(history.out.find("late by 15 ms") < history.out.find("on the click"));
+  CHECK(test::find_required(history.out, "late by 15 ms") <
+        test::find_required(history.out, "on the click"));
   CHECK_THAT(history.out, Contains("92 BPM") && Contains("96 BPM") && Contains("score"));
   CHECK_THAT(h.pocket({"history", "--drill", "ladder"}).out, Contains("no sessions"));
   CHECK_THAT(h.pocket({"history", "--limit", "1"}).out, !Contains("96 BPM"));

@@ -11,6 +11,7 @@
 
 #include "core/practice_history.hpp"
 #include "store/session_store.hpp"
+#include "support/find_required.hpp"
 #include "support/history_fixture.hpp"
 #include "support/scoped_env.hpp"
 
@@ -145,7 +146,8 @@ TEST_CASE("history and progress keep drills apart", "[drills][progress]") {
   CHECK_THAT(progress.out, Contains("paradiddles: 2 sessions from 2026-10-20 to 2026-11-01") &&
                                Contains("consolidated 94 BPM"));
   // The newest drill first.
-  CHECK(progress.out.find("rock-groove:") < progress.out.find("paradiddles:"));
+  CHECK(test::find_required(progress.out, "rock-groove:") <
+        test::find_required(progress.out, "paradiddles:"));
   const std::string html = test::read_text(page);
   CHECK_THAT(html, Contains("rock-groove") && Contains("paradiddles") && Contains("<svg"));
 

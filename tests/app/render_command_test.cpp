@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "support/run_command.hpp"
@@ -49,16 +51,41 @@ TEST_CASE("render ramps the tempo and mutes gap bars", "[render]") {
 
 TEST_CASE("render uses a sample file as the click", "[render]") {
   test::TempDir dir;
-  test::Audio sample{std::vector<float>(300, 0.0f), 1, 22050};
-  for (std::size_t i = 1; i < 300; ++i) sample.samples[i] = i % 2 ? 0.4f : -0.4f;
-  test::write_audio(dir / "clave.wav", sample, SF_FORMAT_WAV | SF_FORMAT_PCM_16);
-  const auto result = pocket_cli({"render", "--sample", (dir / "clave.wav").string(), "--bars", "1",
-                                  "--out", (dir / "out.wav").string()},
-                                 dir);
+  // 300 frames at the output rate (no resampling), alternating in sign and fading from a peak
+  // of 0.5 at frame 0, written as floats so that the file holds exactly these values.
+  test::Audio sample{std::vector<float>(300), 1, 44100};
+  for (std::size_t i = 0; i < 300; ++i)
+    sample.samples[i] = (i % 2 ? 0.5f : -0.5f) * static_cast<float>(300 - i) / 300.0f;
+  test::write_audio(dir / "clave.wav", sample, SF_FORMAT_WAV | SF_FORMAT_FLOAT);
+  const auto result =
+      pocket_cli({"render", "--sample", (dir / "clave.wav").string(), "--bars", "1", "--bpm", "100",
+                  "--rate", "44100", "--out", (dir / "out.wav").string()},
+                 dir);
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   CHECK_THAT(result.out, Contains("clave.wav"));
-  CHECK(test::onsets(test::read_audio(dir / "out.wav").samples, 1000).size() == 4);
+
+  const test::Audio in = test::read_audio(dir / "clave.wav");
+  const test::Audio out = test::read_audio(dir / "out.wav");
+  REQUIRE(out.channels == 1);
+  REQUIRE(out.rate == 44100);
+  // A beat at 100 BPM is 60 / 100 x 44100 = 26460 frames: clicks at 0, 26460, 52920, 79380.
+  // The sample is scaled to the accent's peak of 0.9 on beat 1 (gain 0.9 / 0.5 = 1.8) and to
+  // the beat's 0.6 on the others (gain 1.2); between clicks there is silence.
+  REQUIRE(out.samples.size() >= 79380 + 300);
+  struct Click {
+    std::size_t frame;
+    float gain;
+  };
+  for (const auto& [frame, gain] : {Click{0, 1.8f}, {26460, 1.2f}, {52920, 1.2f}, {79380, 1.2f}}) {
+    INFO("click at frame " << frame);
+    for (std::size_t i = 0; i < in.samples.size(); ++i) {
+      INFO("frame " << frame + i);
+      REQUIRE(out.samples[frame + i] == Approx(in.samples[i] * gain).margin(1e-5));
+    }
+    const auto next = std::min<std::size_t>(frame + 26460, out.samples.size());
+    for (std::size_t i = frame + in.samples.size(); i < next; ++i) REQUIRE(out.samples[i] == 0.0f);
+  }
 }
 
 TEST_CASE("bad arguments get one clear line, a non-zero exit and no file", "[render]") {

@@ -206,9 +206,11 @@ TEST_CASE("bad score input gets a clear message and a non-zero exit", "[score]")
 
 TEST_CASE("real e-kit performances score within human ranges", "[score][gmd]") {
   test::TempDir dir;
+  int performances = 0;
   for (const auto& entry :
        std::filesystem::directory_iterator(std::string(POCKET_TEST_DATA) + "/gmd")) {
     if (entry.path().extension() != ".mid") continue;
+    ++performances;
     INFO(entry.path().filename());
     const nlohmann::json j = score_json(dir, entry.path(), {"--drum-map", "roland"});
     CHECK(j["hits"].get<int>() > 100);
@@ -220,6 +222,7 @@ TEST_CASE("real e-kit performances score within human ranges", "[score][gmd]") {
     CHECK(j["pads"].contains("hihat"));
     CHECK(j["unmapped_notes"].empty());  // the Roland map covers every note of a Roland kit
   }
+  CHECK(performances == 3);  // tests/data/gmd holds three: an empty folder must not pass
 }
 
 TEST_CASE("a Roland recording scored with the General MIDI map says what was left out",

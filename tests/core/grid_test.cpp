@@ -62,6 +62,53 @@ TEST_CASE("a grid must divide the bar evenly", "[grid]") {
   CHECK_THROWS_WITH(
       Grid::constant(200.0, {7, 8}, 4),
       Catch::Contains("does not divide a bar of 7/8") && Catch::Contains("multiple of 8"));
-  CHECK_NOTHROW(Grid::constant(200.0, {7, 8}, 8));
-  CHECK_NOTHROW(Grid::constant(200.0, {6, 8}, 4));  // dotted quarters: 3 slots a bar
+}
+
+TEST_CASE("7/8 at 200 BPM in eighths: a slot is an eighth of 0.3 s, 7 to a bar", "[grid]") {
+  // 200 eighths a minute: 60 / 200 = 0.3 s each; a bar is 7 x 0.3 = 2.1 s.
+  const Grid grid = Grid::constant(200.0, {7, 8}, 8);
+  CHECK(Grid::seconds_per_slot(200.0, {7, 8}, 8) == Approx(0.3));
+  CHECK(grid.slots_in_bar(0) == 7);
+  CHECK(grid.positions() == 7);
+  CHECK(grid.seconds_of(1) == Approx(0.3));
+  CHECK(grid.seconds_of(7) == Approx(2.1));   // bar 1
+  CHECK(grid.seconds_of(20) == Approx(6.0));  // bar 2, its seventh eighth
+  CHECK(grid.first_slot_of_bar(3) == 21);
+  CHECK(grid.bar_of(6) == 0);
+  CHECK(grid.bar_of(7) == 1);
+  CHECK(grid.bar_of(13) == 1);
+  CHECK(grid.bar_of(14) == 2);
+  CHECK(grid.position_of(13) == 6);
+  CHECK(grid.position_of(14) == 0);
+  CHECK(grid.position_label(6) == "7");
+  CHECK(grid.on_beat(6));                     // every eighth is a beat of 7/8
+  CHECK(grid.nearest_slot(2.1 + 0.14) == 7);  // under half an eighth (0.15 s) late
+  CHECK(grid.nearest_slot(2.1 + 0.16) == 8);
+}
+
+TEST_CASE("6/8 at 200 BPM in quarters: a slot is two eighths, 3 to a bar", "[grid]") {
+  // The grid counts slots per whole note: 4 is quarter notes, 0.6 s at 200 eighths a minute.
+  // A bar of 6/8 (1.8 s) holds three of them. Its beats, dotted quarters, are 8/3 to a whole:
+  // no whole number of slots per whole note gives them.
+  const Grid grid = Grid::constant(200.0, {6, 8}, 4);
+  CHECK(grid.slots_in_bar(0) == 3);
+  CHECK(grid.seconds_of(1) == Approx(0.6));
+  CHECK(grid.seconds_of(3) == Approx(1.8));  // bar 1
+  CHECK(grid.seconds_of(7) == Approx(4.2));
+  CHECK(grid.bar_of(2) == 0);
+  CHECK(grid.bar_of(3) == 1);
+  CHECK(grid.bar_of(8) == 2);
+  CHECK(grid.position_of(5) == 2);
+  CHECK(grid.position_of(6) == 0);
+  CHECK(grid.position_label(1) == "slot 2");  // a quarter is no subdivision of an eighth
+  CHECK(grid.nearest_slot(1.8 - 0.29) == 3);
+  CHECK(grid.nearest_slot(1.8 - 0.31) == 2);
+}
+
+TEST_CASE("a time half-way between two slots belongs to the later one", "[grid]") {
+  // Quarters at 120 BPM: 0.5 s apart, slot 0 at 1 s.
+  const Grid grid = Grid::constant(120.0, {4, 4}, 4, 1.0);
+  CHECK(grid.nearest_slot(1.25) == 1);
+  CHECK(grid.nearest_slot(0.75) == 0);  // before slot 0 the same way
+  CHECK(grid.nearest_slot(0.25) == -1);
 }

@@ -107,17 +107,38 @@ TEST_CASE("strokes aimed past the end of the click are not part of the drill", "
 
 TEST_CASE("a second stroke of a pad on its slot is stored as extra, the closer one counts",
           "[live]") {
+  // Quarter-note slots at 120 BPM: slot 0 at 0 s, slot 1 at 0.5 s, a bar of 4 slots.
   LiveScorer scorer(Meter{4, 4}, 4, {"snare"}, kPlain);
   scorer.add_section(0, 0.0, 120.0);
   scorer.add_stroke({0.020, 0, 100});  // slot 0, +20 ms
   scorer.add_stroke({0.004, 0, 100});  // slot 0, +4 ms: the closer one
-  scorer.add_stroke({0.25, 0, 100});   // an eighth: nearest slot 0 or 1, half a slot off
+  // Exactly half-way between slots 0 and 1: the later slot takes it (grid.hpp), 250 ms early.
+  scorer.add_stroke({0.25, 0, 100});
   const auto strokes = scorer.scored_in_bar(0);
   REQUIRE(strokes.size() == 3);
   CHECK_FALSE(strokes[0].matched);
   CHECK(strokes[1].matched);
+  CHECK(strokes[2].slot == 1);
+  CHECK(strokes[2].offset_ms == Approx(-250.0));
+  CHECK(strokes[2].matched);  // alone on slot 1, and half a slot off is still within reach
   const auto bars = scorer.close_bars(10.0);
   REQUIRE_FALSE(bars.empty());
-  CHECK(bars[0].tally.extra == 1 + !strokes[2].matched);
+  // Hits: +4 ms on slot 0 and -250 ms on slot 1; extra: the +20 ms stroke; missed: slots 2, 3.
+  CHECK(bars[0].tally.hits == 2);
+  CHECK(bars[0].tally.extra == 1);
+  CHECK(bars[0].tally.missed == 2);
+  CHECK(bars[0].tally.within_25ms == 1);
+  CHECK(bars[0].tally.sum_ms == Approx(4.0 - 250.0));
   CHECK(scorer.bpm_of_bar(0) == Approx(120.0));
+}
+
+TEST_CASE("a stroke half-way between the count-in and bar 0 belongs to bar 0", "[live]") {
+  // Count-in bar -1 from 0 s at 120 BPM in quarters: its last slot at 1.5 s, slot 0 at 2 s.
+  LiveScorer scorer(Meter{4, 4}, 4, {"snare"}, kPlain);
+  scorer.add_section(-1, 0.0, 120.0);
+  const auto tie = scorer.add_stroke({1.75, 0, 100});
+  REQUIRE(tie);
+  CHECK(tie->slot == 0);
+  CHECK(tie->offset_ms == Approx(-250.0));
+  CHECK_FALSE(scorer.add_stroke({1.74, 0, 100}));  // nearer the count-in's last slot
 }

@@ -72,3 +72,81 @@ TEST_CASE("the summary line speaks plainly", "[timing_summary]") {
   CHECK_FALSE(has_drift(s));
   CHECK(describe_timing(TimingStats{}) == "no strokes matched the grid");
 }
+
+// Drift is the least-squares slope of offset (ms) on time (minutes); its standard error is
+// sqrt(RSS / (n - 2) / Sxx), RSS the residual sum of squares and Sxx = sum (x - mean x)^2.
+
+TEST_CASE("offsets on a perfect line drift by its slope, and it counts", "[timing_stats]") {
+  // x = 0, 0.5, 1, 1.5, 2 minutes; y = 5 + 4 x: the slope is 4 ms per minute, with no residual
+  // at all, so the standard error is 0 and the drift is as sure as it gets.
+  const std::vector<TimedOffset> offsets = {
+      {0.0, 5.0}, {30.0, 7.0}, {60.0, 9.0}, {90.0, 11.0}, {120.0, 13.0}};
+  const TimingStats s = timing_stats(offsets);
+  CHECK(s.drift_ms_per_min == Approx(4.0));
+  CHECK(s.span_minutes == Approx(2.0));  // 8 ms in all: well above 2 ms
+  CHECK(has_drift(s));
+  // Mean 9; deviations -4, -2, 0, 2, 4: 40 / 4 = 10, sd 3.2.
+  CHECK(describe_timing(s) ==
+        "late by 9 ms on average, consistent within 3 ms, dragging by 4.0 ms per minute");
+
+  // A flat line has neither slope nor error: no drift, and no NaN.
+  const std::vector<TimedOffset> flat = {{0.0, -3.0}, {60.0, -3.0}, {120.0, -3.0}};
+  const TimingStats f = timing_stats(flat);
+  CHECK(f.drift_ms_per_min == 0.0);
+  CHECK(f.drift_t == 0.0);
+  CHECK_FALSE(has_drift(f));
+}
+
+namespace {
+
+// Strokes one minute apart, x = 0..4 minutes, on the line y = slope (x - 2) plus the residuals
+// 2, -3, 2, -3, 2 ms. The residuals sum to 0 and are symmetric about x = 2 (so they add nothing
+// to sum (x - 2) e): the fitted slope is exactly `slope`. By hand:
+//   Sxx = 4 + 1 + 0 + 1 + 4 = 10, RSS = 4 + 9 + 4 + 9 + 4 = 30,
+//   standard error = sqrt(30 / (5 - 2) / 10) = 1 ms per minute, so t = slope / 1 = slope.
+std::vector<TimedOffset> line_with_residuals(double slope_ms_per_min) {
+  const double residual_ms[] = {2.0, -3.0, 2.0, -3.0, 2.0};
+  std::vector<TimedOffset> offsets;
+  for (int minute = 0; minute < 5; ++minute) {
+    offsets.push_back({minute * 60.0, slope_ms_per_min * (minute - 2) + residual_ms[minute]});
+  }
+  return offsets;
+}
+
+}  // namespace
+
+TEST_CASE("drift counts from three standard errors up", "[timing_stats][timing_summary]") {
+  SECTION("2.9 standard errors: not clear enough") {
+    const TimingStats s = timing_stats(line_with_residuals(2.9));
+    CHECK(s.drift_ms_per_min == Approx(2.9));
+    CHECK(s.drift_t == Approx(2.9));
+    CHECK(s.span_minutes == Approx(4.0));  // 11.6 ms in all: only the t rule says no
+    CHECK_FALSE(has_drift(s));
+    // Mean 0; squares sum to 2.9^2 * Sxx + RSS = 84.1 + 30 = 114.1, / 4 = 28.5, sd 5.3.
+    CHECK(describe_timing(s) == "on the click on average, consistent within 5 ms, no drift");
+  }
+  SECTION("3.1 standard errors: dragging") {
+    const TimingStats s = timing_stats(line_with_residuals(3.1));
+    CHECK(s.drift_ms_per_min == Approx(3.1));
+    CHECK(s.drift_t == Approx(3.1));
+    CHECK(has_drift(s));
+    // 3.1^2 * 10 + 30 = 126.1, / 4 = 31.5, sd 5.6.
+    CHECK(describe_timing(s) ==
+          "on the click on average, consistent within 6 ms, dragging by 3.1 ms per minute");
+  }
+  SECTION("the same the other way: rushing") {
+    const TimingStats s = timing_stats(line_with_residuals(-3.1));
+    CHECK(s.drift_t == Approx(-3.1));
+    CHECK(describe_timing(s) ==
+          "on the click on average, consistent within 6 ms, rushing by 3.1 ms per minute");
+    CHECK_FALSE(has_drift(timing_stats(line_with_residuals(-2.9))));
+  }
+  SECTION("a clear drift too small to matter") {
+    // 0.4 ms per minute with residuals a hundred times smaller: t = 40, but 1.6 ms in all.
+    std::vector<TimedOffset> offsets = line_with_residuals(0.0);
+    for (int i = 0; i < 5; ++i) offsets[i].offset_ms = offsets[i].offset_ms / 100.0 + 0.4 * (i - 2);
+    const TimingStats s = timing_stats(offsets);
+    CHECK(s.drift_t == Approx(40.0));
+    CHECK_FALSE(has_drift(s));
+  }
+}

@@ -8,6 +8,7 @@
 
 #include "core/timing_stats.hpp"
 #include "report/html_report.hpp"
+#include "support/find_required.hpp"
 
 using namespace pocket;
 
@@ -213,15 +214,14 @@ TEST_CASE("the drill's goal shows once, under the verdict, and escaped", "[html_
   const std::string escaped = "goal: 160 BPM by 2027-03-01: &lt;about&gt; 2027-02-10";
   CHECK(count(page, escaped) == 1);
   CHECK(page.find("<about>") == std::string::npos);
-  const auto verdict = page.find("Your top clean tempo today: 132 BPM.");
-  const auto goal = page.find(escaped);
-  REQUIRE(verdict != std::string::npos);
+  const auto verdict = test::find_required(page, "Your top clean tempo today: 132 BPM.");
+  const auto goal = test::find_required(page, escaped);
   CHECK(goal > verdict);
-  CHECK(goal < page.find("<table class=\"ladder-table\">"));
+  CHECK(goal < test::find_required(page, "<table class=\"ladder-table\">"));
 
   // Without a ladder there is no verdict: the goal sits under the summary line.
   data.steps.clear();
   const std::string plain = html_report(data);
   CHECK(count(plain, escaped) == 1);
-  CHECK(plain.find(escaped) < plain.find("</header>"));
+  CHECK(test::find_required(plain, escaped) < test::find_required(plain, "</header>"));
 }

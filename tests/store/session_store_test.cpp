@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "store/session_store.hpp"
+#include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace pocket;
@@ -116,27 +117,84 @@ TEST_CASE("notes and deletion, which removes the strokes too", "[store]") {
   CHECK_FALSE(store.remove(id));
 }
 
-TEST_CASE("a history of the previous version is migrated with its data", "[store]") {
+TEST_CASE("a version 1 history file is migrated with its data", "[store]") {
+  // tests/data/history-v1.sql: the schema as version 1 wrote it, frozen, with two sessions.
   test::TempDir dir;
   const auto path = dir / "old.sqlite";
   {
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    migrate(db, 0, 1);  // the schema as version 1 wrote it
-    db.exec(R"sql(INSERT INTO sessions (started_at, drill, status, bpm_low, bpm_high)
-                  VALUES ('2026-10-01T09:00:00Z', 'play', 'finished', 88, 88))sql");
-    db.exec(
-        R"sql(INSERT INTO strokes (session_id, frame, seconds, pad, velocity, slot, bar, offset_ms)
-                  VALUES (1, 48000, 1.0, 'snare', 100, 2, 0, 4.5))sql");
-    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 1);
+    db.exec(test::read_text(std::filesystem::path(POCKET_TEST_DATA) / "history-v1.sql"));
+    REQUIRE(db.execAndGet("PRAGMA user_version").getInt() == 1);
+    REQUIRE_FALSE(db.tableExists("goals"));
   }
   SessionStore store(path);
   CHECK(store.schema_version() == SessionStore::kSchemaVersion);
+
   const auto s = store.session(1);
   REQUIRE(s);
+  CHECK(s->started_at == "2026-10-01T09:00:00Z");
+  CHECK(s->ended_at == "2026-10-01T09:12:30Z");
+  CHECK(s->drill == "ladder");
+  CHECK(s->settings_json == R"({"bpm": 88, "meter": "4/4", "grid": 8})");
+  CHECK(s->audio_device == "JACK / system");
+  CHECK(s->midi_port == "TD-17 MIDI 1");
+  CHECK(s->output_latency_ms == 6.4);
+  CHECK(s->calibration_ms == -3.5);
+  CHECK(s->input_latency_ms == 1.25);
+  CHECK(s->precision_bound_ms == 2.67);
   CHECK(s->bpm_low == 88.0);
-  CHECK(s->note.empty());  // the column version 2 added
+  CHECK(s->bpm_high == 96.0);
+  CHECK(s->status == "finished");
+  CHECK(s->summary_json == R"({"hits": 3})");
+  CHECK(s->verdict == "stopped early: still at 91 % at 96 BPM");
+  CHECK(s->note.empty());               // added by version 2
+  CHECK(s->drill_fingerprint.empty());  // added by version 3
+
+  // In time order; the extra stroke keeps its flag, and every click counts as heard.
+  const auto strokes = store.strokes(1);
+  REQUIRE(strokes.size() == 4);
+  CHECK(strokes[0].pad == "kick");
+  CHECK(strokes[0].frame == 48000);
+  CHECK(strokes[1].pad == "snare");
+  CHECK(strokes[1].offset_ms == 4.5);
+  CHECK(strokes[1].velocity == 100);
+  CHECK(strokes[1].slot == 2);
+  CHECK(strokes[2].offset_ms == 15.0);
+  CHECK_FALSE(strokes[2].matched);
+  CHECK(strokes[3].frame == 64536);
+  CHECK(strokes[3].seconds == 1.3445);
+  CHECK(strokes[3].offset_ms == -19.0);
+  for (const StoredStroke& stroke : strokes) CHECK(stroke.click_heard);
+
+  const auto steps = store.steps(1);
+  REQUIRE(steps.size() == 2);
+  CHECK(steps[0].passed);
+  CHECK(steps[0].hits == 30);
+  CHECK(steps[0].slots_within_25ms == 0.875);
+  CHECK(steps[1].bpm == 96.0);
+  CHECK_FALSE(steps[1].complete);
+  CHECK(steps[1].missed == 5);
+  CHECK(steps[1].sd_offset_ms == 11.5);
+  CHECK(steps[1].first_bar == 4);
+
+  // The crashed session is still there, newest first, and still unfinished.
+  const auto rows = store.history({});
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].id == 2);
+  CHECK(rows[0].unfinished());
+  CHECK(rows[0].ended_at.empty());
+  CHECK(store.strokes(2).at(0).offset_ms == -2.5);
+
+  // What later versions added works on the old file.
   CHECK(store.set_note(1, "from the old days"));
-  CHECK(store.strokes(1).at(0).offset_ms == 4.5);
+  CHECK(store.session(1)->note == "from the old days");
+  CHECK(store.goals().empty());
+  store.set_goal({"ladder", 120.0, "2027-01-01", "2026-10-02T10:00:00Z"});
+  CHECK(store.goal("ladder")->bpm == 120.0);
+  CHECK(store.history({"play", "", 20}).size() == 1);
+  // The old foreign keys still hold: deleting a session takes its strokes along.
+  CHECK(store.remove(2));
+  CHECK(store.strokes(2).empty());
 }
 
 TEST_CASE("a file that is not a history is refused and left unchanged", "[store]") {

@@ -8,6 +8,7 @@
 #include <jack/jack.h>
 #include <pa_jack.h>
 #include <portaudio.h>
+#include "core/errors.hpp"
 
 namespace pocket {
 
@@ -45,7 +46,7 @@ PortAudioSession::PortAudioSession() {
   jack_set_info_function(quiet_jack);
   PaJack_SetClientName("pocket");
   if (const PaError error = Pa_Initialize(); error != paNoError) {
-    throw std::runtime_error(fmt::format("cannot start audio: {}", Pa_GetErrorText(error)));
+    throw DeviceError(fmt::format("cannot start audio: {}", Pa_GetErrorText(error)));
   }
 }
 
@@ -73,7 +74,7 @@ AudioDevice find_output_device(const std::string& host_api, const std::string& d
     for (const AudioDevice& d : devices) {
       if (d.is_default) return d;
     }
-    throw std::runtime_error("no default audio output device: " + device_list(devices));
+    throw DeviceError("no default audio output device: " + device_list(devices));
   }
   // An exact name first: "default" must not pick "sysdefault", listed before it.
   for (const AudioDevice& d : devices) {
@@ -82,9 +83,9 @@ AudioDevice find_output_device(const std::string& host_api, const std::string& d
   for (const AudioDevice& d : devices) {
     if (contains(d.host_api, host_api) && contains(d.name, device)) return d;
   }
-  throw std::runtime_error(fmt::format("no audio output device matches '{}{}{}': {}", host_api,
-                                       host_api.empty() || device.empty() ? "" : " / ", device,
-                                       device_list(devices)));
+  throw DeviceError(fmt::format("no audio output device matches '{}{}{}': {}", host_api,
+                                host_api.empty() || device.empty() ? "" : " / ", device,
+                                device_list(devices)));
 }
 
 }  // namespace pocket

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <portaudio.h>
+#include "core/errors.hpp"
 
 namespace pocket {
 
@@ -20,8 +21,7 @@ int audio_callback(const void*, void* output, unsigned long frames,
 }
 
 void check(PaError error, const char* what) {
-  if (error != paNoError)
-    throw std::runtime_error(fmt::format("{}: {}", what, Pa_GetErrorText(error)));
+  if (error != paNoError) throw DeviceError(fmt::format("{}: {}", what, Pa_GetErrorText(error)));
 }
 
 }  // namespace

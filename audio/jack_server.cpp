@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include "core/errors.hpp"
 
 namespace pocket {
 
@@ -69,7 +70,7 @@ PrivateJackServer::PrivateJackServer(std::string name, double sample_rate, int p
   while (!jack_server_running(name_)) {
     if (exited(pid_)) {
       pid_ = -1;
-      throw std::runtime_error(
+      throw DeviceError(
           "cannot start a JACK server for the demo: is jackd installed? (Debian: jackd2)");
     }
     if (std::chrono::steady_clock::now() > deadline) {

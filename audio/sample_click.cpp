@@ -9,6 +9,7 @@
 #include <sndfile.h>
 
 #include "click_sound.hpp"
+#include "core/errors.hpp"
 
 namespace pocket {
 
@@ -23,16 +24,15 @@ struct SndFileCloser {
 
 std::vector<float> read_mono(const std::string& path, int& file_rate) {
   if (!std::filesystem::is_regular_file(path)) {
-    throw std::runtime_error(fmt::format("cannot read sample '{}': no such file", path));
+    throw InputFileError(fmt::format("cannot read sample '{}': no such file", path));
   }
   SF_INFO info{};
   std::unique_ptr<SNDFILE, SndFileCloser> file(sf_open(path.c_str(), SFM_READ, &info));
   if (!file) {
-    throw std::runtime_error(
-        fmt::format("cannot read sample '{}': {}", path, sf_strerror(nullptr)));
+    throw InputFileError(fmt::format("cannot read sample '{}': {}", path, sf_strerror(nullptr)));
   }
   if (info.frames <= 0 || info.channels <= 0) {
-    throw std::runtime_error(fmt::format("sample '{}' holds no audio", path));
+    throw InputFileError(fmt::format("sample '{}' holds no audio", path));
   }
   std::vector<float> interleaved(static_cast<std::size_t>(info.frames * info.channels));
   const sf_count_t read = sf_readf_float(file.get(), interleaved.data(), info.frames);
@@ -84,7 +84,7 @@ ClickSound load_sample_click(const std::string& path, double sample_rate) {
   }
   float peak = 0.0f;
   for (float x : s) peak = std::max(peak, std::abs(x));
-  if (peak == 0.0f) throw std::runtime_error(fmt::format("sample '{}' is silent", path));
+  if (peak == 0.0f) throw InputFileError(fmt::format("sample '{}' is silent", path));
 
   const float gain = kAccentPeak / peak;
   return {std::filesystem::path(path).filename().string(), scaled(s, gain),

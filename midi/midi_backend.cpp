@@ -5,6 +5,7 @@
 #include <alsa/asoundlib.h>
 #include <fmt/format.h>
 #include <jack/jack.h>
+#include "core/errors.hpp"
 
 namespace pocket {
 
@@ -27,14 +28,14 @@ void require_midi_api(const std::string& api) {
     jack_status_t status{};
     jack_client_t* probe = jack_client_open("pocket-probe", JackNoStartServer, &status);
     if (probe == nullptr) {
-      throw std::runtime_error(
+      throw DeviceError(
           "no JACK server is running: start one (e.g. qjackctl) or use --midi-api alsa");
     }
     jack_client_close(probe);
   } else if (api == "alsa") {
     snd_seq_t* probe = nullptr;
     if (const int error = snd_seq_open(&probe, "default", SND_SEQ_OPEN_INPUT, 0); error < 0) {
-      throw std::runtime_error(fmt::format(
+      throw DeviceError(fmt::format(
           "the ALSA MIDI sequencer cannot be opened ({}): load the snd-seq module or use "
           "--midi-api jack",
           snd_strerror(error)));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/errors.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <span>
@@ -12,7 +14,7 @@ namespace pocket {
 
 // A Standard MIDI File that cannot be read: the message names the file, the byte offset
 // and the problem.
-struct MidiFileError : std::runtime_error {
+struct MidiFileError : InputFileError {
   MidiFileError(std::string_view file, std::size_t offset, std::string_view problem);
 };
 

@@ -11,7 +11,7 @@
 namespace pocket {
 
 MidiFileError::MidiFileError(std::string_view file, std::size_t offset, std::string_view problem)
-    : std::runtime_error(fmt::format("{}: byte {}: {}", file, offset, problem)) {}
+    : InputFileError(fmt::format("{}: byte {}: {}", file, offset, problem)) {}
 
 namespace {
 

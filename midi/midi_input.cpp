@@ -1,11 +1,13 @@
 #include "midi_input.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
 #include <fmt/format.h>
 #include <rtmidi/RtMidi.h>
 
+#include "core/errors.hpp"
 #include "midi_backend.hpp"
 #include "rtmidi_api.hpp"
 
@@ -35,8 +37,7 @@ unsigned find_port(RtMidiIn& in, const std::string& api, const std::string& port
     }
   }
   if (index >= count) {
-    throw std::runtime_error(
-        fmt::format("no MIDI input port matches '{}': {}", port, port_list(in, api)));
+    throw DeviceError(fmt::format("no MIDI input port matches '{}': {}", port, port_list(in, api)));
   }
   return index;
 }
@@ -60,19 +61,55 @@ MidiInput::MidiInput(const MidiInputSettings& settings, const DrumMap& map, Stre
   try {
     in_ = std::make_unique<RtMidiIn>(api, "pocket-midi");
   } catch (const RtMidiError& e) {
-    throw std::runtime_error(fmt::format("cannot open {} MIDI: {}", settings.api, e.getMessage()));
+    throw DeviceError(fmt::format("cannot open {} MIDI: {}", settings.api, e.getMessage()));
   }
   in_->setErrorCallback(error_callback, &failed_);
   in_->ignoreTypes(true, true, true);  // sysex, clock and active sensing
   in_->setCallback(midi_callback, this);
+  wanted_ = settings.port;
   if (settings.port == "virtual") {
     in_->openVirtualPort("pocket");
     port_name_ = "pocket (virtual)";
+    virtual_ = true;
     return;
   }
   const unsigned index = find_port(*in_, settings.api, settings.port);
   port_name_ = in_->getPortName(index);
   in_->openPort(index, "pocket");
+}
+
+int MidiInput::find_again() const {
+  const unsigned count = in_->getPortCount();
+  for (unsigned i = 0; i < count; ++i) {
+    if (in_->getPortName(i) == port_name_) return static_cast<int>(i);
+  }
+  // ALSA may number a module plugged in again differently: its name part still matches.
+  const bool index_given =
+      !wanted_.empty() &&
+      std::all_of(wanted_.begin(), wanted_.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (index_given) return -1;
+  for (unsigned i = 0; i < count; ++i) {
+    if (in_->getPortName(i).find(wanted_) != std::string::npos) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+MidiInput::PortChange MidiInput::watch_port() {
+  if (virtual_) return PortChange::none;
+  const int index = find_again();
+  const bool failed = failed_.exchange(false, std::memory_order_relaxed);
+  if (connected_ && (index < 0 || failed)) {
+    in_->closePort();
+    connected_ = false;
+    return PortChange::lost;
+  }
+  if (!connected_ && index >= 0) {
+    port_name_ = in_->getPortName(static_cast<unsigned>(index));
+    in_->openPort(static_cast<unsigned>(index), "pocket");
+    connected_ = true;
+    return PortChange::back;
+  }
+  return PortChange::none;
 }
 
 MidiInput::~MidiInput() {

@@ -43,6 +43,15 @@ class MidiInput {
 
   const std::string& port_name() const { return port_name_; }
 
+  // [main-thread] About once a second: is the kit's port still there? A port that has gone
+  // (cable pulled, module off, its program ended) is closed, and opened again once a port of
+  // that name is back. A virtual port has nothing to watch.
+  enum class PortChange { none, lost, back };
+  PortChange watch_port();
+  bool connected() const { return connected_; }
+  // False for a virtual port: the kit connects to it, and its going away cannot be seen here.
+  bool watched() const { return !virtual_; }
+
   // [one reader thread] Strokes in arrival order; `seconds` is the stream time of arrival.
   bool pop(Stroke& stroke) { return strokes_.pop(stroke); }
   // [any thread]
@@ -64,7 +73,13 @@ class MidiInput {
   static std::string port_named(const std::string& api, const std::string& port);
 
  private:
+  // The open port's index now, or -1: by its full name, else by the part the player gave.
+  int find_again() const;
+
   std::unique_ptr<RtMidiIn> in_;
+  std::string wanted_;  // what the player gave: part of a name, or an index
+  bool virtual_ = false;
+  bool connected_ = true;
   StrokeFilter filter_;
   StreamClock clock_;
   std::string port_name_;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <rtmidi/RtMidi.h>
 
+#include "core/errors.hpp"
 #include "rtmidi_api.hpp"
 
 namespace pocket {
@@ -14,7 +15,7 @@ MidiOutput::MidiOutput(const std::string& api, const std::string& port,
   try {
     out_ = std::make_unique<RtMidiOut>(rtmidi_api(api), client_name);
   } catch (const RtMidiError& e) {
-    throw std::runtime_error(fmt::format("cannot open {} MIDI: {}", api, e.getMessage()));
+    throw DeviceError(fmt::format("cannot open {} MIDI: {}", api, e.getMessage()));
   }
   std::string names;
   for (unsigned i = 0; i < out_->getPortCount(); ++i) {
@@ -25,8 +26,8 @@ MidiOutput::MidiOutput(const std::string& api, const std::string& port,
     }
     names += fmt::format("\n  {}", name);
   }
-  throw std::runtime_error(fmt::format("no {} MIDI input named like '{}'{}", api, port,
-                                       names.empty() ? "" : ", only:" + names));
+  throw DeviceError(fmt::format("no {} MIDI input named like '{}'{}", api, port,
+                                names.empty() ? "" : ", only:" + names));
 }
 
 MidiOutput::~MidiOutput() = default;

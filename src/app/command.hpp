@@ -11,9 +11,14 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Exit codes, one for each kind of trouble (the README lists them).
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;
-inline constexpr int kExitUsage = 2;
+inline constexpr int kExitFailure = 1;      // anything not below
+inline constexpr int kExitUsage = 2;        // what was typed
+inline constexpr int kExitDevice = 3;       // an audio output or MIDI input
+inline constexpr int kExitHistory = 4;      // the history database
+inline constexpr int kExitInputFile = 5;    // a MIDI file, sample, preset or config.toml
+inline constexpr int kExitInterrupted = 6;  // a session cut short: its server or port went away
 
 // Each command takes the arguments after its name and returns the exit code.
 int run_render(const std::vector<std::string>& args);

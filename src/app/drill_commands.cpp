@@ -121,7 +121,7 @@ int run_drills(const std::vector<std::string>& args) {
   }
   fmt::print("\n'pocket drill NAME' plays one; your own go in {}\n",
              (config_folder() / "drills").string());
-  return broken > 0 ? kExitFailure : kExitOk;
+  return broken > 0 ? kExitInputFile : kExitOk;
 }
 
 }  // namespace pocket::app

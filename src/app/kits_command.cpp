@@ -46,7 +46,7 @@ int run_kits(const std::vector<std::string>& args) {
     }
   }
   fmt::print("\nyour own kits go in {}\n", (config_folder() / "kits").string());
-  return broken > 0 ? kExitFailure : kExitOk;
+  return broken > 0 ? kExitInputFile : kExitOk;
 }
 
 }  // namespace pocket::app

@@ -62,6 +62,21 @@ void LineView::click_mode_changed(const SilenceRequest& request) {
   fmt::print(out_, "{}\n", silence_line(request));
 }
 
+std::string midi_port_line(const MidiPortChange& change) {
+  return change.connected
+             ? fmt::format("the kit's port {} is back after {:.1f} s: scoring again", change.port,
+                           change.outage_seconds)
+             : fmt::format(
+                   "the kit's port {} went away: the click goes on and pocket looks for "
+                   "it again every second (the bars without it count as missed)",
+                   change.port);
+}
+
+void LineView::midi_port_changed(const MidiPortChange& change) {
+  fmt::print(out_, "{}\n", midi_port_line(change));
+  std::fflush(out_);
+}
+
 void LineView::quiet_gap_closed(const QuietGap& gap) { fmt::print(out_, "{}\n", gap_line(gap)); }
 
 }  // namespace pocket::app

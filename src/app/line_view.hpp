@@ -19,6 +19,7 @@ class LineView final : public SessionView {
   void step_closed(const StepClosed& step) override;
   void click_mode_changed(const SilenceRequest& request) override;
   void quiet_gap_closed(const QuietGap& gap) override;
+  void midi_port_changed(const MidiPortChange& change) override;
 
  private:
   std::FILE* out_;
@@ -31,5 +32,7 @@ std::string step_line(const StepResult& step, std::size_t index);
 std::string silence_line(const SilenceRequest& request);
 // "gap of 2 bars from bar 12: 94% of slots within 25 ms, held"
 std::string gap_line(const QuietGap& gap);
+// "the kit's port TD-17:midi_out went away: ...", "... is back after 4.1 s: scoring again"
+std::string midi_port_line(const MidiPortChange& change);
 
 }  // namespace pocket::app

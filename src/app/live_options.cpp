@@ -206,7 +206,7 @@ int report_live_result(const LiveOptions& live, const LiveResult& r,
   if (session_id)
     fmt::print(out, "\nkept as session {} ('pocket show {}')\n", *session_id, *session_id);
   std::fflush(out);
-  return r.audio_lost || r.midi_lost ? kExitFailure : kExitOk;
+  return r.audio_lost || r.midi_lost ? kExitInterrupted : kExitOk;
 }
 
 int run_drill_session(const LiveCommonOptions& o, const po::variables_map& vm, LiveOptions& live,

@@ -12,6 +12,16 @@ namespace {
 
 double rounded(double value, double scale) { return std::round(value * scale) / scale + 0.0; }
 
+// When the kit's port was away, and for how long.
+nlohmann::json outages_json(const LiveResult& r) {
+  nlohmann::json outages = nlohmann::json::array();
+  for (const MidiOutage& o : r.midi_outages) {
+    outages.push_back({{"start_seconds", rounded(o.start_seconds, 1000.0)},
+                       {"seconds", rounded(o.seconds, 1000.0)}});
+  }
+  return outages;
+}
+
 }  // namespace
 
 nlohmann::json click_modes_json(const Drill& drill, const ClickModeResult& m) {
@@ -103,7 +113,9 @@ std::string live_result_json(const LiveOptions& o, const LiveResult& r) {
   j["midi"] = {{"api", o.midi.api},
                {"port", r.midi_port},
                {"precision_bound_ms", rounded(r.precision_bound_ms, 100.0)},
-               {"lost", r.midi_lost}};
+               {"lost", r.midi_lost},
+               {"outages", outages_json(r)},
+               {"reconnects", r.midi_reconnects}};
   j["calibration_ms"] = o.calibration_ms;
   j["input_latency_ms"] = o.input_latency_ms;
   j["click_modes"] = click_modes_json(drill, r.modes);
@@ -124,6 +136,7 @@ std::string live_result_json(const LiveOptions& o, const LiveResult& r) {
 
 nlohmann::json stored_summary_json(const LiveOptions& o, const LiveResult& r) {
   nlohmann::json j = analysis_json(r.analysis);
+  j["midi"] = {{"outages", outages_json(r)}, {"reconnects", r.midi_reconnects}};
   j["last_bar"] = r.last_bar;
   j["click_modes"] = click_modes_json(o.drill, r.modes);
   return j;

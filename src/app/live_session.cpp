@@ -60,6 +60,8 @@ class StreamToTrack {
 
 // Pausing: how long after the key the held bar starts again, in beats.
 constexpr double kResumeLeadBeats = 1.0;
+// How often the kit's port is looked for.
+constexpr auto kPortCheckInterval = std::chrono::seconds(1);
 // The views hear of the state at most this often.
 constexpr auto kStateInterval = std::chrono::milliseconds(33);
 
@@ -135,13 +137,14 @@ class Session {
     tell(o_.views, &SessionView::started,
          SessionStarted{drill_.name, result_.audio_device, result_.midi_port,
                         result_.output_latency_ms, result_.precision_bound_ms,
-                        o_.audio.buffer_frames, rate_, ladder_.has_value(), result_.ceiling_bpm});
+                        o_.audio.buffer_frames, rate_});
     while (true) {
       drain_stream();
       if (to_track_.ready()) {
         score_strokes();
         const double now = to_track_.now(stream_.stream_time());
         close_bars(now);
+        watch_midi(now);
         show_now_playing(now);
         if (o_.minutes > 0.0 && now - paused_seconds(now) >= o_.minutes * 60.0)
           stream_.request_finish();
@@ -273,6 +276,27 @@ class Session {
     tell(o_.views, &SessionView::click_mode_changed, *request);
   }
 
+  // The click goes on without the kit: its bars count as missed, and each outage is kept.
+  void watch_midi(double now) {
+    const auto clock = std::chrono::steady_clock::now();
+    if (clock - last_port_check_ < kPortCheckInterval) return;
+    last_port_check_ = clock;
+    const MidiInput::PortChange change = midi_.watch_port();
+    if (change == MidiInput::PortChange::none) return;
+    const double at = now - paused_seconds(now);
+    MidiPortChange told{midi_.connected(), midi_.port_name(), at, 0.0};
+    if (change == MidiInput::PortChange::lost) {
+      outage_from_ = at;
+    } else {
+      told.outage_seconds = at - outage_from_.value_or(at);
+      result_.midi_outages.push_back({outage_from_.value_or(at), told.outage_seconds});
+      ++result_.midi_reconnects;
+      outage_from_.reset();
+    }
+    tell(o_.views, &SessionView::midi_port_changed, told);
+    send_state(true);
+  }
+
   void follow_keys() {
     if (o_.keys == nullptr) return;
     const SessionKey key = o_.keys->poll();
@@ -347,6 +371,7 @@ class Session {
     state.beats_in_bar = drill_.meters.meter_of(now_playing_.bar).beats;
     state.click = click_state();
     state.underflows = stream_.underflows();
+    state.midi_connected = midi_.connected();
     state.can_nudge = !ladder_;
     if (ladder_ && !ladder_->finished()) {
       state.step = StepProgress{ladder_->steps().size(), ladder_->bpm(),
@@ -361,7 +386,7 @@ class Session {
       result_.interrupted = true;
       return true;
     }
-    if (midi_.failed()) {
+    if (midi_.failed() && !midi_.watched()) {
       result_.midi_lost = true;
       return true;
     }
@@ -389,6 +414,8 @@ class Session {
     const double now = to_track_.ready() ? to_track_.now(stream_.stream_time()) : 0.0;
     result_.seconds = std::max(0.0, now - paused_seconds(now));
     if (held_) result_.paused_seconds = paused_seconds(now);
+    if (outage_from_)
+      result_.midi_outages.push_back({*outage_from_, result_.seconds - *outage_from_});
     if (result_.audio_lost) {
       stream_.abandon();
       audio_session_.abandon();
@@ -450,6 +477,8 @@ class Session {
   bool pausing_ = false;              // asked for, the bar line not reached yet
   std::optional<SectionStart> held_;  // where the click holds, while paused
   bool quit_ = false;
+  std::chrono::steady_clock::time_point last_port_check_ = std::chrono::steady_clock::now();
+  std::optional<double> outage_from_;  // the kit's port is away since then
   std::int64_t last_callbacks_ = -1;
   std::chrono::steady_clock::time_point last_progress_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_state_{};

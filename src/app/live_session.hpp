@@ -42,6 +42,12 @@ struct ClickModeResult {
   std::vector<QuietGap> quiet_gaps;   // quiet count: each gap and whether it held
 };
 
+// A time the kit's MIDI port was away during a session.
+struct MidiOutage {
+  double start_seconds = 0.0;  // into the session
+  double seconds = 0.0;
+};
+
 struct LiveResult {
   Analysis analysis;
   std::vector<std::string> pad_names;
@@ -65,6 +71,8 @@ struct LiveResult {
   bool interrupted = false;     // Ctrl-C, q or SIGTERM
   bool audio_lost = false;      // the audio stream stopped on its own
   bool midi_lost = false;
+  std::vector<MidiOutage> midi_outages;
+  int midi_reconnects = 0;
   ClickModeResult modes;
   std::optional<double> ceiling_bpm;  // a ladder's highest tempo today
 };

@@ -8,6 +8,8 @@
 #include <boost/program_options/errors.hpp>
 
 #include "command.hpp"
+#include "core/errors.hpp"
+#include "store/session_store.hpp"
 
 namespace {
 
@@ -75,6 +77,15 @@ int main(int argc, char** argv) {
       fmt::print(stderr, "pocket {}: {} (see 'pocket {} --help')\n", command.name, e.what(),
                  command.name);
       return kExitUsage;
+    } catch (const pocket::DeviceError& e) {
+      fmt::print(stderr, "pocket {}: {}\n", command.name, e.what());
+      return kExitDevice;
+    } catch (const pocket::StoreError& e) {
+      fmt::print(stderr, "pocket {}: {}\n", command.name, e.what());
+      return kExitHistory;
+    } catch (const pocket::InputFileError& e) {
+      fmt::print(stderr, "pocket {}: {}\n", command.name, e.what());
+      return kExitInputFile;
     } catch (const std::exception& e) {
       fmt::print(stderr, "pocket {}: {}\n", command.name, e.what());
       return kExitFailure;

@@ -109,6 +109,10 @@ void ScreenView::click_mode_changed(const SilenceRequest& request) {
 
 void ScreenView::quiet_gap_closed(const QuietGap& gap) { notice_ = gap_line(gap); }
 
+void ScreenView::midi_port_changed(const MidiPortChange& change) {
+  notice_ = midi_port_line(change);
+}
+
 void ScreenView::state_changed(const SessionState& state) {
   state_ = state;
   const bool resized = screen_.take_resize();
@@ -237,6 +241,10 @@ void ScreenView::draw_meter(int width, int top, int last_row) {
 }
 
 void ScreenView::draw_footer(int width, int height) {
+  if (!state_.midi_connected) {
+    put(height - 3, 1, "! the kit's MIDI port is gone: the click goes on, pocket looks for it",
+        band_attr(Band::loose) | A_BOLD);
+  }
   if (state_.underflows > 0) {
     put(height - 2, 1,
         fmt::format("! audio underflows: {} (the machine could not keep up: a bigger --buffer "

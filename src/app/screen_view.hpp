@@ -27,6 +27,7 @@ class ScreenView final : public SessionView {
   void step_closed(const StepClosed& step) override;
   void click_mode_changed(const SilenceRequest& request) override;
   void quiet_gap_closed(const QuietGap& gap) override;
+  void midi_port_changed(const MidiPortChange& change) override;
   void state_changed(const SessionState& state) override;
   void ended(const LiveResult& result) override;
 

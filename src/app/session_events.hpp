@@ -26,8 +26,6 @@ struct SessionStarted {
   double precision_bound_ms = 0.0;
   int buffer_frames = 0;
   double sample_rate = 0.0;
-  bool ladder = false;
-  std::optional<double> ceiling_bpm;  // a ladder's highest tempo today
 };
 
 struct BarClosed {
@@ -42,6 +40,14 @@ struct StepClosed {
   StepResult step;
   std::size_t index = 0;
   std::int64_t first_bar = 0;  // the bar the step started on
+};
+
+// The kit's MIDI port went away, or came back.
+struct MidiPortChange {
+  bool connected = false;
+  std::string port;
+  double at_seconds = 0.0;      // into the session, pauses left out
+  double outage_seconds = 0.0;  // when back: how long it was away
 };
 
 // What the click does now.
@@ -75,6 +81,7 @@ struct SessionState {
   ClickState click = ClickState::count_in;
   std::optional<StepProgress> step;
   std::int64_t underflows = 0;
+  bool midi_connected = true;
   bool can_nudge = false;  // +/- change the tempo (not in a ladder)
 };
 
@@ -91,6 +98,7 @@ class SessionView {
   // The player's click mode decided to silence bars, or to bring the click back.
   virtual void click_mode_changed(const SilenceRequest&) {}
   virtual void quiet_gap_closed(const QuietGap&) {}
+  virtual void midi_port_changed(const MidiPortChange&) {}
   virtual void state_changed(const SessionState&) {}
   virtual void ended(const LiveResult&) {}
 };

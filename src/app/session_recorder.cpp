@@ -103,8 +103,8 @@ void SessionRecorder::finish_writing(const LiveResult& result, const std::string
   });
   record_.ended_at = utc_now();
   record_.status = result.audio_lost || result.midi_lost ? "lost"
-                   : result.interrupted                    ? "interrupted"
-                                                           : "finished";
+                   : result.interrupted                  ? "interrupted"
+                                                         : "finished";
   record_.summary_json = summary_json;
   record_.verdict =
       result.verdict ? result.verdict->message : describe_timing(result.analysis.timing);

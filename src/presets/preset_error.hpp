@@ -1,13 +1,13 @@
 #pragma once
 
-#include <stdexcept>
+#include "core/errors.hpp"
 
 namespace pocket {
 
 // A preset or config file pocket cannot use; the message names the file, line, column and key
 // and says what was expected.
-struct PresetError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+struct PresetError : InputFileError {
+  using InputFileError::InputFileError;
 };
 
 }  // namespace pocket

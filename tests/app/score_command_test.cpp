@@ -179,9 +179,9 @@ TEST_CASE("bad score input gets a clear message and a non-zero exit", "[score]")
     int exit_code;
     std::string message;
   };
-  const auto c = GENERATE(Case{{"score", "notes.mid"}, 1, "byte 0: not a Standard MIDI File"},
-                          Case{{"score", "cut.mid"}, 1, "truncated"},
-                          Case{{"score", "missing.mid"}, 1, "cannot open"},
+  const auto c = GENERATE(Case{{"score", "notes.mid"}, 5, "byte 0: not a Standard MIDI File"},
+                          Case{{"score", "cut.mid"}, 5, "truncated"},
+                          Case{{"score", "missing.mid"}, 5, "cannot open"},
                           Case{{"score"}, 2, "which MIDI file"},
                           Case{{"score", "ok.mid", "--drum-map", "tama"},
                                2,

@@ -104,17 +104,17 @@ TEST_CASE("live commands take the devices from the config unless options are giv
   player.write_config("[midi]\napi = \"jack\"\nport = \"TD-17\"\n");
   // The configured JACK input is what pocket tries to reach: there is no server to find.
   auto result = player.pocket({"play", "--bars", "1"});
-  CHECK(result.exit_code == 1);
+  CHECK(result.exit_code == 3);
   CHECK_THAT(result.err, Contains("no JACK server is running"));
   // --midi-api on the command line wins over the config.
   result = player.pocket({"play", "--bars", "1", "--midi-api", "alsa"});
-  CHECK(result.exit_code == 1);
+  CHECK(result.exit_code == 3);
   CHECK_THAT(result.err, Contains("ALSA MIDI sequencer") || Contains("no audio output"));
   CHECK_THAT(result.err, !Contains("JACK server"));
   // A buffer given wins over the config's, which is checked when it is read.
   player.write_config("[audio]\nbuffer = 9000\n[midi]\nport = \"TD-17\"\n");
   result = player.pocket({"play", "--bars", "1"});
-  CHECK(result.exit_code == 1);
+  CHECK(result.exit_code == 5);
   CHECK_THAT(result.err,
              Contains(player.config.string() + ":2:") && Contains("key 'audio.buffer'"));
   player.write_config("[audio]\nbuffer = 256\n[midi]\nport = \"TD-17\"\n");
@@ -135,14 +135,14 @@ TEST_CASE("with no JACK server only pocket's own line is shown", "[setup][chatte
 
   const auto play =
       player.pocket({"play", "--bars", "1", "--midi-api", "jack", "--midi-in", "virtual"});
-  CHECK(play.exit_code == 1);
+  CHECK(play.exit_code == 3);
   CHECK(play.err ==
         "pocket play: no JACK server is running: start one (e.g. qjackctl) or use --midi-api "
         "alsa\n");
   check_no_chatter(play.out);
 
   const auto setup = player.pocket({"setup", "--midi-api", "jack", "--audio-api", "JACK"});
-  CHECK(setup.exit_code == 1);
+  CHECK(setup.exit_code == 3);
   CHECK(std::count(setup.err.begin(), setup.err.end(), '\n') == 1);
   check_no_chatter(setup.err);
   CHECK_FALSE(std::filesystem::exists(player.config));

@@ -64,6 +64,16 @@ class LiveRig {
   const TempDir& dir() const { return dir_; }
   JackServer& jack() { return jack_; }
 
+  // Until a client has registered `port` (e.g. a module's "TD-17:midi_out").
+  void wait_for_port(const std::string& port) const {
+    for (int attempt = 0; attempt < 100; ++attempt) {
+      if (run_command("/usr/bin/jack_lsp", {}, dir_.path()).out.find(port) != std::string::npos)
+        return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    throw std::runtime_error(port + " did not appear");
+  }
+
   // Runs `session` while the drummer plays; returns what the drummer played.
   std::vector<DrummerStroke> with_drummer(const DrummerOptions& d,
                                           const std::function<void()>& session) {

@@ -18,16 +18,6 @@ namespace {
 
 constexpr double kBiasMs = 15.0;
 
-// Until the module's client has registered its port.
-void wait_for_port(const std::string& port, const TempDir& dir) {
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    if (run_command("/usr/bin/jack_lsp", {}, dir.path()).out.find(port) != std::string::npos)
-      return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  FAIL(port << " did not appear");
-}
-
 }  // namespace
 
 TEST_CASE("setup finds a module, calibrates along with it and later sessions use it",
@@ -42,7 +32,7 @@ TEST_CASE("setup finds a module, calibrates along with it and later sessions use
 
   CommandResult setup;
   rig.with_drummer(module, [&] {
-    wait_for_port("TD-17:midi_out", rig.dir());
+    rig.wait_for_port("TD-17:midi_out");
     setup = run_command(POCKET_BINARY,
                         {"setup", "--yes", "--midi-api", "jack", "--audio-api", "JACK", "--buffer",
                          "256", "--bpm", "150", "--clicks", "24"},
@@ -79,7 +69,7 @@ TEST_CASE("setup finds a module, calibrates along with it and later sessions use
   // calibration, so the drummer's bias is taken out again.
   CommandResult play;
   rig.with_drummer(module, [&] {
-    wait_for_port("TD-17:midi_out", rig.dir());
+    rig.wait_for_port("TD-17:midi_out");
     play = run_command(POCKET_BINARY, {"play", "--bpm", "120", "--bars", "8", "--json", "--quiet"},
                        rig.dir().path());
   });

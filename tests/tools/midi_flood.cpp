@@ -1,0 +1,165 @@
+// A misbehaving kit for tests: a JACK client that floods a MIDI port with note-ons at a fixed
+// rate, spread over the frames of each period and cycling over a set of notes, together with
+// MIDI clock (24 a beat at 120 BPM) and active sensing (every 300 ms), as some modules send.
+// It counts what it sent and prints the counts when it ends.
+//
+// usage: midi_flood --play-to PORT --rate NOTES_PER_SECOND --seconds S --notes 36,38,42
+//                   [--name CLIENT] [--wait-seconds S]
+// --wait-seconds: connect at once but start sending only after this long (the count-in).
+// Prints "note_ons N clock M active_sensing K" on standard output.
+#include <jack/jack.h>
+#include <jack/midiport.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+struct Settings {
+  std::string play_to;
+  std::string name = "flood";
+  double rate = 5000.0;
+  double seconds = 10.0;
+  double wait_seconds = 0.0;
+  std::vector<int> notes = {38};
+};
+
+constexpr double kClockPerSecond = 24.0 * 120.0 / 60.0;
+constexpr double kSensingPerSecond = 1.0 / 0.3;
+
+std::atomic<bool> stop{false};
+
+class Flood {
+ public:
+  explicit Flood(Settings s) : s_(std::move(s)) {}
+
+  bool open() {
+    client_ = jack_client_open(s_.name.c_str(), JackNoStartServer, nullptr);
+    if (client_ == nullptr) return false;
+    rate_ = jack_get_sample_rate(client_);
+    out_ = jack_port_register(client_, "midi_out", JACK_DEFAULT_MIDI_TYPE, JackPortIsOutput, 0);
+    jack_set_process_callback(
+        client_, [](jack_nframes_t n, void* self) { return static_cast<Flood*>(self)->process(n); },
+        this);
+    return out_ != nullptr && jack_activate(client_) == 0;
+  }
+
+  void connect_when_ready() {
+    while (!stop.load() && jack_connect(client_, jack_port_name(out_), s_.play_to.c_str()) != 0)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    connected_at_.store(jack_frame_time(client_));
+    connected_.store(true);
+  }
+
+  bool done() const { return finished_.load(); }
+
+  void close_and_report() {
+    jack_deactivate(client_);
+    jack_client_close(client_);
+    std::printf("note_ons %ld clock %ld active_sensing %ld\n", note_ons_.load(), clock_.load(),
+                sensing_.load());
+  }
+
+ private:
+  // Events of a kind due in this period, from a running total at `per_second`.
+  static long due(double elapsed_seconds, double per_second, long sent) {
+    return static_cast<long>(elapsed_seconds * per_second) - sent;
+  }
+
+  int process(jack_nframes_t frames) {
+    void* midi = jack_port_get_buffer(out_, frames);
+    jack_midi_clear_buffer(midi);
+    if (!connected_.load() || finished_.load()) return 0;
+    const jack_nframes_t now = jack_last_frame_time(client_);
+    // Signed: the frame estimate taken at connection may be ahead of this cycle's start.
+    const double elapsed =
+        static_cast<double>(static_cast<std::int32_t>(now - connected_at_.load())) / rate_ -
+        s_.wait_seconds;
+    if (elapsed < 0.0) return 0;
+    if (elapsed >= s_.seconds) {
+      finished_.store(true);
+      return 0;
+    }
+    const double end = elapsed + static_cast<double>(frames) / rate_;
+    const long notes = due(end, s_.rate, note_ons_.load());
+    for (long i = 0; i < notes; ++i) {
+      const auto at = static_cast<jack_nframes_t>(i * frames / notes);
+      const int note = s_.notes[static_cast<std::size_t>(next_note_++ % s_.notes.size())];
+      const unsigned char on[3] = {0x99, static_cast<unsigned char>(note), 100};
+      if (jack_midi_event_write(midi, at, on, 3) == 0) note_ons_.fetch_add(1);
+    }
+    const unsigned char clock = 0xf8, sensing = 0xfe;
+    for (long i = due(end, kClockPerSecond, clock_.load()); i > 0; --i) {
+      if (jack_midi_event_write(midi, frames - 1, &clock, 1) == 0) clock_.fetch_add(1);
+    }
+    for (long i = due(end, kSensingPerSecond, sensing_.load()); i > 0; --i) {
+      if (jack_midi_event_write(midi, frames - 1, &sensing, 1) == 0) sensing_.fetch_add(1);
+    }
+    return 0;
+  }
+
+  Settings s_;
+  jack_client_t* client_ = nullptr;
+  jack_port_t* out_ = nullptr;
+  double rate_ = 48000.0;
+  std::atomic<bool> connected_{false};
+  std::atomic<jack_nframes_t> connected_at_{0};
+  std::atomic<bool> finished_{false};
+  std::atomic<long> note_ons_{0}, clock_{0}, sensing_{0};
+  long next_note_ = 0;
+};
+
+std::vector<int> parse_notes(const char* text) {
+  std::vector<int> notes;
+  for (const char* p = text; *p != '\0';) {
+    notes.push_back(std::atoi(p));
+    p = std::strchr(p, ',');
+    if (p == nullptr) break;
+    ++p;
+  }
+  return notes;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Settings s;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string key = argv[i];
+    const char* value = argv[i + 1];
+    if (key == "--play-to")
+      s.play_to = value;
+    else if (key == "--name")
+      s.name = value;
+    else if (key == "--rate")
+      s.rate = std::atof(value);
+    else if (key == "--seconds")
+      s.seconds = std::atof(value);
+    else if (key == "--wait-seconds")
+      s.wait_seconds = std::atof(value);
+    else if (key == "--notes")
+      s.notes = parse_notes(value);
+  }
+  if (s.play_to.empty() || s.notes.empty()) {
+    std::fprintf(stderr, "usage: midi_flood --play-to PORT --rate N --seconds S --notes 36,38\n");
+    return 2;
+  }
+  std::signal(SIGTERM, [](int) { stop.store(true); });
+  Flood flood(s);
+  if (!flood.open()) {
+    std::fprintf(stderr, "midi_flood: cannot open a JACK client\n");
+    return 1;
+  }
+  flood.connect_when_ready();
+  while (!stop.load() && !flood.done()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  flood.close_and_report();
+  return 0;
+}

@@ -33,6 +33,7 @@ int run_show(const std::vector<std::string>& args);
 int run_note(const std::vector<std::string>& args);
 int run_delete(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
+int run_import(const std::vector<std::string>& args);
 int run_report(const std::vector<std::string>& args);
 int run_progress(const std::vector<std::string>& args);
 int run_drill(const std::vector<std::string>& args);

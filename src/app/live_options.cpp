@@ -149,7 +149,9 @@ void cap_from_history(const LiveCommonOptions& o, LiveOptions& live) {
 LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
                           const std::string& fingerprint, std::optional<std::int64_t>& session_id) {
   if (o.no_save) return run_live_session(live);
-  SessionStore store = open_store(o.db);
+  // Before the click: a history that cannot take the session is said now, not after it.
+  SessionStore store =
+      open_writable_store(o.db, "fix its permissions, use --db FILE, or --no-save");
   SessionRecord record;
   record.started_at = utc_now();
   record.drill = live.drill.name;

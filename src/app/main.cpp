@@ -1,3 +1,4 @@
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -40,6 +41,7 @@ constexpr Command kCommands[] = {
     {"progress", "your consolidated tempo and consistency over the weeks",
      pocket::app::run_progress},
     {"export", "a session's strokes as CSV, JSON or a MIDI file", pocket::app::run_export},
+    {"import", "bring in a session kept in a recovery file", pocket::app::run_import},
     {"note", "add your own words to a session", pocket::app::run_note},
     {"delete", "remove a session", pocket::app::run_delete},
 };
@@ -57,6 +59,9 @@ void print_help() {
 
 int main(int argc, char** argv) {
   using namespace pocket::app;
+  // A file grown past the size limit (ulimit -f) must be a failed write that pocket handles,
+  // keeping the session in a recovery file, not the end of the program.
+  std::signal(SIGXFSZ, SIG_IGN);
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     print_help();

@@ -75,7 +75,7 @@ std::string grid_name(int grid) {
 std::int64_t save_score(const ScoreOptions& o, const Analysis& analysis,
                         const std::vector<std::string>& pad_names, const Grid& grid, Meter meter,
                         double file_bpm) {
-  SessionStore store = open_store(o.db);
+  SessionStore store = open_writable_store(o.db, "fix its permissions, or use --db FILE");
   SessionRecord record;
   record.started_at = utc_now();
   record.drill = "score";

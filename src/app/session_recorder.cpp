@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/timing_summary.hpp"
+#include "recovery_file.hpp"
 
 namespace pocket::app {
 
@@ -58,12 +59,15 @@ StoredStroke SessionRecorder::row(const ScoredStroke& s, const std::vector<std::
 
 template <typename Write>
 void SessionRecorder::guarded(Write&& write) {
+  // After one failure the history is left alone: the partial copy stays unfinished, and the
+  // recovery file holds the whole session, which `pocket import` puts in its place.
+  if (!problem_.empty()) return;
   try {
     write();
   } catch (const std::exception& e) {
     // The click goes on: a full disk must not stop the practice; the live summary still comes.
     // Said once the session is over, not over the live view.
-    if (problem_.empty()) problem_ = e.what();
+    problem_ = e.what();
   }
 }
 
@@ -81,26 +85,49 @@ void SessionRecorder::step_closed(const StepClosed& step) {
   }
 }
 
+namespace {
+
+std::int64_t bar_of(const ScoredStroke& s, const LiveResult& result) {
+  return s.slot >= 0 && result.grid ? result.grid->bar_of(s.slot) : -1;
+}
+
+}  // namespace
+
 void SessionRecorder::finish(const LiveResult& result, const std::string& summary_json) {
   finish_writing(result, summary_json);
-  if (!problem_.empty())
-    fmt::print(stderr, "cannot keep this session in the history: {}\n", problem_);
+  if (!problem_.empty()) keep_in_recovery_file(result);
+}
+
+void SessionRecorder::keep_in_recovery_file(const LiveResult& result) const {
+  RecoveredSession kept{new_recovery_id(), store_.path().string(), id_, problem_, record_, {}, {}};
+  kept.record.id = 0;
+  for (const ScoredStroke& s : result.analysis.strokes)
+    kept.strokes.push_back(row(s, result.pad_names, bar_of(s, result)));
+  for (std::size_t i = 0; i < result.steps.size(); ++i)
+    kept.steps.push_back(stored_step(result.steps[i], i, result.step_first_bars.at(i)));
+  fmt::print(stderr, "\nthe history {} could not take this session: {}\n", kept.history, problem_);
+  std::filesystem::path file;
+  try {
+    file = write_recovery_file(kept);
+  } catch (const std::exception& e) {
+    // Nowhere to write: the terminal is the last place the strokes can go.
+    fmt::print(stderr,
+               "no recovery file could be written either ({}).\nthe session follows on standard "
+               "output: save it to a file and run 'pocket import FILE'\n",
+               e.what());
+    fmt::print(stdout, "{}\n", recovery_json(kept).dump(2));
+    std::fflush(stdout);
+    return;
+  }
+  const bool default_history = store_.path() == SessionStore::default_path();
+  fmt::print(stderr,
+             "every stroke of it ({}) is kept in {}\nbring it into the history later with: "
+             "pocket import {}{}\n",
+             kept.strokes.size(), file.string(), file.string(),
+             default_history ? "" : " --db " + store_.path().string());
 }
 
 void SessionRecorder::finish_writing(const LiveResult& result, const std::string& summary_json) {
-  if (!id_) return;
-  std::vector<StoredStroke> rest;
-  for (const ScoredStroke& s : result.analysis.strokes) {
-    const std::int64_t bar = s.slot >= 0 && result.grid ? result.grid->bar_of(s.slot) : -1;
-    if (bar > last_bar_written_) rest.push_back(row(s, result.pad_names, bar));
-  }
-  guarded([&] {
-    if (!rest.empty()) store_.add_strokes(*id_, rest);
-    // Steps again in their final form: the last one may have been cut short.
-    for (std::size_t i = 0; i < result.steps.size(); ++i) {
-      store_.add_step(*id_, stored_step(result.steps[i], i, result.step_first_bars.at(i)));
-    }
-  });
   record_.ended_at = utc_now();
   record_.status = result.audio_lost || result.midi_lost ? "lost"
                    : result.interrupted                  ? "interrupted"
@@ -118,6 +145,19 @@ void SessionRecorder::finish_writing(const LiveResult& result, const std::string
       record_.bpm_high = std::max(record_.bpm_high, s.bpm);
     }
   }
+  if (!id_) return;
+  std::vector<StoredStroke> rest;
+  for (const ScoredStroke& s : result.analysis.strokes) {
+    if (bar_of(s, result) > last_bar_written_)
+      rest.push_back(row(s, result.pad_names, bar_of(s, result)));
+  }
+  guarded([&] {
+    if (!rest.empty()) store_.add_strokes(*id_, rest);
+    // Steps again in their final form: the last one may have been cut short.
+    for (std::size_t i = 0; i < result.steps.size(); ++i) {
+      store_.add_step(*id_, stored_step(result.steps[i], i, result.step_first_bars.at(i)));
+    }
+  });
   guarded([&] { store_.finish_session(record_); });
 }
 

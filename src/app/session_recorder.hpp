@@ -10,7 +10,8 @@ namespace pocket::app {
 // Writes a live session to the history as it goes: the session when the devices are open,
 // each bar's strokes when the bar closes, each ladder step when it ends, and the summary at
 // the end. A crash loses at most the bars not yet closed; the session stays "running", which
-// the history shows as unfinished.
+// the history shows as unfinished. When the history cannot take a write (a full disk, say),
+// the session goes on and, at the end, the whole of it goes to a recovery file instead.
 class SessionRecorder final : public SessionView {
  public:
   SessionRecorder(SessionStore& store, SessionRecord record, double sample_rate);
@@ -19,15 +20,20 @@ class SessionRecorder final : public SessionView {
   void bar_closed(const BarClosed& bar) override;
   void step_closed(const StepClosed& step) override;
 
-  // Writes what is left (strokes of bars not closed, the last partial step) and the summary,
-  // then says on stderr if the history could not take it all.
+  // Writes what is left (strokes of bars not closed, the last partial step) and the summary.
+  // If the history could not take it all, writes the whole session to a recovery file and
+  // says on stderr where it is and how to import it.
   void finish(const LiveResult& result, const std::string& summary_json);
-  std::optional<std::int64_t> id() const { return id_; }
+  // The session in the history, once it is all there.
+  std::optional<std::int64_t> id() const {
+    return problem_.empty() ? id_ : std::optional<std::int64_t>();
+  }
 
  private:
   StoredStroke row(const ScoredStroke& s, const std::vector<std::string>& pad_names,
                    std::int64_t bar) const;
   void finish_writing(const LiveResult& result, const std::string& summary_json);
+  void keep_in_recovery_file(const LiveResult& result) const;
   // Runs a write; the first failure is kept for finish() and the session goes on.
   template <typename Write>
   void guarded(Write&& write);

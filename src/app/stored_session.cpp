@@ -94,4 +94,14 @@ SessionStore open_store(const std::string& db_option) {
                                         : std::filesystem::path(db_option));
 }
 
+SessionStore open_writable_store(const std::string& db_option, const std::string& remedy) {
+  try {
+    SessionStore store = open_store(db_option);
+    store.check_writable();
+    return store;
+  } catch (const StoreError& e) {
+    throw StoreError(fmt::format("{}: {}", e.what(), remedy));
+  }
+}
+
 }  // namespace pocket::app

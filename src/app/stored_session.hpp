@@ -35,5 +35,8 @@ std::string status_text(const SessionRecord& record);
 
 // The history to use: --db, else POCKET_DB, else the default.
 SessionStore open_store(const std::string& db_option);
+// The same, for a command that will write to it: throws StoreError, naming the file, why it
+// cannot be written and `remedy` (what the player can do), before anything starts.
+SessionStore open_writable_store(const std::string& db_option, const std::string& remedy);
 
 }  // namespace pocket::app

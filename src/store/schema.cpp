@@ -78,7 +78,14 @@ CREATE TABLE goals (
 );
 )sql";
 
-constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3};
+// Version 4: sessions brought in from a recovery file (`pocket import`) carry the file's id,
+// so that the same file is not imported twice.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE sessions ADD COLUMN recovery_id TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX sessions_by_recovery ON sessions(recovery_id) WHERE recovery_id != '';
+)sql";
+
+constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4};
 
 }  // namespace
 

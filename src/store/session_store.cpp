@@ -1,9 +1,12 @@
 #include "session_store.hpp"
 
+#include <unistd.h>
+
 #include <cstdlib>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 namespace pocket {
 
@@ -38,6 +41,21 @@ SessionRecord read_session(SQLite::Statement& q) {
   return r;
 }
 
+// Why a history cannot be written, in the player's words, once SQLite has refused: the file
+// or its folder is read-only (access() also knows read-only file systems), or "" when
+// neither is (then SQLite's own message says it, e.g. a full disk).
+std::string unwritable_reason(const std::filesystem::path& path) {
+  const std::filesystem::path folder =
+      path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+  std::error_code error;
+  if (!std::filesystem::exists(folder, error))
+    return fmt::format("its folder {} does not exist", folder.string());
+  if (std::filesystem::exists(path, error) && access(path.c_str(), W_OK) != 0) return "read-only";
+  if (access(folder.c_str(), W_OK) != 0)
+    return fmt::format("its folder {} is read-only", folder.string());
+  return "";
+}
+
 }  // namespace
 
 std::filesystem::path SessionStore::default_path() {
@@ -47,10 +65,15 @@ std::filesystem::path SessionStore::default_path() {
 
 std::filesystem::path SessionStore::data_folder() { return data_home() / "pocket"; }
 
-SessionStore::SessionStore(const std::filesystem::path& path) {
+SessionStore::SessionStore(const std::filesystem::path& path) : path_(path) {
   const std::string name = path.string();
   try {
     if (!path.parent_path().empty()) std::filesystem::create_directories(path.parent_path());
+  } catch (const std::filesystem::filesystem_error& e) {
+    throw StoreError(
+        fmt::format("cannot make the folder of the history {}: {}", name, e.code().message()));
+  }
+  try {
     db_ = std::make_unique<SQLite::Database>(name, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db_->exec("PRAGMA foreign_keys = ON");
     db_->setBusyTimeout(5000);
@@ -67,22 +90,58 @@ SessionStore::SessionStore(const std::filesystem::path& path) {
           "{} is an SQLite database, but not pocket's history: nothing was changed", name));
     }
     migrate(*db_, version, kSchemaVersion);
-    db_->exec("PRAGMA journal_mode = WAL");
+    // Asked first: setting it writes, which a history only read (a read-only file) refuses.
+    if (db_->execAndGet("PRAGMA journal_mode").getString() != "wal")
+      db_->exec("PRAGMA journal_mode = WAL");
   } catch (const SQLite::Exception& e) {
+    const std::string reason = unwritable_reason(path);
+    if (!reason.empty())
+      throw StoreError(fmt::format("cannot open the history {} ({})", name, reason));
     throw StoreError(fmt::format("cannot use {} as the session history: {}", name, e.what()));
   }
 }
 
 SessionStore::~SessionStore() = default;
+SessionStore::SessionStore(SessionStore&&) noexcept = default;
+SessionStore& SessionStore::operator=(SessionStore&&) noexcept = default;
+
+bool SessionStore::integrity_ok() const {
+  return db_->execAndGet("PRAGMA integrity_check").getString() == "ok";
+}
+
+void SessionStore::check_writable() const {
+  // SQLite opens a file it may not write read-only, without a word.
+  std::string failure = "read-only";
+  if (sqlite3_db_readonly(db_->getHandle(), "main") != 1) {
+    try {
+      // Changes the header for real (the journal or the WAL must take it), then takes it back.
+      db_->exec("BEGIN IMMEDIATE");
+      db_->exec(fmt::format("PRAGMA user_version = {}", schema_version()));
+      db_->exec("ROLLBACK");
+      return;
+    } catch (const SQLite::Exception& e) {
+      failure = e.what();
+      if (sqlite3_get_autocommit(db_->getHandle()) == 0) db_->exec("ROLLBACK");
+    }
+  }
+  const std::string reason = unwritable_reason(path_);
+  throw StoreError(fmt::format("cannot write the history {} ({})", path_.string(),
+                               reason.empty() ? failure : reason));
+}
 
 int SessionStore::schema_version() const { return db_->execAndGet("PRAGMA user_version").getInt(); }
 
 std::int64_t SessionStore::begin_session(SessionRecord r) {
+  r.status = "running";
+  return insert_session(r);
+}
+
+std::int64_t SessionStore::insert_session(const SessionRecord& r) {
   SQLite::Statement q(*db_, R"sql(
     INSERT INTO sessions (started_at, drill, settings, audio_device, midi_port, output_latency_ms,
       calibration_ms, input_latency_ms, precision_bound_ms, bpm_low, bpm_high, status, note,
       drill_fingerprint)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?))sql");
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
   q.bind(1, r.started_at);
   q.bind(2, r.drill);
   q.bind(3, r.settings_json.empty() ? "{}" : r.settings_json);
@@ -94,14 +153,20 @@ std::int64_t SessionStore::begin_session(SessionRecord r) {
   q.bind(9, r.precision_bound_ms);
   q.bind(10, r.bpm_low);
   q.bind(11, r.bpm_high);
-  q.bind(12, r.note);
-  q.bind(13, r.drill_fingerprint);
+  q.bind(12, r.status);
+  q.bind(13, r.note);
+  q.bind(14, r.drill_fingerprint);
   q.exec();
   return db_->getLastInsertRowid();
 }
 
 void SessionStore::add_strokes(std::int64_t session, std::span<const StoredStroke> strokes) {
   SQLite::Transaction transaction(*db_);
+  insert_strokes(session, strokes);
+  transaction.commit();
+}
+
+void SessionStore::insert_strokes(std::int64_t session, std::span<const StoredStroke> strokes) {
   SQLite::Statement q(*db_, R"sql(
     INSERT INTO strokes (session_id, frame, seconds, pad, velocity, slot, bar, offset_ms, matched,
       click_heard)
@@ -120,10 +185,13 @@ void SessionStore::add_strokes(std::int64_t session, std::span<const StoredStrok
     q.exec();
     q.reset();
   }
-  transaction.commit();
 }
 
-void SessionStore::add_step(std::int64_t session, const StoredStep& s) {
+void SessionStore::add_step(std::int64_t session, const StoredStep& step) {
+  insert_step(session, step);
+}
+
+void SessionStore::insert_step(std::int64_t session, const StoredStep& s) {
   SQLite::Statement q(*db_, R"sql(
     INSERT OR REPLACE INTO ladder_steps (session_id, step, bpm, bars, complete, passed, hits, missed,
       mean_offset_ms, sd_offset_ms, slots_within_25ms, first_bar) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
@@ -142,7 +210,9 @@ void SessionStore::add_step(std::int64_t session, const StoredStep& s) {
   q.exec();
 }
 
-void SessionStore::finish_session(const SessionRecord& r) {
+void SessionStore::finish_session(const SessionRecord& record) { update_session(record); }
+
+void SessionStore::update_session(const SessionRecord& r) {
   SQLite::Statement q(*db_, R"sql(
     UPDATE sessions SET ended_at = ?, status = ?, summary = ?, verdict = ?, bpm_low = ?, bpm_high = ?,
       audio_device = ?, midi_port = ?, output_latency_ms = ?, precision_bound_ms = ? WHERE id = ?)sql");
@@ -256,6 +326,39 @@ bool SessionStore::remove(std::int64_t session) {
   SQLite::Statement q(*db_, "DELETE FROM sessions WHERE id = ?");
   q.bind(1, session);
   return q.exec() > 0;
+}
+
+std::int64_t SessionStore::import_session(const SessionRecord& record,
+                                          std::span<const StoredStroke> strokes,
+                                          std::span<const StoredStep> steps,
+                                          const std::string& recovery_id,
+                                          std::optional<std::int64_t> replaces) {
+  // Immediate: a second pocket importing the same file at once waits, then sees the marker.
+  SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SessionRecord r = record;
+  r.id = insert_session(r);
+  update_session(r);  // ended_at, summary and verdict: what the insert leaves out
+  SQLite::Statement mark(*db_, "UPDATE sessions SET recovery_id = ? WHERE id = ?");
+  mark.bind(1, recovery_id);
+  mark.bind(2, r.id);
+  mark.exec();
+  insert_strokes(r.id, strokes);
+  for (const StoredStep& step : steps) insert_step(r.id, step);
+  // After the insert, so that the new session never takes the partial copy's id.
+  if (replaces) {
+    SQLite::Statement gone(*db_, "DELETE FROM sessions WHERE id = ?");
+    gone.bind(1, *replaces);
+    gone.exec();
+  }
+  transaction.commit();
+  return r.id;
+}
+
+std::optional<std::int64_t> SessionStore::imported_as(const std::string& recovery_id) const {
+  SQLite::Statement q(*db_, "SELECT id FROM sessions WHERE recovery_id = ? AND recovery_id != ''");
+  q.bind(1, recovery_id);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
 }
 
 }  // namespace pocket

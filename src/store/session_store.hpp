@@ -24,7 +24,7 @@ struct StoreError : std::runtime_error {
 // migrations. Writes commit at once, so a crash loses only what was not yet handed over.
 class SessionStore {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
 
   // POCKET_DB if set, else $XDG_DATA_HOME/pocket/history.sqlite (~/.local/share/...).
   static std::filesystem::path default_path();
@@ -32,9 +32,19 @@ class SessionStore {
   static std::filesystem::path data_folder();
 
   // Opens or creates the database and brings its schema up to date. Throws StoreError for a
-  // file that is not a pocket database or has a newer schema than this program knows.
+  // file that is not a pocket database or has a newer schema than this program knows, and
+  // for a folder that cannot be made.
   explicit SessionStore(const std::filesystem::path& path);
   ~SessionStore();
+  SessionStore(SessionStore&&) noexcept;
+  SessionStore& operator=(SessionStore&&) noexcept;
+
+  const std::filesystem::path& path() const { return path_; }
+
+  // Throws StoreError naming the file and why when a session could not be written to it (a
+  // read-only file or folder, say). A real write, rolled back: permissions alone would lie to
+  // root and about read-only file systems.
+  void check_writable() const;
 
   std::int64_t begin_session(SessionRecord record);
   // One transaction: a bar's strokes arrive together or not at all.
@@ -56,9 +66,26 @@ class SessionStore {
   std::vector<StoredGoal> goals() const;
   bool remove(std::int64_t session);
 
+  // A session kept in a recovery file, in one transaction: its record as recorded, strokes
+  // and steps, marked with the file's `recovery_id`. `replaces`: the partial copy that the
+  // failing session left in this history, removed in the same transaction. Returns its id.
+  std::int64_t import_session(const SessionRecord& record, std::span<const StoredStroke> strokes,
+                              std::span<const StoredStep> steps, const std::string& recovery_id,
+                              std::optional<std::int64_t> replaces);
+  // The session imported from the recovery file with this id, if any.
+  std::optional<std::int64_t> imported_as(const std::string& recovery_id) const;
+
   int schema_version() const;
+  // SQLite's own check of the whole file.
+  bool integrity_ok() const;
 
  private:
+  std::int64_t insert_session(const SessionRecord& record);
+  void insert_strokes(std::int64_t session, std::span<const StoredStroke> strokes);
+  void insert_step(std::int64_t session, const StoredStep& step);
+  void update_session(const SessionRecord& record);
+
+  std::filesystem::path path_;
   std::unique_ptr<SQLite::Database> db_;
 };
 

@@ -9,6 +9,7 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
+#include "core/errors.hpp"
 #include "recovery_file.hpp"
 #include "stored_session.hpp"
 
@@ -20,7 +21,7 @@ namespace {
 
 std::string read_file(const std::string& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(fmt::format("cannot read {}: {}", file, std::strerror(errno)));
+  if (!in) throw InputFileError(fmt::format("cannot read {}: {}", file, std::strerror(errno)));
   std::stringstream text;
   text << in.rdbuf();
   return text.str();

@@ -1,5 +1,7 @@
 #include "recovery_file.hpp"
 
+#include "core/errors.hpp"
+
 #include <unistd.h>
 
 #include <cerrno>
@@ -37,7 +39,7 @@ class Reader {
 
   const nlohmann::json& at(const std::string& key) const {
     if (!object_.contains(key))
-      throw std::runtime_error(fmt::format("{}: the key '{}' is missing", file_, name(key)));
+      throw InputFileError(fmt::format("{}: the key '{}' is missing", file_, name(key)));
     return object_.at(key);
   }
   std::string text(const std::string& key) const { return checked<std::string>(key, "a text"); }
@@ -62,14 +64,14 @@ class Reader {
     const nlohmann::json& value = array(key)[i];
     const std::string where = fmt::format("{}[{}]", name(key), i);
     if (!value.is_object())
-      throw std::runtime_error(fmt::format("{}: '{}' should be an object", file_, where));
+      throw InputFileError(fmt::format("{}: '{}' should be an object", file_, where));
     return {value, file_, where + "."};
   }
 
  private:
   std::string name(const std::string& key) const { return where_ + key; }
   [[noreturn]] void wrong(const std::string& key, const char* what) const {
-    throw std::runtime_error(fmt::format("{}: the key '{}' should be {}", file_, name(key), what));
+    throw InputFileError(fmt::format("{}: the key '{}' should be {}", file_, name(key), what));
   }
   template <typename T>
   T checked(const std::string& key, const char* what) const {
@@ -189,19 +191,18 @@ RecoveredSession parse_recovery(const std::string& text, const std::string& file
   try {
     j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    throw std::runtime_error(fmt::format("{}: not a recovery file (not JSON: {})", file, e.what()));
+    throw InputFileError(fmt::format("{}: not a recovery file (not JSON: {})", file, e.what()));
   }
   if (!j.is_object() || !j.contains("pocket_recovery"))
-    throw std::runtime_error(
-        fmt::format("{}: not a recovery file (no key 'pocket_recovery')", file));
+    throw InputFileError(fmt::format("{}: not a recovery file (no key 'pocket_recovery')", file));
   const Reader top(j, file, "");
   if (top.integer("pocket_recovery") != kFormat)
-    throw std::runtime_error(fmt::format("{}: a recovery file of format {}; this pocket reads {}",
-                                         file, top.integer("pocket_recovery"), kFormat));
+    throw InputFileError(fmt::format("{}: a recovery file of format {}; this pocket reads {}", file,
+                                     top.integer("pocket_recovery"), kFormat));
   RecoveredSession s;
   s.recovery_id = top.text("recovery_id");
   if (s.recovery_id.empty())
-    throw std::runtime_error(fmt::format("{}: the key 'recovery_id' is empty", file));
+    throw InputFileError(fmt::format("{}: the key 'recovery_id' is empty", file));
   s.history = top.text("history");
   if (!top.at("history_session").is_null()) s.history_session = top.integer("history_session");
   s.problem = top.text("problem");

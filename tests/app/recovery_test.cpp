@@ -80,13 +80,13 @@ TEST_CASE("a read-only history file stops play and score before anything starts"
   // No audio server runs here: reaching the devices would fail with another message.
   const auto play = pocket_as_player(
       dir, {"play", "--midi-api", "jack", "--midi-in", "virtual", "--db", db, "--view", "lines"});
-  CHECK(play.exit_code == 1);
+  CHECK(play.exit_code == 4);  // the history
   CHECK(play.err == "pocket play: cannot write the history " + db +
                         " (read-only): fix its permissions, use --db FILE, or --no-save\n");
   CHECK(play.out.empty());
 
   const auto score = pocket_as_player(dir, {"score", kGroove, "--save", "--db", db});
-  CHECK(score.exit_code == 1);
+  CHECK(score.exit_code == 4);
   CHECK_THAT(score.err, StartsWith("pocket score: cannot write the history " + db +
                                    " (read-only): fix its permissions, or use --db FILE"));
   // Reading it still works, and nothing was added.
@@ -109,7 +109,7 @@ TEST_CASE("a read-only or missing folder stops play before anything starts",
   auto args = play;
   args.push_back(db);
   const auto new_file = pocket_as_player(dir, args);
-  CHECK(new_file.exit_code == 1);
+  CHECK(new_file.exit_code == 4);
   CHECK(new_file.err == "pocket play: cannot open the history " + db + " (its folder " +
                             locked.string() +
                             " is read-only): fix its permissions, use --db FILE, or --no-save\n");
@@ -117,7 +117,7 @@ TEST_CASE("a read-only or missing folder stops play before anything starts",
   args = play;
   args.push_back((locked / "more" / "history.sqlite").string());
   const auto no_folder = pocket_as_player(dir, args);
-  CHECK(no_folder.exit_code == 1);
+  CHECK(no_folder.exit_code == 4);
   CHECK_THAT(no_folder.err,
              StartsWith("pocket play: cannot make the folder of the history " +
                         (locked / "more" / "history.sqlite").string() + ": Permission denied") &&
@@ -189,7 +189,7 @@ TEST_CASE("broken recovery files are refused in one line naming the file and the
     const auto file = h.dir.write("broken.json", text);
     const auto result = h.pocket({"import", file.string()});
     INFO(result.err);
-    CHECK(result.exit_code == 1);
+    CHECK(result.exit_code == 5);  // a file that was given
     CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
     CHECK_THAT(result.err, StartsWith("pocket import: " + file.string() + ": "));
     return result.err;
@@ -209,7 +209,7 @@ TEST_CASE("broken recovery files are refused in one line naming the file and the
   j["steps"] = "none";
   CHECK_THAT(refused(j.dump()), Contains("the key 'steps' should be a list"));
   const auto missing = h.pocket({"import", (h.dir / "nowhere.json").string()});
-  CHECK(missing.exit_code == 1);
+  CHECK(missing.exit_code == 5);
   CHECK_THAT(missing.err, Contains("cannot read " + (h.dir / "nowhere.json").string() +
                                    ": No such file or directory"));
   CHECK(SessionStore(h.db).history({}).empty());

@@ -11,6 +11,7 @@
 #include "command_line.hpp"
 #include "midi/midi_file_writer.hpp"
 #include "presets/preset_library.hpp"
+#include "stored_json.hpp"
 #include "stored_session.hpp"
 
 namespace po = boost::program_options;
@@ -58,28 +59,9 @@ std::string json(const StoredSession& s) {
                   {"note", r.note}};
   j["summary"] = parsed(r.summary_json);
   j["steps"] = nlohmann::json::array();
-  for (const StoredStep& st : s.steps) {
-    j["steps"].push_back({{"bpm", st.bpm},
-                          {"first_bar", st.first_bar},
-                          {"bars", st.bars},
-                          {"complete", st.complete},
-                          {"passed", st.passed},
-                          {"hits", st.hits},
-                          {"missed", st.missed},
-                          {"mean_offset_ms", st.mean_offset_ms},
-                          {"sd_offset_ms", st.sd_offset_ms},
-                          {"slots_within_25ms", st.slots_within_25ms}});
-  }
+  for (const StoredStep& st : s.steps) j["steps"].push_back(stored_step_json(st));
   j["strokes"] = nlohmann::json::array();
-  for (const StoredStroke& k : s.strokes) {
-    j["strokes"].push_back({{"seconds", k.seconds},
-                            {"frame", k.frame},
-                            {"bar", k.bar},
-                            {"slot", k.slot},
-                            {"pad", k.pad},
-                            {"velocity", k.velocity},
-                            {"offset_ms", k.offset_ms}});
-  }
+  for (const StoredStroke& k : s.strokes) j["strokes"].push_back(stored_stroke_json(k));
   return j.dump(2) + "\n";
 }
 

@@ -1,6 +1,7 @@
 #include "recovery_file.hpp"
 
 #include "core/errors.hpp"
+#include "stored_json.hpp"
 
 #include <unistd.h>
 
@@ -158,31 +159,9 @@ nlohmann::json recovery_json(const RecoveredSession& s) {
                   {"note", r.note}};
   j["summary"] = as_value(r.summary_json);
   j["steps"] = nlohmann::json::array();
-  for (const StoredStep& st : s.steps) {
-    j["steps"].push_back({{"index", st.index},
-                          {"bpm", st.bpm},
-                          {"bars", st.bars},
-                          {"complete", st.complete},
-                          {"passed", st.passed},
-                          {"hits", st.hits},
-                          {"missed", st.missed},
-                          {"mean_offset_ms", st.mean_offset_ms},
-                          {"sd_offset_ms", st.sd_offset_ms},
-                          {"slots_within_25ms", st.slots_within_25ms},
-                          {"first_bar", st.first_bar}});
-  }
+  for (const StoredStep& st : s.steps) j["steps"].push_back(stored_step_json(st));
   j["strokes"] = nlohmann::json::array();
-  for (const StoredStroke& k : s.strokes) {
-    j["strokes"].push_back({{"frame", k.frame},
-                            {"seconds", k.seconds},
-                            {"pad", k.pad},
-                            {"velocity", k.velocity},
-                            {"slot", k.slot},
-                            {"bar", k.bar},
-                            {"offset_ms", k.offset_ms},
-                            {"matched", k.matched},
-                            {"click_heard", k.click_heard}});
-  }
+  for (const StoredStroke& k : s.strokes) j["strokes"].push_back(stored_stroke_json(k));
   return j;
 }
 

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "store/session_record.hpp"
+
+namespace pocket::app {
+
+// A stored ladder step and a stored stroke as JSON objects, with every field: what the export
+// and the recovery file share.
+nlohmann::json stored_step_json(const StoredStep& step);
+nlohmann::json stored_stroke_json(const StoredStroke& stroke);
+
+}  // namespace pocket::app

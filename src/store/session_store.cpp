@@ -77,15 +77,20 @@ SessionStore::SessionStore(const std::filesystem::path& path) : path_(path) {
     db_ = std::make_unique<SQLite::Database>(name, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db_->exec("PRAGMA foreign_keys = ON");
     db_->setBusyTimeout(5000);
+    // One snapshot for the version and the tables: a second pocket creating the same new
+    // history at this moment must not be seen half way (a version 0 file with tables).
+    db_->exec("BEGIN");
     const int version = schema_version();  // fails first on a file that is not SQLite
+    const bool empty = db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0;
+    const bool has_sessions = db_->tableExists("sessions");
+    db_->exec("COMMIT");
     if (version > kSchemaVersion) {
       throw StoreError(fmt::format(
           "{} was written by a newer pocket (history version {}; this one knows up to {}): "
           "nothing was changed. Update pocket to read it",
           name, version, kSchemaVersion));
     }
-    const bool empty = db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0;
-    if (version < 0 || (version == 0 && !empty) || (version > 0 && !db_->tableExists("sessions"))) {
+    if (version < 0 || (version == 0 && !empty) || (version > 0 && !has_sessions)) {
       throw StoreError(fmt::format(
           "{} is an SQLite database, but not pocket's history: nothing was changed", name));
     }

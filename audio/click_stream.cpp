@@ -1,7 +1,9 @@
 #include "click_stream.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 #include <fmt/format.h>
 #include <portaudio.h>
@@ -53,6 +55,17 @@ ClickStream::~ClickStream() {
   }
 }
 
+void ClickStream::abandon() {
+  abandoned_.store(true, std::memory_order_relaxed);
+  // With the server gone no callback starts again, but one that was running when it died may
+  // still be returning, and nothing else orders it before the destructor frees its buffers:
+  // stopping the stream is what would, and that is not possible any more. The callback takes
+  // well under a millisecond.
+  for (int i = 0; i < 1000 && in_callback_.load(std::memory_order_acquire); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
 void ClickStream::start() { check(Pa_StartStream(stream_), "cannot start the audio stream"); }
 
 void ClickStream::stop() {
@@ -101,6 +114,12 @@ void ClickStream::on_click(const ClickEvent& click) { publish(clicks_, click); }
 
 bool ClickStream::process(float* interleaved, unsigned long frames, double dac_time,
                           bool underflow) {
+  // Marks the callback as running for abandon(); released on every return.
+  struct Running {
+    std::atomic<bool>& flag;
+    explicit Running(std::atomic<bool>& f) : flag(f) { flag.store(true); }
+    ~Running() { flag.store(false, std::memory_order_release); }
+  } in_callback(in_callback_);
   callbacks_.fetch_add(1, std::memory_order_relaxed);
   if (underflow) underflows_.fetch_add(1, std::memory_order_relaxed);
   std::int64_t sections = schedule_.sections_started();

@@ -54,8 +54,9 @@ class ClickStream final : private ClickListener {
   void start();
   void stop();
   // The audio server went away: leave the stream alone from now on. Stopping or closing it
-  // would wait for a callback that cannot come.
-  void abandon() { abandoned_.store(true, std::memory_order_relaxed); }
+  // would wait for a callback that cannot come. Returns once no callback is running (at most
+  // a second), so that the stream may be destroyed.
+  void abandon();
   // False once the click has played to its end or the stream stopped.
   bool running() const;
   // True once the click has played to its end (not when the stream stopped under it).
@@ -125,6 +126,7 @@ class ClickStream final : private ClickListener {
   std::atomic<bool> finish_requested_{false};
   std::atomic<bool> finished_{false};
   std::atomic<bool> abandoned_{false};
+  std::atomic<bool> in_callback_{false};  // true while process() runs, for abandon()
   std::atomic<std::int64_t> underflows_{0};
   std::atomic<std::int64_t> dropped_{0};
   std::atomic<std::int64_t> callbacks_{0};

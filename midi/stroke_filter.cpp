@@ -10,7 +10,9 @@ StrokeFilter::StrokeFilter(const DrumMap& map, double double_trigger_ms)
 }
 
 StrokeFilter::Result StrokeFilter::note_on(double seconds, int note, int velocity, Stroke& stroke) {
-  if (velocity <= 0 || note < 0 || note > 127) return Result::ignored;
+  // Data bytes are 7 bits: anything else is a malformed message (JACK passes on whatever bytes
+  // another client wrote), not a stroke with a velocity no kit can send.
+  if (velocity <= 0 || velocity > 127 || note < 0 || note > 127) return Result::ignored;
   const int pad = map_.pad_of(note);
   if (pad < 0) return Result::unmapped;
   const bool pedal = map_.articulation_of(note) == "pedal";
@@ -25,6 +27,7 @@ StrokeFilter::Result StrokeFilter::note_on(double seconds, int note, int velocit
 }
 
 void StrokeFilter::control_change(int controller, int value) {
+  if (value < 0 || value > 127) return;  // not a MIDI data byte: keep the pedal where it was
   if (controller == map_.hihat_pedal_controller()) hihat_pedal_ = value;
 }
 

@@ -144,6 +144,19 @@ TEST_CASE("CC4 moves the hi-hat pedal, other controllers do not", "[stroke_filte
   CHECK(filter.hihat_pedal() == 42);
 }
 
+TEST_CASE("data bytes above 127 are ignored, not scored or kept as the pedal", "[stroke_filter]") {
+  // RtMidi's JACK backend hands on raw bytes: a broken message may carry 8-bit data.
+  StrokeFilter filter(gm());
+  Stroke stroke = kUntouched;
+  CHECK(filter.note_on(1.0, 38, 200, stroke) == Result::ignored);
+  CHECK(untouched(stroke));
+  CHECK(filter.note_on(1.0, 0x99, 100, stroke) == Result::ignored);
+  CHECK(untouched(stroke));
+  filter.control_change(4, 100);
+  filter.control_change(4, 0xff);
+  CHECK(filter.hihat_pedal() == 100);
+}
+
 TEST_CASE("strokes_of turns a recorded file into strokes in seconds", "[stroke_filter]") {
   MidiFileWriter writer(480);
   writer.add_tempo(0, 120.0);    // 0.5 s a quarter

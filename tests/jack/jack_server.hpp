@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <functional>
 #include <string>
 
 #include "support/background_process.hpp"
@@ -17,7 +19,7 @@ namespace pocket::test {
 class JackServer {
  public:
   JackServer()
-      : name_("pocket-test-" + std::to_string(getpid())),
+      : name_(server_name()),
         process_("/usr/bin/jackd", arguments(), dir_ / "jackd.out", dir_ / "jackd.err") {
     setenv("JACK_DEFAULT_SERVER", name_.c_str(), 1);
     setenv("JACK_NO_START_SERVER", "1", 1);
@@ -40,6 +42,14 @@ class JackServer {
   }
 
  private:
+  // One name per test program: its path, hashed. Tests of one program run one at a time, and
+  // a server killed outright leaves its name in JACK's small registry of servers until a server
+  // of that name starts again: the next test's. Two build trees still never share a server.
+  static std::string server_name() {
+    const std::string program = std::filesystem::read_symlink("/proc/self/exe").string();
+    return "pocket-test-" + std::to_string(std::hash<std::string>{}(program) % 1000000);
+  }
+
   std::vector<std::string> arguments() const {
     return {"-n", name_, "-r", "-d", "dummy", "-r", "48000", "-p", "128"};
   }

@@ -40,10 +40,14 @@ void quiet_alsa(const char*, int, const char*, int, const char*, ...) {}
 void quiet_jack(const char*) {}
 }  // namespace
 
-PortAudioSession::PortAudioSession() {
+void quiet_audio_libraries() {
   snd_lib_error_set_handler(quiet_alsa);
   jack_set_error_function(quiet_jack);
   jack_set_info_function(quiet_jack);
+}
+
+PortAudioSession::PortAudioSession() {
+  quiet_audio_libraries();
   PaJack_SetClientName("pocket");
   if (const PaError error = Pa_Initialize(); error != paNoError) {
     throw DeviceError(fmt::format("cannot start audio: {}", Pa_GetErrorText(error)));

@@ -5,6 +5,10 @@
 
 namespace pocket {
 
+// Hides what libjack and alsa-lib print on their own when no server or device answers:
+// pocket says what matters in a line of its own. [main-thread]
+void quiet_audio_libraries();
+
 // Keeps PortAudio initialized while alive. Tells JACK its client name first.
 class PortAudioSession {
  public:

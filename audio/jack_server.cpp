@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include "audio_devices.hpp"
 #include "core/errors.hpp"
 
 namespace pocket {
@@ -23,8 +24,6 @@ namespace {
 constexpr auto kStartTimeout = std::chrono::seconds(10);
 constexpr auto kStopTimeout = std::chrono::seconds(3);
 
-extern "C" void quiet(const char*) {}
-
 bool exited(pid_t pid) {
   int status = 0;
   return waitpid(pid, &status, WNOHANG) == pid;
@@ -34,8 +33,7 @@ bool exited(pid_t pid) {
 
 bool jack_server_running(const std::string& name) {
   // Asking a server that is not there makes libjack complain on stderr: not the player's news.
-  jack_set_error_function(quiet);
-  jack_set_info_function(quiet);
+  quiet_audio_libraries();
   const auto options = static_cast<jack_options_t>(
       JackNoStartServer | (name.empty() ? 0 : static_cast<int>(JackServerName)));
   jack_status_t status{};

@@ -176,13 +176,13 @@ class Session {
       result_.highest_bpm = std::max(result_.highest_bpm, s.bpm);
     }
     for (AudioAnchor a; stream_.pop_anchor(a);) to_track_.update(a);
+    const double now = to_track_.ready() ? to_track_.now(stream_.stream_time()) : 0.0;
     for (ClickEvent c; stream_.pop_click(c);) {
       result_.clicks_heard += c.audible;
       last_bar_heard_ = std::max(last_bar_heard_, c.bar);
       clicks_.add(c, drill_.click.subdivision);
       coming_.push_back(c);
       if (to_track_.ready()) {
-        const double now = to_track_.now(stream_.stream_time());
         for (SessionView* view : o_.views)
           view->click_coming(c, static_cast<double>(c.frame) / rate_, now);
       }

@@ -1,8 +1,12 @@
 #pragma once
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -78,7 +82,9 @@ class LiveRig {
   std::vector<DrummerStroke> with_drummer(const DrummerOptions& d,
                                           const std::function<void()>& session) {
     const auto truth = dir_ / "truth.csv";
+    const auto xruns = dir_ / "xruns.txt";
     std::filesystem::remove(truth);
+    std::filesystem::remove(xruns);
     BackgroundProcess drummer(VIRTUAL_DRUMMER_BINARY,
                               {"--listen",
                                "pocket:out_0",
@@ -88,6 +94,8 @@ class LiveRig {
                                d.name,
                                "--truth",
                                truth.string(),
+                               "--xruns",
+                               xruns.string(),
                                "--bias-ms",
                                std::to_string(d.bias_ms),
                                "--jitter-ms",
@@ -111,7 +119,63 @@ class LiveRig {
                               dir_ / "drummer.out", dir_ / "drummer.err");
     session();
     drummer.stop();
+    xruns_.clear();
+    std::ifstream xrun_lines(xruns);
+    for (long frame = 0; xrun_lines >> frame;) xruns_.push_back(frame);
     return read_truth(truth);
+  }
+
+  // The frame times at which the server told of an xrun during the last with_drummer().
+  const std::vector<long>& server_xruns() const { return xruns_; }
+
+  // A MIDI event lives for one cycle: when the server runs late and pocket's MIDI client misses
+  // that cycle, the event is gone before pocket can read it, or comes a cycle late; the server
+  // tells of an xrun a little later. So a stroke played at `frame` and followed by an xrun
+  // within a quarter of a second may have been lost or delayed in the server.
+  bool near_xrun(long frame) const { return xrun_between(frame, frame); }
+
+  // Whether the server told of an xrun that may have fallen between the frames `from` and `to`:
+  // a client that misses a cycle plays the rest of its audio a period late.
+  bool xrun_between(long from, long to) const {
+    constexpr long kPeriod = 128, kTold = 48000 / 4;
+    return std::any_of(xruns_.begin(), xruns_.end(),
+                       [&](long x) { return x >= from - kPeriod && x <= to + kTold; });
+  }
+
+  // The strokes in `played` (a plain drill after `count_in_clicks` clicks) that pocket's
+  // strokes[] lacks: near an xrun, the server may have lost them; any other is pocket's loss.
+  struct Unscored {
+    std::vector<long> near_xrun;    // click indexes
+    std::vector<long> unexplained;  // click indexes
+  };
+  Unscored unscored(const std::vector<DrummerStroke>& played, const nlohmann::json& pocket_json,
+                    long count_in_clicks) const {
+    std::set<long> scored_slots;
+    for (const auto& s : pocket_json["strokes"]) scored_slots.insert(s["slot"].get<long>());
+    Unscored result;
+    for (const DrummerStroke& s : played) {
+      if (scored_slots.count(s.click_index - count_in_clicks)) continue;
+      (near_xrun(s.stroke_frame) ? result.near_xrun : result.unexplained).push_back(s.click_index);
+    }
+    return result;
+  }
+
+  // A stroke pocket scored, beside the drummer's own record of it.
+  struct Paired {
+    DrummerStroke played;
+    double pocket_offset_ms = 0.0;
+  };
+  static std::vector<Paired> paired(const std::vector<DrummerStroke>& played,
+                                    const nlohmann::json& pocket_json, long count_in_clicks) {
+    std::map<long, double> pocket_offsets;
+    for (const auto& s : pocket_json["strokes"])
+      pocket_offsets[s["slot"].get<long>()] = s["offset_ms"].get<double>();
+    std::vector<Paired> pairs;
+    for (const DrummerStroke& s : played) {
+      const auto it = pocket_offsets.find(s.click_index - count_in_clicks);
+      if (it != pocket_offsets.end()) pairs.push_back({s, it->second});
+    }
+    return pairs;
   }
 
   // pocket with the JACK backends and a virtual MIDI port, run to its end.
@@ -171,6 +235,7 @@ class LiveRig {
  private:
   JackServer jack_;
   TempDir dir_;
+  std::vector<long> xruns_;
 };
 
 }  // namespace pocket::test

@@ -21,10 +21,12 @@
 // or while its port went away). Without --keep-time, strokes with no heard click (aimed past the
 // last one, or into a muted bar) are left out, as they always were.
 //
+// With --xruns FILE it also writes the frame time at which the server told of each xrun.
+//
 // usage: virtual_drummer --listen PORT --play-to PORT --truth FILE.csv [options]
 //   --bias-ms MS  --jitter-ms SD  --drift-ms-per-min MS  --drift-from-seconds S (drift starts S
 //   seconds after the first heard click)  --limit-bpm BPM  --clicks-per-beat N  --miss-every N
-//   --notes 36,42,...  --seed N  --seconds S  --keep-time 0|1  --name CLIENT
+//   --notes 36,42,...  --seed N  --seconds S  --keep-time 0|1  --name CLIENT  --xruns FILE
 #include <jack/jack.h>
 #include <jack/midiport.h>
 
@@ -35,6 +37,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <random>
 #include <string>
 #include <thread>
@@ -46,6 +49,7 @@ struct Settings {
   std::string listen;            // the audio port carrying the click
   std::string play_to;           // the MIDI port to play into
   std::string truth;             // CSV of what was played
+  std::string xruns;             // the server's xruns: one frame time per line
   std::string name = "drummer";  // the JACK client's name, e.g. a kit module's
   double bias_ms = 0.0;
   double jitter_ms = 0.0;
@@ -98,6 +102,17 @@ class Drummer {
     jack_set_process_callback(
         client_,
         [](jack_nframes_t n, void* self) { return static_cast<Drummer*>(self)->process(n); }, this);
+    // The server's xruns, told on a thread of their own: when the graph runs late, a MIDI
+    // event written in a cycle its reader missed is gone before any reader sees it.
+    jack_set_xrun_callback(
+        client_,
+        [](void* self) {
+          auto* d = static_cast<Drummer*>(self);
+          const std::lock_guard<std::mutex> lock(d->xruns_mutex_);
+          d->xruns_.push_back(jack_frame_time(d->client_));
+          return 0;
+        },
+        this);
     return in_ != nullptr && out_ != nullptr && jack_activate(client_) == 0;
   }
 
@@ -151,6 +166,12 @@ class Drummer {
                    rec.note, (static_cast<long>(rec.stroke) - click) * 1000.0 / rate_);
     }
     std::fclose(f);
+    if (s_.xruns.empty()) return;
+    std::FILE* x = std::fopen(s_.xruns.c_str(), "w");
+    if (x == nullptr) return;
+    const std::lock_guard<std::mutex> lock(xruns_mutex_);
+    for (const jack_nframes_t frame : xruns_) std::fprintf(x, "%ld\n", static_cast<long>(frame));
+    std::fclose(x);
   }
 
  private:
@@ -274,6 +295,8 @@ class Drummer {
   std::atomic<std::size_t> onset_count_{0};
   std::vector<Record> records_;
   std::atomic<std::size_t> record_count_{0};
+  std::mutex xruns_mutex_;
+  std::vector<jack_nframes_t> xruns_;  // the frame time when each xrun was told
 };
 
 std::vector<int> parse_notes(const char* text) {
@@ -299,6 +322,8 @@ int main(int argc, char** argv) {
       s.play_to = value;
     else if (key == "--truth")
       s.truth = value;
+    else if (key == "--xruns")
+      s.xruns = value;
     else if (key == "--bias-ms")
       s.bias_ms = std::atof(value);
     else if (key == "--jitter-ms")

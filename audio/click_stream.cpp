@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <portaudio.h>
 #include "core/errors.hpp"
+#include "core/realtime_probe.hpp"
 
 namespace pocket {
 
@@ -15,6 +16,7 @@ namespace {
 
 int audio_callback(const void*, void* output, unsigned long frames,
                    const PaStreamCallbackTimeInfo* time, PaStreamCallbackFlags status, void* user) {
+  const RealtimeProbeScope probe;
   auto* stream = static_cast<ClickStream*>(user);
   const bool going_on =
       stream->process(static_cast<float*>(output), frames, time->outputBufferDacTime,

@@ -8,6 +8,7 @@
 #include <rtmidi/RtMidi.h>
 
 #include "core/errors.hpp"
+#include "core/realtime_probe.hpp"
 #include "midi_backend.hpp"
 #include "rtmidi_api.hpp"
 
@@ -43,6 +44,7 @@ unsigned find_port(RtMidiIn& in, const std::string& api, const std::string& port
 }
 
 void midi_callback(double, std::vector<unsigned char>* message, void* user) {
+  const RealtimeProbeScope probe;
   static_cast<MidiInput*>(user)->on_message(message->data(), message->size());
 }
 

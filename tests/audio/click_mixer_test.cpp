@@ -1,9 +1,17 @@
+#include <semaphore.h>
+
+#include <array>
+#include <chrono>
+#include <cstdlib>
+#include <mutex>
+#include <new>
+#include <shared_mutex>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "audio/click_mixer.hpp"
-#include "support/allocation_counter.hpp"
+#include "support/realtime_watch.hpp"
 #include "support/wav_io.hpp"
 
 using namespace pocket;
@@ -69,22 +77,69 @@ TEST_CASE("rendering a block never allocates", "[mixer][realtime]") {
   ScheduleSource clicks(schedule);
   ClickMixer mixer(clicks, sound);
   std::vector<float> buffer(128);
-  std::size_t allocations = 0;
+  std::size_t allocations = 0, locks = 0;
   std::int64_t blocks = 0;
   while (!mixer.finished()) {
-    test::AllocationCounter counter;
+    const test::ArmedThread armed;
     mixer.render(buffer);
-    allocations += counter.count();
+    allocations += armed.counts().allocations;
+    locks += armed.counts().locks;
     ++blocks;
   }
   CHECK(blocks > 100);
   CHECK(mixer.clicks_started() > 100);
   CHECK(allocations == 0);
+  CHECK(locks == 0);
 }
 
-TEST_CASE("the allocation counter sees allocations", "[mixer][realtime]") {
-  test::AllocationCounter counter;
-  auto* p = new std::vector<int>(10);
-  delete p;
-  CHECK(counter.count() >= 2);
+// The watch behind the no-allocation tests must see each way there is to allocate or to lock.
+TEST_CASE("the real-time watch counts every way to allocate and to lock", "[mixer][realtime]") {
+  // One count per step, kept in space taken before the watch is armed.
+  std::array<test::RealtimeCounts, 12> seen{};
+  std::size_t step = 0;
+  const auto watch = [&](auto&& work) {
+    const test::ArmedThread armed;
+    work();
+    seen[step++] = armed.counts();
+  };
+  std::mutex mutex;
+  std::timed_mutex timed;
+  std::shared_mutex shared;
+  sem_t semaphore;
+  sem_init(&semaphore, 0, 2);
+  // Through a volatile pointer, so that the compiler cannot leave out an unused allocation.
+  static void* volatile kept = nullptr;
+  watch([] { std::free(kept = std::malloc(16)); });
+  watch([] { std::free(kept = std::calloc(4, 4)); });
+  watch([] { std::free(kept = std::realloc(nullptr, 16)); });
+  watch([] { std::free(kept = std::aligned_alloc(64, 64)); });
+  watch([] { delete static_cast<int*>(kept = new int(1)); });
+  watch([] {
+    kept = ::operator new (64, std::align_val_t{128});
+    ::operator delete (kept, std::align_val_t{128});
+  });
+  watch([] {
+    std::vector<int> grown;
+    for (int i = 0; i < 100; ++i) grown.push_back(i);
+    kept = grown.data();
+  });
+  watch([&] { const std::lock_guard<std::mutex> lock(mutex); });
+  watch([&] {
+    if (timed.try_lock_for(std::chrono::milliseconds(1))) timed.unlock();
+  });
+  watch([&] { const std::shared_lock<std::shared_mutex> lock(shared); });
+  watch([&] { const std::unique_lock<std::shared_mutex> lock(shared); });
+  watch([&] { sem_wait(&semaphore); });
+  sem_destroy(&semaphore);
+  for (std::size_t i = 0; i < 7; ++i) {
+    INFO("allocation step " << i);
+    CHECK(seen[i].allocations >= 1);
+    CHECK(seen[i].locks == 0);
+  }
+  CHECK(seen[6].allocations >= 5);  // the vector grew several times
+  for (std::size_t i = 7; i < 12; ++i) {
+    INFO("lock step " << i);
+    CHECK(seen[i].locks == 1);
+    CHECK(seen[i].allocations == 0);
+  }
 }

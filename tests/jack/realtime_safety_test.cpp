@@ -1,13 +1,20 @@
-// The audio and MIDI callbacks' work never allocates, and underflows are counted.
+// The audio and MIDI callbacks neither allocate nor take a lock, and underflows are counted:
+// first with each path driven by hand, then inside the real callbacks of a JACK session.
+#include <chrono>
+#include <thread>
+
 #include <catch2/catch.hpp>
 
 #include "audio/click_stream.hpp"
 #include "jack_server.hpp"
 #include "midi/midi_input.hpp"
-#include "support/allocation_counter.hpp"
+#include "support/background_process.hpp"
+#include "support/realtime_watch.hpp"
 #include "support/shipped_presets.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace pocket;
+using namespace std::chrono_literals;
 
 TEST_CASE(
     "the audio callback renders, changes tempo, silence and pauses, publishes without "
@@ -24,7 +31,7 @@ TEST_CASE(
   const ClickSound sound = synthesize_click("woodblock", 48000.0);
   ClickStream stream(schedule, sound, {});  // opened, never started: the test is the audio thread
   std::vector<float> buffer(2 * 256);
-  std::size_t allocations = 0;
+  std::size_t allocations = 0, locks = 0;
   std::int64_t buffers = 0;
   for (bool going = true; going; ++buffers) {
     if (buffers % 300 == 0)
@@ -39,12 +46,14 @@ TEST_CASE(
     if (buffers % 700 == 600) stream.request_resume(0.5);
     if (buffers == 9000) stream.request_finish();
     const bool underflow = buffers % 1000 == 999;
-    test::AllocationCounter counter;
+    const test::ArmedThread armed;
     going = stream.process(buffer.data(), 256, buffers * 256 / 48000.0, underflow);
-    allocations += counter.count();
+    allocations += armed.counts().allocations;
+    locks += armed.counts().locks;
   }
   CHECK(buffers > 9000);
   CHECK(allocations == 0);
+  CHECK(locks == 0);
   int silenced = 0, random = 0;
   for (ClickEvent c; stream.pop_click(c);) {
     silenced += c.muted_by == MuteReason::silenced;
@@ -76,19 +85,21 @@ TEST_CASE("the MIDI callback filters and queues strokes without allocating", "[j
   double now = 0.0;
   MidiInput input({"jack", "virtual", 10.0}, map,
                   StreamClock{[](const void* t) { return *static_cast<const double*>(t); }, &now});
-  std::size_t allocations = 0;
+  std::size_t allocations = 0, locks = 0;
   for (int i = 0; i < 20000; ++i) {
     now = i * 0.05;
     const unsigned char note_on[3] = {0x99, static_cast<unsigned char>(i % 2 ? 38 : 36), 100};
     const unsigned char pedal[3] = {0xb9, 4, 127};
     const unsigned char echo[3] = {0x99, 38, 40};
-    test::AllocationCounter counter;
+    const test::ArmedThread armed;
     input.on_message(note_on, 3);
     input.on_message(pedal, 3);
     if (i % 10 == 1) input.on_message(echo, 3);  // within 10 ms: a double trigger
-    allocations += counter.count();
+    allocations += armed.counts().allocations;
+    locks += armed.counts().locks;
   }
   CHECK(allocations == 0);
+  CHECK(locks == 0);
   CHECK(input.double_triggers() == 2000);
   Stroke stroke;
   std::size_t queued = 0;
@@ -96,4 +107,72 @@ TEST_CASE("the MIDI callback filters and queues strokes without allocating", "[j
   // Nobody drained the queue: what did not fit was counted, not blocked on.
   CHECK(input.dropped() > 0);
   CHECK(queued + static_cast<std::size_t>(input.dropped()) == 20000);
+}
+
+// The same promise where it matters: inside the callbacks PortAudio and RtMidi really call, on
+// their JACK threads, while the click changes tempo, goes silent and pauses, and a kit floods
+// pocket's port with notes, MIDI clock and active sensing.
+TEST_CASE("the real audio and MIDI callbacks of a JACK session neither allocate nor lock",
+          "[jack][realtime]") {
+  test::JackServer jack;
+  const test::TempDir dir;
+  PortAudioSession session;
+  ClickPattern pattern;
+  pattern.subdivision = 4;
+  pattern.count_in_bars = 1;
+  pattern.random_mute = {30.0, 8, 5};
+  LiveSchedule schedule(parse_meter_cycle("4/4"), 150.0, pattern, 48000.0, -1);
+  const ClickSound sound = synthesize_click("woodblock", 48000.0);
+  const DrumMap map = pocket::test::shipped_kit("gm");
+  ClickStream stream(schedule, sound, {});
+  MidiInput input(
+      {"jack", "virtual", 10.0}, map,
+      StreamClock{[](const void* s) { return static_cast<const ClickStream*>(s)->stream_time(); },
+                  &stream});
+  test::BackgroundProcess flood(MIDI_FLOOD_BINARY,
+                                {"--play-to", "pocket-midi:pocket", "--rate", "2000", "--seconds",
+                                 "6", "--notes", "36,38,42,44"},
+                                dir / "flood.out", dir / "flood.err");
+
+  std::int64_t strokes = 0, clicks = 0, bars_requested = 0;
+  test::RealtimeCounts counts;
+  {
+    const test::CallbackWatch watch;
+    stream.start();
+    const auto until = std::chrono::steady_clock::now() + 6s;
+    for (int tick = 0; std::chrono::steady_clock::now() < until; ++tick) {
+      // Every 100 ms the player (or the coach) asks for something at the next bar line.
+      if (tick % 10 == 0) {
+        ClickEvent latest{};
+        bool any = false;
+        for (ClickEvent c; stream.pop_click(c); ++clicks) latest = c, any = true;
+        const std::int64_t next = any ? latest.bar + 1 : 1;
+        switch (bars_requested++ % 5) {
+          case 0: stream.request_tempo(next, 140.0 + static_cast<double>(tick % 40)); break;
+          case 1: stream.request_silence(next, next + 1); break;
+          case 2: stream.request_pause(next); break;
+          case 3: stream.request_resume(0.1); break;
+          case 4: stream.request_tempo(next, 170.0); break;
+        }
+      }
+      for (Stroke s; input.pop(s);) ++strokes;
+      for (AudioAnchor a; stream.pop_anchor(a);) {
+      }
+      for (SectionStart s; stream.pop_section(s);) {
+      }
+      std::this_thread::sleep_for(10ms);
+    }
+    counts = watch.counts();
+  }
+  stream.stop();
+  flood.wait(10s);
+  INFO(counts.calls << " callbacks watched, " << strokes << " strokes, " << clicks << " clicks; "
+                    << stream.callbacks() << " audio callbacks");
+  // Both callbacks ran, many times: 6 s of 128-frame buffers, and thousands of MIDI events.
+  CHECK(stream.callbacks() > 1000);
+  CHECK(counts.calls > static_cast<std::size_t>(stream.callbacks()) + 5000);
+  CHECK(strokes > 1000);
+  CHECK(clicks > 20);
+  CHECK(counts.allocations == 0);
+  CHECK(counts.locks == 0);
 }

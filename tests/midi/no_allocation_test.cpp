@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "midi/stroke_filter.hpp"
-#include "support/allocation_counter.hpp"
+#include "support/realtime_watch.hpp"
 #include "support/shipped_presets.hpp"
 
 using namespace pocket;
@@ -18,9 +18,9 @@ TEST_CASE("StrokeFilter::note_on and control_change never allocate", "[stroke_fi
   std::int64_t strokes = 0;
   std::int64_t ignored = 0;
   std::int64_t unmapped = 0;
-  std::size_t allocations = 0;
+  test::RealtimeCounts counts;
   {
-    test::AllocationCounter counter;
+    const test::ArmedThread armed;
     Stroke stroke;
     double seconds = 0.0;
     for (int i = 0; i < 100000; ++i) {
@@ -35,9 +35,10 @@ TEST_CASE("StrokeFilter::note_on and control_change never allocate", "[stroke_fi
       }
       filter.control_change(i % 8, i % 128);
     }
-    allocations = counter.count();
+    counts = armed.counts();
   }
-  CHECK(allocations == 0);
+  CHECK(counts.allocations == 0);
+  CHECK(counts.locks == 0);
   // Every path of note_on was taken.
   CHECK(strokes > 1000);
   CHECK(ignored > 1000);
@@ -45,13 +46,13 @@ TEST_CASE("StrokeFilter::note_on and control_change never allocate", "[stroke_fi
   CHECK(filter.double_triggers() > 1000);
 }
 
-TEST_CASE("the allocation counter sees the allocations of building a drum map",
+TEST_CASE("the real-time watch sees the allocations of building a drum map",
           "[stroke_filter][realtime]") {
   std::size_t allocations = 0;
   {
-    test::AllocationCounter counter;
+    const test::ArmedThread armed;
     const DrumMap map = pocket::test::shipped_kit("gm");
-    allocations = counter.count();
+    allocations = armed.counts().allocations;
     CHECK(map.pad_names().size() > 1);
   }
   CHECK(allocations > 0);

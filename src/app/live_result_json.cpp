@@ -65,8 +65,10 @@ namespace {
 
 nlohmann::json ladder_json(const LiveOptions& o, const LiveResult& r) {
   nlohmann::json steps = nlohmann::json::array();
-  for (const StepResult& s : r.steps) {
+  for (std::size_t i = 0; i < r.steps.size(); ++i) {
+    const StepResult& s = r.steps[i];
     steps.push_back({{"bpm", s.bpm},
+                     {"first_bar", r.step_first_bars.at(i)},
                      {"bars", s.bars},
                      {"complete", s.complete},
                      {"passed", s.check.passed},

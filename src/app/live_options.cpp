@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "history_room.hpp"
 #include "practice_record.hpp"
 #include "report/analysis_json.hpp"
 #include "report/analysis_table.hpp"
@@ -152,6 +153,8 @@ LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
   // Before the click: a history that cannot take the session is said now, not after it.
   SessionStore store =
       open_writable_store(o.db, "fix its permissions, use --db FILE, or --no-save");
+  if (const auto warning = history_room_warning(store.room_left(), live.minutes))
+    fmt::print(stderr, "{}\n", *warning);
   SessionRecord record;
   record.started_at = utc_now();
   record.drill = live.drill.name;

@@ -1,7 +1,10 @@
 #include "session_store.hpp"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -132,6 +135,21 @@ void SessionStore::check_writable() const {
   const std::string reason = unwritable_reason(path_);
   throw StoreError(fmt::format("cannot write the history {} ({})", path_.string(),
                                reason.empty() ? failure : reason));
+}
+
+std::uintmax_t SessionStore::room_left() const {
+  const std::filesystem::path folder =
+      path_.parent_path().empty() ? std::filesystem::path(".") : path_.parent_path();
+  std::error_code error;
+  std::uintmax_t room = std::filesystem::space(folder, error).available;
+  if (error) room = UINTMAX_MAX;  // unknown: nothing to say before the session
+  rlimit limit{};
+  if (getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+    const std::uintmax_t size = std::filesystem::file_size(path_, error);
+    const std::uintmax_t used = error ? 0 : size;
+    room = std::min<std::uintmax_t>(room, limit.rlim_cur > used ? limit.rlim_cur - used : 0);
+  }
+  return room;
 }
 
 int SessionStore::schema_version() const { return db_->execAndGet("PRAGMA user_version").getInt(); }

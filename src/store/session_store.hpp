@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -45,6 +46,9 @@ class SessionStore {
   // read-only file or folder, say). A real write, rolled back: permissions alone would lie to
   // root and about read-only file systems.
   void check_writable() const;
+  // Bytes the history's files may still grow by: what the file system has free for this user,
+  // or less when the process may only write files of a limited size (ulimit -f).
+  std::uintmax_t room_left() const;
 
   std::int64_t begin_session(SessionRecord record);
   // One transaction: a bar's strokes arrive together or not at all.

@@ -50,6 +50,10 @@ TEST_CASE("a history that fills up mid-session loses no stroke", "[jack][store][
   const nlohmann::json played = nlohmann::json::parse(result.out);
   const nlohmann::json& strokes = played["strokes"];
   REQUIRE(strokes.size() >= 40);
+  // Said before the click: the history had too little room for a session without an end.
+  const auto warned = result.err.find("the history has room for less than a minute of playing");
+  CHECK(warned != std::string::npos);
+  CHECK(warned < result.err.find("bar   1"));
   CHECK_THAT(result.err, Contains("could not take this session"));
   CHECK_THAT(result.err, !Contains("kept as session"));
 

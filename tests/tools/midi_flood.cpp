@@ -6,7 +6,8 @@
 // usage: midi_flood --play-to PORT --rate NOTES_PER_SECOND --seconds S --notes 36,38,42
 //                   [--name CLIENT] [--wait-seconds S]
 // --wait-seconds: connect at once but start sending only after this long (the count-in).
-// Prints "note_ons N clock M active_sensing K" on standard output.
+// Prints "note_ons N clock M active_sensing K xruns X" on standard output (X: the xruns the
+// server told of while it ran).
 #include <jack/jack.h>
 #include <jack/midiport.h>
 
@@ -49,6 +50,14 @@ class Flood {
     jack_set_process_callback(
         client_, [](jack_nframes_t n, void* self) { return static_cast<Flood*>(self)->process(n); },
         this);
+    // The server's xruns: in a cycle its reader misses, a MIDI event is gone before it is read.
+    jack_set_xrun_callback(
+        client_,
+        [](void* self) {
+          static_cast<Flood*>(self)->xruns_.fetch_add(1);
+          return 0;
+        },
+        this);
     return out_ != nullptr && jack_activate(client_) == 0;
   }
 
@@ -64,8 +73,8 @@ class Flood {
   void close_and_report() {
     jack_deactivate(client_);
     jack_client_close(client_);
-    std::printf("note_ons %ld clock %ld active_sensing %ld\n", note_ons_.load(), clock_.load(),
-                sensing_.load());
+    std::printf("note_ons %ld clock %ld active_sensing %ld xruns %ld\n", note_ons_.load(),
+                clock_.load(), sensing_.load(), xruns_.load());
   }
 
  private:
@@ -113,7 +122,7 @@ class Flood {
   std::atomic<bool> connected_{false};
   std::atomic<jack_nframes_t> connected_at_{0};
   std::atomic<bool> finished_{false};
-  std::atomic<long> note_ons_{0}, clock_{0}, sensing_{0};
+  std::atomic<long> note_ons_{0}, clock_{0}, sensing_{0}, xruns_{0};
   long next_note_ = 0;
 };
 

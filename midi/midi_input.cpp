@@ -43,9 +43,9 @@ unsigned find_port(RtMidiIn& in, const std::string& api, const std::string& port
   return index;
 }
 
-void midi_callback(double, std::vector<unsigned char>* message, void* user) {
+void midi_callback(double delta, std::vector<unsigned char>* message, void* user) {
   const RealtimeProbeScope probe;
-  static_cast<MidiInput*>(user)->on_message(message->data(), message->size());
+  static_cast<MidiInput*>(user)->on_message(message->data(), message->size(), delta);
 }
 
 void error_callback(RtMidiError::Type type, const std::string&, void* user) {
@@ -57,7 +57,9 @@ void error_callback(RtMidiError::Type type, const std::string&, void* user) {
 }  // namespace
 
 MidiInput::MidiInput(const MidiInputSettings& settings, const DrumMap& map, StreamClock clock)
-    : filter_(map, settings.double_trigger_ms), clock_(clock) {
+    : filter_(map, settings.double_trigger_ms),
+      clock_(clock),
+      kernel_stamps_(settings.api == "alsa") {
   require_midi_api(settings.api);
   const RtMidi::Api api = rtmidi_api(settings.api);
   try {
@@ -107,6 +109,8 @@ MidiInput::PortChange MidiInput::watch_port() {
   }
   if (!connected_ && index >= 0) {
     port_name_ = in_->getPortName(static_cast<unsigned>(index));
+    // Opening starts the sequencer's queue again from zero: the stamps before mean nothing.
+    restart_timing_.store(true, std::memory_order_relaxed);
     in_->openPort(static_cast<unsigned>(index), "pocket");
     connected_ = true;
     return PortChange::back;
@@ -118,7 +122,16 @@ MidiInput::~MidiInput() {
   if (in_) in_->cancelCallback();
 }
 
-void MidiInput::on_message(const unsigned char* bytes, std::size_t size) {
+void MidiInput::on_message(const unsigned char* bytes, std::size_t size, double kernel_delta) {
+  // Every message RtMidi delivers carries a stamp difference, so each goes to the estimator.
+  double now = clock_.now(clock_.context);
+  if (kernel_stamps_) {
+    if (restart_timing_.exchange(false, std::memory_order_relaxed) || kernel_delta < 0.0)
+      kernel_times_ = KernelTimeEstimator();
+    now = kernel_times_.on_event(kernel_delta, now);
+    spread_.store(std::max(spread_.load(std::memory_order_relaxed), kernel_times_.spread()),
+                  std::memory_order_relaxed);
+  }
   if (size < 3) return;
   const unsigned char kind = bytes[0] & 0xf0;
   if (kind == 0xb0) {
@@ -127,7 +140,6 @@ void MidiInput::on_message(const unsigned char* bytes, std::size_t size) {
   }
   if (kind != 0x90) return;
   Stroke stroke;
-  const double now = clock_.now(clock_.context);
   switch (filter_.note_on(now, bytes[1], bytes[2], stroke)) {
     case StrokeFilter::Result::stroke:
       if (!strokes_.push(stroke)) dropped_.fetch_add(1, std::memory_order_relaxed);

@@ -12,6 +12,7 @@
 #include <map>
 
 #include "core/drum_map.hpp"
+#include "core/kernel_time_estimator.hpp"
 #include "stroke_filter.hpp"
 
 class RtMidiIn;
@@ -30,8 +31,11 @@ struct StreamClock {
   const void* context = nullptr;
 };
 
-// Strokes from a kit, stamped on arrival with the stream clock. The RtMidi callback only
-// reads the clock, filters and pushes to a lock-free queue.
+// Strokes from a kit on the stream clock. On JACK a stroke is stamped when it arrives (RtMidi
+// hands over a period's events at once). On ALSA the sequencer stamped it in the kernel when it
+// came in, and RtMidi passes the difference between consecutive stamps: a KernelTimeEstimator
+// puts each stroke back at its stamp, whatever the MIDI thread's wake-up delay. The RtMidi
+// callback only reads the clock, filters and pushes to a lock-free queue.
 class MidiInput {
  public:
   // [main-thread] Opens the port. Throws std::runtime_error listing the ports when `port`
@@ -52,7 +56,8 @@ class MidiInput {
   // False for a virtual port: the kit connects to it, and its going away cannot be seen here.
   bool watched() const { return !virtual_; }
 
-  // [one reader thread] Strokes in arrival order; `seconds` is the stream time of arrival.
+  // [one reader thread] Strokes in arrival order; `seconds` is their stream time (of arrival on
+  // JACK, of the sequencer's stamp on ALSA).
   bool pop(Stroke& stroke) { return strokes_.pop(stroke); }
   // [any thread]
   std::int64_t double_triggers() const { return double_triggers_.load(std::memory_order_relaxed); }
@@ -63,7 +68,11 @@ class MidiInput {
   bool failed() const { return failed_.load(std::memory_order_relaxed); }
 
   // [MIDI thread] One message; public so that tests can drive it without a port.
-  void on_message(const unsigned char* bytes, std::size_t size);
+  // `kernel_delta`: seconds since the previous message by the sequencer's stamps (ALSA only).
+  void on_message(const unsigned char* bytes, std::size_t size, double kernel_delta = 0.0);
+  // [any thread] On ALSA, how late a stroke's time may have been as far as the estimator could
+  // see (seconds); 0 on JACK, where the period bounds it.
+  double timing_spread() const { return spread_.load(std::memory_order_relaxed); }
 
   // [main-thread] The input ports of an API ("alsa" or "jack").
   static std::vector<std::string> ports(const std::string& api);
@@ -82,6 +91,10 @@ class MidiInput {
   bool connected_ = true;
   StrokeFilter filter_;
   StreamClock clock_;
+  bool kernel_stamps_ = false;  // ALSA: time messages by the sequencer's stamps
+  KernelTimeEstimator kernel_times_;
+  std::atomic<bool> restart_timing_{false};  // the port was opened again: stamps start anew
+  std::atomic<double> spread_{0.0};
   std::string port_name_;
   boost::lockfree::spsc_queue<Stroke, boost::lockfree::capacity<8192>> strokes_;
   std::atomic<std::int64_t> double_triggers_{0};

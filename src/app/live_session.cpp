@@ -119,7 +119,8 @@ class Session {
     result_.audio_device = stream_.device().host_api + " / " + stream_.device().name;
     result_.midi_port = midi_.port_name();
     result_.pad_names = o.kit.pad_names();
-    // JACK delivers MIDI once per period; for ALSA's kernel timestamps 1 ms is assumed.
+    // JACK delivers MIDI once per period. On ALSA strokes are put back at the sequencer's
+    // stamps: 1 ms is said until the session has shown how close (see finish()).
     result_.precision_bound_ms =
         o.midi.api == "jack" ? 1000.0 * o.audio.buffer_frames / rate_ : 1.0;
     if (ladder_) result_.ceiling_bpm = ladder_->ceiling_bpm();
@@ -423,6 +424,9 @@ class Session {
       stream_.stop();
     }
 
+    // On ALSA: how late a stroke may have been, as the stamps showed, and never under a frame.
+    if (o_.midi.api != "jack")
+      result_.precision_bound_ms = std::max(1000.0 / rate_, 1000.0 * midi_.timing_spread());
     result_.underflows = stream_.underflows();
     result_.dropped_records = stream_.dropped_records() + midi_.dropped();
     scorer_.end_before_bar(held_ ? held_->first_bar : last_bar_heard_ + 1);

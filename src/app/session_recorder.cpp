@@ -133,6 +133,7 @@ void SessionRecorder::finish_writing(const LiveResult& result, const std::string
                    : result.interrupted                  ? "interrupted"
                                                          : "finished";
   record_.summary_json = summary_json;
+  record_.precision_bound_ms = result.precision_bound_ms;  // on ALSA, as the session showed
   record_.verdict =
       result.verdict ? result.verdict->message : describe_timing(result.analysis.timing);
   record_.bpm_low = result.lowest_bpm;

@@ -18,8 +18,10 @@ namespace {
 // A tmux server of the test's own, one 80x24 window running `command` through sh.
 class Tmux {
  public:
+  // A server of its own each time: one just told to stop may still hold the last socket.
   Tmux(const TempDir& dir, const std::string& command)
-      : dir_(dir), socket_("pocket-view-" + std::to_string(getpid())) {
+      : dir_(dir),
+        socket_("pocket-view-" + std::to_string(getpid()) + "-" + std::to_string(++made_)) {
     const auto started = tmux({"new-session", "-d", "-s", "view", "-x", "80", "-y", "24", command});
     if (started.exit_code != 0) throw std::runtime_error("tmux did not start: " + started.err);
   }
@@ -60,6 +62,7 @@ class Tmux {
   }
   const TempDir& dir_;
   std::string socket_;
+  static inline int made_ = 0;
 };
 
 // A shell line that runs pocket with `args` in the window, between two readings of the

@@ -34,11 +34,6 @@ std::string csv(const StoredSession& s) {
 }
 
 // Stored JSON text as a value; null when there is none (a session that never finished).
-nlohmann::json parsed(const std::string& text) {
-  nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
-  return value.is_discarded() ? nlohmann::json() : value;
-}
-
 std::string json(const StoredSession& s) {
   const SessionRecord& r = s.record;
   nlohmann::json j;
@@ -47,7 +42,7 @@ std::string json(const StoredSession& s) {
                   {"ended_at", r.ended_at},
                   {"drill", r.drill},
                   {"status", status_text(r)},
-                  {"settings", parsed(r.settings_json)},
+                  {"settings", stored_text_json(r.settings_json)},
                   {"bpm_low", r.bpm_low},
                   {"bpm_high", r.bpm_high},
                   {"audio_device", r.audio_device},
@@ -57,7 +52,7 @@ std::string json(const StoredSession& s) {
                   {"precision_bound_ms", r.precision_bound_ms},
                   {"verdict", r.verdict},
                   {"note", r.note}};
-  j["summary"] = parsed(r.summary_json);
+  j["summary"] = stored_text_json(r.summary_json);
   j["steps"] = nlohmann::json::array();
   for (const StoredStep& st : s.steps) j["steps"].push_back(stored_step_json(st));
   j["strokes"] = nlohmann::json::array();

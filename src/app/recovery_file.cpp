@@ -20,13 +20,6 @@ namespace {
 
 constexpr int kFormat = 1;  // the "pocket_recovery" key: bumped if the layout ever changes
 
-// Stored JSON text as a value; a string when it is not JSON, so nothing is lost.
-nlohmann::json as_value(const std::string& text) {
-  if (text.empty()) return nullptr;
-  nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
-  return value.is_discarded() ? nlohmann::json(text) : value;
-}
-
 std::string as_text(const nlohmann::json& value) {
   if (value.is_null()) return "";
   return value.is_string() ? value.get<std::string>() : value.dump();
@@ -145,7 +138,7 @@ nlohmann::json recovery_json(const RecoveredSession& s) {
                   {"ended_at", r.ended_at},
                   {"drill", r.drill},
                   {"drill_fingerprint", r.drill_fingerprint},
-                  {"settings", as_value(r.settings_json)},
+                  {"settings", stored_text_json(r.settings_json)},
                   {"audio_device", r.audio_device},
                   {"midi_port", r.midi_port},
                   {"output_latency_ms", r.output_latency_ms},
@@ -157,7 +150,7 @@ nlohmann::json recovery_json(const RecoveredSession& s) {
                   {"status", r.status},
                   {"verdict", r.verdict},
                   {"note", r.note}};
-  j["summary"] = as_value(r.summary_json);
+  j["summary"] = stored_text_json(r.summary_json);
   j["steps"] = nlohmann::json::array();
   for (const StoredStep& st : s.steps) j["steps"].push_back(stored_step_json(st));
   j["strokes"] = nlohmann::json::array();

@@ -22,4 +22,10 @@ nlohmann::json stored_stroke_json(const StoredStroke& k) {
           {"offset_ms", k.offset_ms}, {"matched", k.matched}, {"click_heard", k.click_heard}};
 }
 
+nlohmann::json stored_text_json(const std::string& text) {
+  if (text.empty()) return nullptr;
+  nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
+  return value.is_discarded() ? nlohmann::json(text) : value;
+}
+
 }  // namespace pocket::app

@@ -22,6 +22,8 @@
 #include <thread>
 #include <vector>
 
+#include "note_list.hpp"
+
 namespace {
 
 struct Settings {
@@ -125,17 +127,6 @@ class Flood {
   std::atomic<long> note_ons_{0}, clock_{0}, sensing_{0}, xruns_{0};
   long next_note_ = 0;
 };
-
-std::vector<int> parse_notes(const char* text) {
-  std::vector<int> notes;
-  for (const char* p = text; *p != '\0';) {
-    notes.push_back(std::atoi(p));
-    p = std::strchr(p, ',');
-    if (p == nullptr) break;
-    ++p;
-  }
-  return notes;
-}
 
 }  // namespace
 

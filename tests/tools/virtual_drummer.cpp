@@ -43,6 +43,8 @@
 #include <thread>
 #include <vector>
 
+#include "note_list.hpp"
+
 namespace {
 
 struct Settings {
@@ -298,16 +300,6 @@ class Drummer {
   std::mutex xruns_mutex_;
   std::vector<jack_nframes_t> xruns_;  // the frame time when each xrun was told
 };
-
-std::vector<int> parse_notes(const char* text) {
-  std::vector<int> notes;
-  for (const char* p = text; *p != '\0';) {
-    notes.push_back(std::atoi(p));
-    while (*p != '\0' && *p != ',') ++p;
-    if (*p == ',') ++p;
-  }
-  return notes;
-}
 
 }  // namespace
 

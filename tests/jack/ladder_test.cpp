@@ -1,4 +1,6 @@
 // pocket ladder against a real JACK server and the virtual drummer.
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <catch2/catch.hpp>
@@ -102,7 +104,17 @@ TEST_CASE("a ladder's click changes tempo on the bar line each step starts on", 
   };
   const auto beat_frames = [](double bpm) { return 48000.0 * 60.0 / bpm; };
 
-  std::size_t timed = 0;
+  // How far the frames from `a` to `b` are from `expected`, to the frame. A cycle the server
+  // missed between them makes the click sound a whole period late from there on: that much is
+  // taken off, but only where the server told of an xrun.
+  const auto off_by = [&](long a, long b, double expected) {
+    const double measured = static_cast<double>(b - a) - expected;
+    if (!rig.xrun_between(a, b)) return measured;
+    const double periods = std::max(0.0, std::round(measured / 128.0));
+    return measured - 128.0 * periods;
+  };
+
+  INFO(rig.server_xruns().size() << " xruns told by the server");
   for (std::size_t i = 1; i < steps.size(); ++i) {
     const long bar = steps[i]["first_bar"].get<long>();
     const long previous_end =
@@ -119,21 +131,12 @@ TEST_CASE("a ladder's click changes tempo on the bar line each step starts on", 
     const auto& closed = steps[i - 1];
     CHECK(closed["hits"].get<long>() + closed["missed"].get<long>() ==
           4 * closed["bars"].get<long>());
-    // A server that ran late around the line moved the click there by a period: no test of it.
-    if (rig.xrun_between(frame(bar - 1, 0), frame(bar, 3))) continue;
-    ++timed;
-    // The bars before the line at the old tempo, each beat to the frame (rounding: 1 frame).
-    CHECK(static_cast<double>(frame(bar - 1, 3) - frame(bar - 1, 2)) ==
-          Approx(beat_frames(before)).margin(1.0));
-    CHECK(static_cast<double>(frame(bar, 0) - frame(bar - 1, 0)) ==
-          Approx(4.0 * beat_frames(before)).margin(1.0));
+    // The bar before the line at the old tempo, each beat to the frame (rounding: 1 frame), and
+    // the line one old beat after its last beat.
+    CHECK(std::abs(off_by(frame(bar - 1, 2), frame(bar - 1, 3), beat_frames(before))) <= 1.0);
+    CHECK(std::abs(off_by(frame(bar - 1, 3), frame(bar, 0), beat_frames(before))) <= 1.0);
     // From the bar line on, the new tempo.
-    CHECK(static_cast<double>(frame(bar, 1) - frame(bar, 0)) ==
-          Approx(beat_frames(after)).margin(1.0));
-    CHECK(static_cast<double>(frame(bar, 3) - frame(bar, 0)) ==
-          Approx(3.0 * beat_frames(after)).margin(1.0));
+    CHECK(std::abs(off_by(frame(bar, 0), frame(bar, 1), beat_frames(after))) <= 1.0);
+    CHECK(std::abs(off_by(frame(bar, 1), frame(bar, 3), 2.0 * beat_frames(after))) <= 1.0);
   }
-  INFO(rig.server_xruns().size() << " xruns told by the server; " << timed << " of "
-                                 << steps.size() - 1 << " tempo changes timed");
-  CHECK(timed * 2 >= steps.size() - 1);
 }

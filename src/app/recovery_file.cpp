@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <random>
 #include <stdexcept>
 
@@ -45,6 +46,15 @@ class Reader {
     if (!at(key).is_number_integer()) wrong(key, "a whole number");
     return at(key).get<std::int64_t>();
   }
+  // A step index, bar count or velocity: stored as an int, so a larger number is an error
+  // rather than a silently different value.
+  int small_integer(const std::string& key) const {
+    const std::int64_t value = integer(key);
+    if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max())
+      wrong(key, "a whole number of at most 10 digits");
+    return static_cast<int>(value);
+  }
+  std::string where() const { return where_; }
   bool flag(const std::string& key) const { return checked<bool>(key, "true or false"); }
   Reader object(const std::string& key) const {
     if (!at(key).is_object()) wrong(key, "an object");
@@ -162,7 +172,7 @@ RecoveredSession parse_recovery(const std::string& text, const std::string& file
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e999
     throw InputFileError(fmt::format("{}: not a recovery file (not JSON: {})", file, e.what()));
   }
   if (!j.is_object() || !j.contains("pocket_recovery"))
@@ -199,18 +209,22 @@ RecoveredSession parse_recovery(const std::string& text, const std::string& file
   r.summary_json = as_text(top.at("summary"));
   for (std::size_t i = 0; i < top.array("steps").size(); ++i) {
     const Reader st = top.item("steps", i);
-    s.steps.push_back({static_cast<int>(st.integer("index")), st.number("bpm"),
-                       static_cast<int>(st.integer("bars")), st.flag("complete"), st.flag("passed"),
-                       st.integer("hits"), st.integer("missed"), st.number("mean_offset_ms"),
-                       st.number("sd_offset_ms"), st.number("slots_within_25ms"),
-                       st.integer("first_bar")});
+    const int index = st.small_integer("index");
+    // The history keeps one row per step index: a repeated one would silently replace a step.
+    for (const StoredStep& earlier : s.steps)
+      if (earlier.index == index)
+        throw InputFileError(fmt::format(
+            "{}: the key '{}index' is {}, the index of an earlier step", file, st.where(), index));
+    s.steps.push_back({index, st.number("bpm"), st.small_integer("bars"), st.flag("complete"),
+                       st.flag("passed"), st.integer("hits"), st.integer("missed"),
+                       st.number("mean_offset_ms"), st.number("sd_offset_ms"),
+                       st.number("slots_within_25ms"), st.integer("first_bar")});
   }
   for (std::size_t i = 0; i < top.array("strokes").size(); ++i) {
     const Reader k = top.item("strokes", i);
     s.strokes.push_back({k.integer("frame"), k.number("seconds"), k.text("pad"),
-                         static_cast<int>(k.integer("velocity")), k.integer("slot"),
-                         k.integer("bar"), k.number("offset_ms"), k.flag("matched"),
-                         k.flag("click_heard")});
+                         k.small_integer("velocity"), k.integer("slot"), k.integer("bar"),
+                         k.number("offset_ms"), k.flag("matched"), k.flag("click_heard")});
   }
   return s;
 }

@@ -196,6 +196,7 @@ TEST_CASE("broken recovery files are refused in one line naming the file and the
   };
   CHECK_THAT(refused("{\"pocket_recovery\": 1, "), Contains("not JSON"));
   CHECK_THAT(refused("[1, 2]"), Contains("not a recovery file"));
+  CHECK_THAT(refused("{\"pocket_recovery\": 1e999}"), Contains("not JSON"));  // out of range
   nlohmann::json j = good;
   j["session"].erase("started_at");
   CHECK_THAT(refused(j.dump()), Contains("the key 'session.started_at' is missing"));
@@ -208,6 +209,13 @@ TEST_CASE("broken recovery files are refused in one line naming the file and the
   j = good;
   j["steps"] = "none";
   CHECK_THAT(refused(j.dump()), Contains("the key 'steps' should be a list"));
+  j = good;
+  j["steps"].push_back(j["steps"][0]);  // the same index would replace the step in the history
+  CHECK_THAT(refused(j.dump()), Contains("the key 'steps[1].index' is 0, the index of an earlier"));
+  j = good;
+  j["strokes"][2]["velocity"] = 4294967396;  // 100 once cut to 32 bits
+  CHECK_THAT(refused(j.dump()),
+             Contains("the key 'strokes[2].velocity' should be a whole number of at most"));
   const auto missing = h.pocket({"import", (h.dir / "nowhere.json").string()});
   CHECK(missing.exit_code == 5);
   CHECK_THAT(missing.err, Contains("cannot read " + (h.dir / "nowhere.json").string() +

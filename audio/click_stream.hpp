@@ -5,11 +5,8 @@
 #include <string>
 #include <vector>
 
-#include <boost/lockfree/spsc_queue.hpp>
-
 #include "audio_devices.hpp"
-#include "click_mixer.hpp"
-#include "core/live_schedule.hpp"
+#include "click_output.hpp"
 
 typedef void PaStream;
 
@@ -22,114 +19,44 @@ struct StreamSettings {
   int buffer_frames = 128;
 };
 
-// The first frame of a buffer and the stream time at which it reaches the DAC: how the other
-// threads turn stream times into frames.
-struct AudioAnchor {
-  std::int64_t frame = 0;
-  double dac_time = 0.0;
-};
-
-// A new tempo section, or, with `held`, the click holding at the bar line of `first_bar`
-// (`start_seconds` is then when that bar line would have sounded).
-struct SectionStart {
-  std::int64_t first_bar = 0;
-  double start_seconds = 0.0;
-  double bpm = 0.0;
-  bool held = false;
-};
-
-// The real-time click: a PortAudio output stream whose callback renders a LiveSchedule
-// through the same mixer as the offline renderer. Tempo changes and silences come in, anchors,
-// clicks and tempo sections go out, all through lock-free single-producer queues.
-class ClickStream final : private ClickListener {
+// The real-time click through PortAudio: an output stream whose callback renders a ClickEngine.
+class ClickStream final : public ClickOutput {
  public:
   // [main-thread] Opens the device (throws std::runtime_error listing the devices when it
   // is unknown). Schedule and sound must outlive the stream. Needs a PortAudioSession.
   ClickStream(LiveSchedule& schedule, const ClickSound& sound, const StreamSettings& settings);
-  ~ClickStream();
+  ~ClickStream() override;
   ClickStream(const ClickStream&) = delete;
   ClickStream& operator=(const ClickStream&) = delete;
 
-  // [main-thread]
-  void start();
-  void stop();
-  // The audio server went away: leave the stream alone from now on. Stopping or closing it
-  // would wait for a callback that cannot come. Returns once no callback is running (at most
-  // a second), so that the stream may be destroyed.
-  void abandon();
-  // False once the click has played to its end or the stream stopped.
-  bool running() const;
-  // True once the click has played to its end (not when the stream stopped under it).
-  bool finished() const { return finished_.load(std::memory_order_acquire); }
+  ClickEngine& click() override { return engine_; }
+  void start() override;
+  void stop() override;
+  void abandon() override;
+  bool running() const override;
+  std::string device_label() const override { return device_.host_api + " / " + device_.name; }
+  double output_latency_seconds() const override;
+  int buffer_frames() const override { return buffer_frames_; }
+  double stream_time() const override;
   const AudioDevice& device() const { return device_; }
-  double output_latency_seconds() const;
-
-  // [any thread] The stream clock, in seconds.
-  double stream_time() const;
-
-  // [one control thread] Play `bpm` from the bar line of `bar`. False if the queue is full.
-  bool request_tempo(std::int64_t bar, double bpm);
-  // [one control thread] Silence the drill's clicks from `from_bar` up to `to_bar`
-  // (INT64_MAX: until told), or end the silence at `bar` (see LiveSchedule). False if the
-  // queue is full.
-  bool request_silence(std::int64_t from_bar, std::int64_t to_bar);
-  bool request_end_silence(std::int64_t bar);
-  // [one control thread] Hold the click at the bar line of `bar` (see LiveSchedule::pause),
-  // or go on, the held bar starting `lead_seconds` after the buffer that takes the request.
-  bool request_pause(std::int64_t bar);
-  bool request_resume(double lead_seconds);
-  // [any thread] End the click at the next bar line.
-  void request_finish() { finish_requested_.store(true, std::memory_order_release); }
-
-  // [one reader thread] Drain what the audio thread published.
-  bool pop_anchor(AudioAnchor& anchor) { return anchors_.pop(anchor); }
-  bool pop_click(ClickEvent& click) { return clicks_.pop(click); }
-  bool pop_section(SectionStart& section) { return sections_.pop(section); }
-
-  // [any thread] Buffers the audio device had to play without our data.
-  std::int64_t underflows() const { return underflows_.load(std::memory_order_relaxed); }
-  // [any thread] Records dropped because a reader fell behind.
-  std::int64_t dropped_records() const { return dropped_.load(std::memory_order_relaxed); }
-  // [any thread] Audio callbacks run so far.
-  std::int64_t callbacks() const { return callbacks_.load(std::memory_order_relaxed); }
 
   // [audio-thread] Renders one buffer; public so that tests can drive it without a device.
   // Returns true while the click goes on.
   bool process(float* interleaved, unsigned long frames, double dac_time, bool underflow);
 
  private:
-  // A change for the schedule, handed from the control thread to the audio thread.
-  struct ScheduleRequest {
-    enum class Kind : std::uint8_t { tempo, silence, end_silence, pause, resume } kind;
-    std::int64_t bar;
-    std::int64_t to_bar;  // silence only
-    double value;         // tempo: the BPM; resume: the lead in seconds
-  };
-  static constexpr std::size_t kQueueSize = 8192;
+  // Buffers longer than this are rendered in parts.
   static constexpr std::size_t kMaxBlock = 4096;
 
-  void on_click(const ClickEvent& click) override;
-  template <typename Queue, typename Item>
-  void publish(Queue& queue, const Item& item);
-
-  LiveSchedule& schedule_;
-  ClickMixer mixer_;
+  ClickEngine engine_;
   AudioDevice device_;
   int channels_ = 2;
+  int buffer_frames_;
   double sample_rate_;
   PaStream* stream_ = nullptr;
   std::vector<float> mono_;
-  boost::lockfree::spsc_queue<ScheduleRequest, boost::lockfree::capacity<64>> requests_;
-  boost::lockfree::spsc_queue<AudioAnchor, boost::lockfree::capacity<kQueueSize>> anchors_;
-  boost::lockfree::spsc_queue<ClickEvent, boost::lockfree::capacity<kQueueSize>> clicks_;
-  boost::lockfree::spsc_queue<SectionStart, boost::lockfree::capacity<64>> sections_;
-  std::atomic<bool> finish_requested_{false};
-  std::atomic<bool> finished_{false};
   std::atomic<bool> abandoned_{false};
   std::atomic<bool> in_callback_{false};  // true while process() runs, for abandon()
-  std::atomic<std::int64_t> underflows_{0};
-  std::atomic<std::int64_t> dropped_{0};
-  std::atomic<std::int64_t> callbacks_{0};
 };
 
 }  // namespace pocket

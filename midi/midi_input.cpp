@@ -57,9 +57,9 @@ void error_callback(RtMidiError::Type type, const std::string&, void* user) {
 }  // namespace
 
 MidiInput::MidiInput(const MidiInputSettings& settings, const DrumMap& map, StreamClock clock)
-    : filter_(map, settings.double_trigger_ms),
-      clock_(clock),
-      kernel_stamps_(settings.api == "alsa") {
+    : clock_(clock),
+      kernel_stamps_(settings.api == "alsa"),
+      strokes_(map, settings.double_trigger_ms) {
   require_midi_api(settings.api);
   const RtMidi::Api api = rtmidi_api(settings.api);
   try {
@@ -132,35 +132,7 @@ void MidiInput::on_message(const unsigned char* bytes, std::size_t size, double 
     spread_.store(std::max(spread_.load(std::memory_order_relaxed), kernel_times_.spread()),
                   std::memory_order_relaxed);
   }
-  if (size < 3) return;
-  const unsigned char kind = bytes[0] & 0xf0;
-  if (kind == 0xb0) {
-    filter_.control_change(bytes[1], bytes[2]);
-    return;
-  }
-  if (kind != 0x90) return;
-  Stroke stroke;
-  switch (filter_.note_on(now, bytes[1], bytes[2], stroke)) {
-    case StrokeFilter::Result::stroke:
-      if (!strokes_.push(stroke)) dropped_.fetch_add(1, std::memory_order_relaxed);
-      break;
-    case StrokeFilter::Result::double_trigger:
-      double_triggers_.fetch_add(1, std::memory_order_relaxed);
-      break;
-    case StrokeFilter::Result::unmapped:
-      unmapped_[bytes[1] & 0x7f].fetch_add(1, std::memory_order_relaxed);
-      break;
-    case StrokeFilter::Result::ignored: break;
-  }
-}
-
-std::map<int, std::int64_t> MidiInput::unmapped_notes() const {
-  std::map<int, std::int64_t> notes;
-  for (std::size_t note = 0; note < unmapped_.size(); ++note) {
-    const std::int64_t count = unmapped_[note].load(std::memory_order_relaxed);
-    if (count > 0) notes[static_cast<int>(note)] = count;
-  }
-  return notes;
+  strokes_.on_message(bytes, size, now);
 }
 
 std::vector<std::string> MidiInput::api_names() { return {"alsa", "jack"}; }

@@ -6,14 +6,9 @@
 #include <string>
 #include <vector>
 
-#include <boost/lockfree/spsc_queue.hpp>
-
-#include <array>
-#include <map>
-
 #include "core/drum_map.hpp"
 #include "core/kernel_time_estimator.hpp"
-#include "stroke_filter.hpp"
+#include "kit_input.hpp"
 
 class RtMidiIn;
 
@@ -35,8 +30,8 @@ struct StreamClock {
 // hands over a period's events at once). On ALSA the sequencer stamped it in the kernel when it
 // came in, and RtMidi passes the difference between consecutive stamps: a KernelTimeEstimator
 // puts each stroke back at its stamp, whatever the MIDI thread's wake-up delay. The RtMidi
-// callback only reads the clock, filters and pushes to a lock-free queue.
-class MidiInput {
+// callback only reads the clock and hands the message to a StrokeIntake.
+class MidiInput final : public KitInput {
  public:
   // [main-thread] Opens the port. Throws std::runtime_error listing the ports when `port`
   // matches none. The map must outlive the input.
@@ -45,34 +40,21 @@ class MidiInput {
   MidiInput(const MidiInput&) = delete;
   MidiInput& operator=(const MidiInput&) = delete;
 
-  const std::string& port_name() const { return port_name_; }
-
-  // [main-thread] About once a second: is the kit's port still there? A port that has gone
-  // (cable pulled, module off, its program ended) is closed, and opened again once a port of
-  // that name is back. A virtual port has nothing to watch.
-  enum class PortChange { none, lost, back };
-  PortChange watch_port();
-  bool connected() const { return connected_; }
-  // False for a virtual port: the kit connects to it, and its going away cannot be seen here.
-  bool watched() const { return !virtual_; }
-
-  // [one reader thread] Strokes in arrival order; `seconds` is their stream time (of arrival on
-  // JACK, of the sequencer's stamp on ALSA).
-  bool pop(Stroke& stroke) { return strokes_.pop(stroke); }
-  // [any thread]
-  std::int64_t double_triggers() const { return double_triggers_.load(std::memory_order_relaxed); }
-  std::int64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
-  // [any thread] Note-ons on notes the map does not cover, per note.
-  std::map<int, std::int64_t> unmapped_notes() const;
-  // [any thread] Set when the port or its server went away.
-  bool failed() const { return failed_.load(std::memory_order_relaxed); }
+  const std::string& port_name() const override { return port_name_; }
+  PortChange watch_port() override;
+  bool connected() const override { return connected_; }
+  bool watched() const override { return !virtual_; }
+  bool failed() const override { return failed_.load(std::memory_order_relaxed); }
+  // Strokes' `seconds` are their stream time: of arrival on JACK, of the sequencer's stamp on
+  // ALSA.
+  StrokeIntake& strokes() override { return strokes_; }
 
   // [MIDI thread] One message; public so that tests can drive it without a port.
   // `kernel_delta`: seconds since the previous message by the sequencer's stamps (ALSA only).
   void on_message(const unsigned char* bytes, std::size_t size, double kernel_delta = 0.0);
   // [any thread] On ALSA, how late a stroke's time may have been as far as the estimator could
   // see (seconds); 0 on JACK, where the period bounds it.
-  double timing_spread() const { return spread_.load(std::memory_order_relaxed); }
+  double timing_spread() const override { return spread_.load(std::memory_order_relaxed); }
 
   // [main-thread] The input ports of an API ("alsa" or "jack").
   static std::vector<std::string> ports(const std::string& api);
@@ -89,17 +71,13 @@ class MidiInput {
   std::string wanted_;  // what the player gave: part of a name, or an index
   bool virtual_ = false;
   bool connected_ = true;
-  StrokeFilter filter_;
   StreamClock clock_;
   bool kernel_stamps_ = false;  // ALSA: time messages by the sequencer's stamps
   KernelTimeEstimator kernel_times_;
   std::atomic<bool> restart_timing_{false};  // the port was opened again: stamps start anew
   std::atomic<double> spread_{0.0};
   std::string port_name_;
-  boost::lockfree::spsc_queue<Stroke, boost::lockfree::capacity<8192>> strokes_;
-  std::atomic<std::int64_t> double_triggers_{0};
-  std::atomic<std::int64_t> dropped_{0};
-  std::array<std::atomic<std::int64_t>, 128> unmapped_{};
+  StrokeIntake strokes_;
   std::atomic<bool> failed_{false};
 };
 

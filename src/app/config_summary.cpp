@@ -23,9 +23,10 @@ std::string config_summary(const UserConfig& c) {
   text += fmt::format("  sample rate:    {:g} Hz{}\n", c.sample_rate.value_or(kDefaultSampleRate),
                       c.sample_rate ? "" : " (not set: the default)");
   text += fmt::format("  MIDI input:     {}\n",
-                      c.midi_port.empty() ? std::string("not set: run 'pocket setup'")
-                                          : fmt::format("{} ({})", c.midi_port,
-                                                        c.midi_api.empty() ? "alsa" : c.midi_api));
+                      c.midi_port.empty()
+                          ? std::string("not set: run 'pocket setup'")
+                          : fmt::format("{} ({})", c.midi_port,
+                                        c.midi_api.empty() ? "MIDI API automatic" : c.midi_api));
   text += fmt::format("  kit map:        {}\n", c.drum_map.empty() ? "gm (not set)" : c.drum_map);
   text += fmt::format("  calibration:    {:.2f} ms\n", c.calibration_ms);
   text += fmt::format("  input latency:  {:.2f} ms\n", c.input_latency_ms);

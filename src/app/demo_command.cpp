@@ -12,6 +12,7 @@
 #include "command.hpp"
 #include "command_line.hpp"
 #include "demo_drummer.hpp"
+#include "live_devices.hpp"
 #include "live_options.hpp"
 #include "session_report.hpp"
 #include "session_views.hpp"
@@ -112,7 +113,7 @@ int run_demo(const std::vector<std::string>& args) {
   LiveResult result;
   {
     const SessionViews views(common, live);
-    DemoDrummer drummer(live.midi.api, timing);
+    DemoDrummer drummer(live.midi.api, virtual_port(live.midi), timing);
     live.views.push_back(&drummer);
     result = run_and_record(common, live, "", session_id);
   }

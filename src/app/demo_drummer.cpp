@@ -11,11 +11,11 @@ constexpr int kSnare = 38;
 constexpr int kVelocity = 100;
 }  // namespace
 
-DemoDrummer::DemoDrummer(std::string midi_api, HumanTiming timing)
-    : midi_api_(std::move(midi_api)), human_(timing) {}
+DemoDrummer::DemoDrummer(std::string midi_api, std::string port, HumanTiming timing)
+    : midi_api_(std::move(midi_api)), port_(std::move(port)), human_(timing) {}
 
 void DemoDrummer::started(const SessionStarted&) {
-  out_.emplace(midi_api_, "pocket-midi:pocket", "pocket-demo-drummer");
+  out_.emplace(midi_api_, port_, "pocket-demo-drummer");
   player_ = std::thread([this] { play(); });
 }
 

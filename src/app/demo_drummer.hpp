@@ -22,8 +22,8 @@ namespace pocket::app {
 // that (a new tempo).
 class DemoDrummer final : public SessionView {
  public:
-  // `midi_api`: the session's ("alsa" or "jack"), whose virtual port the drummer plays into.
-  DemoDrummer(std::string midi_api, HumanTiming timing);
+  // Plays into `port`, the session's virtual port, through `midi_api` ("alsa" or "jack").
+  DemoDrummer(std::string midi_api, std::string port, HumanTiming timing);
   ~DemoDrummer() override;
   DemoDrummer(const DemoDrummer&) = delete;
   DemoDrummer& operator=(const DemoDrummer&) = delete;
@@ -47,6 +47,7 @@ class DemoDrummer final : public SessionView {
   void stop();
 
   std::string midi_api_;
+  std::string port_;
   std::optional<MidiOutput> out_;
   HumanDrummer human_;
   int beats_in_bar_ = 4;

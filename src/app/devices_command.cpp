@@ -6,8 +6,10 @@
 
 #include "audio/audio_devices.hpp"
 #include "command.hpp"
+#include "live_devices.hpp"
 #include "midi/midi_input.hpp"
 #include "presets/preset_library.hpp"
+#include "presets/user_config.hpp"
 
 namespace po = boost::program_options;
 
@@ -48,9 +50,17 @@ int run_devices(const std::vector<std::string>& args) {
       fmt::print("  not available: {}\n", e.what());
     }
   }
+  // The path a live session takes here, as the config or the running servers decide it.
+  MidiInputSettings midi;
+  midi.api = load_user_config().midi_api;
+  const bool configured = !midi.api.empty();
+  if (!configured) midi.api = automatic_midi_api();
+  fmt::print("\na session here takes (--midi-api {}{}):\n  {}\n", midi.api,
+             configured ? ", from config.toml" : "", live_path_text(live_path(midi)));
   fmt::print(
       "\n* marks the default output. 'pocket setup' chooses and remembers an output and a port;\n"
-      "'virtual' as --midi-in opens a port named pocket.\n");
+      "'virtual' as --midi-in opens a port of pocket's own: pocket:midi_in on JACK,\n"
+      "pocket-midi:pocket on ALSA.\n");
   return kExitOk;
 }
 

@@ -1,5 +1,7 @@
 #include "live_options.hpp"
 
+#include "live_devices.hpp"
+
 #include <fmt/format.h>
 
 #include "command.hpp"
@@ -26,9 +28,11 @@ po::options_description device_options(LiveCommonOptions& o) {
       "buffer", po::value(&o.buffer),
       "audio buffer in frames, 64 to 1024 (default: from config, else 128)")(
       "rate", po::value(&o.rate), "sample rate in Hz (default: from config, else 48000)")(
-      "midi-api", po::value(&o.midi_api), "alsa or jack (default: from config, else alsa)")(
+      "midi-api", po::value(&o.midi_api),
+      "jack (pocket's own JACK client: strokes to the frame) or alsa (default: from config, "
+      "else jack when a JACK server runs, else alsa)")(
       "midi-in", po::value(&o.midi_in),
-      "the kit's port: index, part of its name, or 'virtual' for a port named pocket "
+      "the kit's port: index, part of its name, or 'virtual' for a port of pocket's own "
       "(default: from config)")(
       "drum-map", po::value(&o.drum_map),
       "the kit's map: a name from 'pocket kits' or a .toml file (default: from config, else "
@@ -78,6 +82,7 @@ MidiInputSettings chosen_midi(const LiveCommonOptions& o, const po::variables_ma
   MidiInputSettings midi;
   const bool config_api = !vm.count("midi-api") && !config.midi_api.empty();
   midi.api = config_api ? config.midi_api : o.midi_api;
+  if (midi.api.empty()) midi.api = automatic_midi_api();
   midi.port = vm.count("midi-in") ? o.midi_in : config.midi_port;
   midi.double_trigger_ms = o.double_ms;
   return midi;
@@ -199,8 +204,13 @@ int report_live_result(const LiveOptions& live, const LiveResult& r,
   fmt::print(out, "\n{} clicks over {:.0f} s; audio underflows: {}{}\n", r.clicks_heard, r.seconds,
              r.underflows,
              r.dropped_records > 0 ? fmt::format(", records dropped: {}", r.dropped_records) : "");
-  fmt::print(out, "timing precision: within {:.1f} ms ({} MIDI)\n", r.precision_bound_ms,
-             live.midi.api);
+  if (live_path(live.midi) == LivePath::jack) {
+    fmt::print(out, "timing precision: to the audio frame ({:.2f} ms, JACK)\n",
+               r.precision_bound_ms);
+  } else {
+    fmt::print(out, "timing precision: within {:.2f} ms ({} MIDI)\n", r.precision_bound_ms,
+               live.midi.api);
+  }
   fmt::print(out, "{}", click_modes_text(click_modes_json(live.drill, r.modes)));
   fmt::print(out, "\n{}", analysis_table(r.analysis));
   const std::string unmapped =

@@ -17,7 +17,7 @@ struct LiveCommonOptions {
   std::string audio_device;
   int buffer = kDefaultBufferFrames;  // when neither given nor in the config
   double rate = kDefaultSampleRate;
-  std::string midi_api = "alsa";
+  std::string midi_api;  // empty: automatic
   std::string midi_in;   // empty: from the config file, else `pocket setup` is needed
   std::string drum_map;  // empty: from the config file, else gm
   double double_ms = 10.0;

@@ -107,7 +107,7 @@ std::string live_result_json(const LiveOptions& o, const LiveResult& r) {
   j["kit"] = o.kit.name();
   j["audio"] = {{"device", r.audio_device},
                 {"sample_rate", o.audio.sample_rate},
-                {"buffer_frames", o.audio.buffer_frames},
+                {"buffer_frames", r.buffer_frames},
                 {"output_latency_ms", rounded(r.output_latency_ms, 100.0)},
                 {"underflows", r.underflows},
                 {"dropped_records", r.dropped_records},

@@ -13,6 +13,7 @@
 #include "audio/click_sound.hpp"
 #include "core/live_schedule.hpp"
 #include "core/live_scorer.hpp"
+#include "live_devices.hpp"
 #include "midi/midi_backend.hpp"
 #include "report/analysis_json.hpp"
 
@@ -27,10 +28,6 @@ extern "C" void on_interrupt(int) { interrupted.store(true); }
 constexpr auto kPoll = std::chrono::milliseconds(5);
 // Strokes may come this long after the end of a bar's last slot window.
 constexpr double kLateStrokeSeconds = 0.050;
-
-double stream_clock(const void* context) {
-  return static_cast<const ClickStream*>(context)->stream_time();
-}
 
 // Turns stream times into seconds of the click track through the latest anchor.
 class StreamToTrack {
@@ -106,8 +103,10 @@ class Session {
                   bars_to_play(o)),
         sound_(synthesize_click(drill_.sound, rate_)),
         expected_(expected_strokes(drill_, o.kit.pad_names())),
-        stream_(schedule_, sound_, o.audio),
-        midi_(o.midi, o.kit, StreamClock{stream_clock, &stream_}),
+        devices_(o.audio, o.midi, schedule_, sound_, o.kit),
+        output_(devices_.output()),
+        click_(output_.click()),
+        kit_(devices_.kit()),
         scorer_(drill_.meters, drill_.scored_grid(), o.kit.pad_names(), expected_),
         clicks_(scorer_.grid()),
         to_track_(rate_, (o.calibration_ms + o.input_latency_ms) / 1000.0) {
@@ -116,13 +115,12 @@ class Session {
       quiet_mode_.emplace(*drill_.quiet_count);
       schedule_.silence(quiet_mode_->first_gap().from_bar, quiet_mode_->first_gap().to_bar);
     }
-    result_.audio_device = stream_.device().host_api + " / " + stream_.device().name;
-    result_.midi_port = midi_.port_name();
+    result_.audio_device = output_.device_label();
+    result_.midi_port = kit_.port_name();
     result_.pad_names = o.kit.pad_names();
-    // JACK delivers MIDI once per period. On ALSA strokes are put back at the sequencer's
+    // On JACK a stroke is timed to its frame. On ALSA strokes are put back at the sequencer's
     // stamps: 1 ms is said until the session has shown how close (see finish()).
-    result_.precision_bound_ms =
-        o.midi.api == "jack" ? 1000.0 * o.audio.buffer_frames / rate_ : 1.0;
+    result_.precision_bound_ms = live_path(o.midi) == LivePath::jack ? 1000.0 / rate_ : 1.0;
     if (ladder_) result_.ceiling_bpm = ladder_->ceiling_bpm();
     result_.start_bpm = schedule_.section().bpm;
     nudged_bpm_ = result_.lowest_bpm = result_.highest_bpm = result_.start_bpm;
@@ -133,22 +131,23 @@ class Session {
   }
 
   LiveResult run() {
-    stream_.start();
-    result_.output_latency_ms = stream_.output_latency_seconds() * 1000.0;
+    output_.start();
+    result_.output_latency_ms = output_.output_latency_seconds() * 1000.0;
+    result_.buffer_frames = output_.buffer_frames();
     tell(o_.views, &SessionView::started,
          SessionStarted{drill_.name, result_.audio_device, result_.midi_port,
                         result_.output_latency_ms, result_.precision_bound_ms,
-                        o_.audio.buffer_frames, rate_});
+                        result_.buffer_frames, rate_});
     while (true) {
       drain_stream();
       if (to_track_.ready()) {
         score_strokes();
-        const double now = to_track_.now(stream_.stream_time());
+        const double now = to_track_.now(output_.stream_time());
         close_bars(now);
         watch_midi(now);
         show_now_playing(now);
         if (o_.minutes > 0.0 && now - paused_seconds(now) >= o_.minutes * 60.0)
-          stream_.request_finish();
+          click_.request_finish();
       }
       follow_keys();
       if (stopped()) break;
@@ -159,7 +158,7 @@ class Session {
 
  private:
   void drain_stream() {
-    for (SectionStart s; stream_.pop_section(s);) {
+    for (SectionStart s; click_.pop_section(s);) {
       if (s.held) {
         held_ = s;
         continue;
@@ -176,9 +175,9 @@ class Session {
       result_.lowest_bpm = std::min(result_.lowest_bpm, s.bpm);
       result_.highest_bpm = std::max(result_.highest_bpm, s.bpm);
     }
-    for (AudioAnchor a; stream_.pop_anchor(a);) to_track_.update(a);
-    const double now = to_track_.ready() ? to_track_.now(stream_.stream_time()) : 0.0;
-    for (ClickEvent c; stream_.pop_click(c);) {
+    for (AudioAnchor a; click_.pop_anchor(a);) to_track_.update(a);
+    const double now = to_track_.ready() ? to_track_.now(output_.stream_time()) : 0.0;
+    for (ClickEvent c; click_.pop_click(c);) {
       result_.clicks_heard += c.audible;
       last_bar_heard_ = std::max(last_bar_heard_, c.bar);
       clicks_.add(c, drill_.click.subdivision);
@@ -199,7 +198,7 @@ class Session {
   }
 
   void score_strokes() {
-    for (Stroke s; midi_.pop(s);) {
+    for (Stroke s; kit_.strokes().pop(s);) {
       s.seconds = to_track_.seconds(s.seconds);
       if (in_pause(s.seconds)) continue;
       const auto scored = scorer_.add_stroke(s);
@@ -243,11 +242,11 @@ class Session {
       return;
     const std::size_t index = ladder_->steps().size() - 1;
     if (ladder_->finished()) {
-      stream_.request_finish();
+      click_.request_finish();
     } else {
       // The next bar is already playing: the new tempo starts on the bar line after it.
       ladder_from_bar_ = bar.bar + 2;
-      stream_.request_tempo(ladder_from_bar_, ladder_->bpm());
+      click_.request_tempo(ladder_from_bar_, ladder_->bpm());
       result_.step_first_bars.push_back(ladder_from_bar_);
     }
     tell(o_.views, &SessionView::step_closed,
@@ -270,9 +269,9 @@ class Session {
   void ask(const std::optional<SilenceRequest>& request) {
     if (!request) return;
     if (request->kind == SilenceRequest::Kind::silence) {
-      stream_.request_silence(request->from_bar, request->to_bar);
+      click_.request_silence(request->from_bar, request->to_bar);
     } else {
-      stream_.request_end_silence(request->from_bar);
+      click_.request_end_silence(request->from_bar);
     }
     tell(o_.views, &SessionView::click_mode_changed, *request);
   }
@@ -282,11 +281,11 @@ class Session {
     const auto clock = std::chrono::steady_clock::now();
     if (clock - last_port_check_ < kPortCheckInterval) return;
     last_port_check_ = clock;
-    const MidiInput::PortChange change = midi_.watch_port();
-    if (change == MidiInput::PortChange::none) return;
+    const KitInput::PortChange change = kit_.watch_port();
+    if (change == KitInput::PortChange::none) return;
     const double at = now - paused_seconds(now);
-    MidiPortChange told{midi_.connected(), midi_.port_name(), at, 0.0};
-    if (change == MidiInput::PortChange::lost) {
+    MidiPortChange told{kit_.connected(), kit_.port_name(), at, 0.0};
+    if (change == KitInput::PortChange::lost) {
       outage_from_ = at;
     } else {
       told.outage_seconds = at - outage_from_.value_or(at);
@@ -307,10 +306,10 @@ class Session {
       case SessionKey::pause:
         if (pausing_ || held_) {
           pausing_ = false;
-          stream_.request_resume(kResumeLeadBeats * 60.0 / now_bpm());
+          click_.request_resume(kResumeLeadBeats * 60.0 / now_bpm());
         } else {
           pausing_ = true;
-          stream_.request_pause(last_bar_heard_ + 1);
+          click_.request_pause(last_bar_heard_ + 1);
         }
         break;
       case SessionKey::faster:
@@ -319,7 +318,7 @@ class Session {
         // From the next bar line the audio thread has not reached yet.
         nudged_bpm_ =
             std::clamp(nudged_bpm_ + (key == SessionKey::faster ? 1.0 : -1.0), kMinBpm, kMaxBpm);
-        stream_.request_tempo(last_bar_heard_ + 1, nudged_bpm_);
+        click_.request_tempo(last_bar_heard_ + 1, nudged_bpm_);
         break;
       }
     }
@@ -364,15 +363,15 @@ class Session {
     if (!changed && clock - last_state_ < kStateInterval) return;
     last_state_ = clock;
     SessionState state;
-    const double now = to_track_.ready() ? to_track_.now(stream_.stream_time()) : 0.0;
+    const double now = to_track_.ready() ? to_track_.now(output_.stream_time()) : 0.0;
     state.seconds = std::max(0.0, now - paused_seconds(now));
     state.bpm = now_bpm();
     state.bar = now_playing_.bar;
     state.beat = now_playing_.beat;
     state.beats_in_bar = drill_.meters.meter_of(now_playing_.bar).beats;
     state.click = click_state();
-    state.underflows = stream_.underflows();
-    state.midi_connected = midi_.connected();
+    state.underflows = click_.underflows();
+    state.midi_connected = kit_.connected();
     state.can_nudge = !ladder_;
     if (ladder_ && !ladder_->finished()) {
       state.step = StepProgress{ladder_->steps().size(), ladder_->bpm(),
@@ -387,23 +386,23 @@ class Session {
       result_.interrupted = true;
       return true;
     }
-    if (midi_.failed() && !midi_.watched()) {
+    if (kit_.failed() && !kit_.watched()) {
       result_.midi_lost = true;
       return true;
     }
     const auto clock = std::chrono::steady_clock::now();
-    if (stream_.callbacks() != last_callbacks_) {
-      last_callbacks_ = stream_.callbacks();
+    if (click_.callbacks() != last_callbacks_) {
+      last_callbacks_ = click_.callbacks();
       last_progress_ = clock;
     } else if (clock - last_progress_ > std::chrono::seconds(1)) {
       result_.audio_lost = true;  // no audio callback for a second: the server went away
       return true;
     }
-    if (!stream_.running() && !stream_.finished()) {
+    if (!output_.running() && !click_.finished()) {
       result_.audio_lost = true;  // the stream stopped before the click's end: the server went
       return true;
     }
-    if (!stream_.running()) {
+    if (!output_.running()) {
       // Strokes of the last bar may still be on their way.
       if (!ended_at_) ended_at_ = clock;
       if (clock - *ended_at_ > std::chrono::milliseconds(200)) return true;
@@ -412,23 +411,22 @@ class Session {
   }
 
   LiveResult finish() {
-    const double now = to_track_.ready() ? to_track_.now(stream_.stream_time()) : 0.0;
+    const double now = to_track_.ready() ? to_track_.now(output_.stream_time()) : 0.0;
     result_.seconds = std::max(0.0, now - paused_seconds(now));
     if (held_) result_.paused_seconds = paused_seconds(now);
     if (outage_from_)
       result_.midi_outages.push_back({*outage_from_, result_.seconds - *outage_from_});
     if (result_.audio_lost) {
-      stream_.abandon();
-      audio_session_.abandon();
+      devices_.abandon();
     } else {
-      stream_.stop();
+      output_.stop();
     }
 
     // On ALSA: how late a stroke may have been, as the stamps showed, and never under a frame.
-    if (o_.midi.api != "jack")
-      result_.precision_bound_ms = std::max(1000.0 / rate_, 1000.0 * midi_.timing_spread());
-    result_.underflows = stream_.underflows();
-    result_.dropped_records = stream_.dropped_records() + midi_.dropped();
+    if (live_path(o_.midi) != LivePath::jack)
+      result_.precision_bound_ms = std::max(1000.0 / rate_, 1000.0 * kit_.timing_spread());
+    result_.underflows = click_.underflows();
+    result_.dropped_records = click_.dropped_records() + kit_.strokes().dropped();
     scorer_.end_before_bar(held_ ? held_->first_bar : last_bar_heard_ + 1);
     result_.grid = scorer_.grid();
     AnalysisOptions options{drill_.click.gap, &expected_, std::nullopt,
@@ -440,8 +438,8 @@ class Session {
     if (!expected_.plain() && result_.last_bar >= 0)
       options.bars = std::pair{std::int64_t{0}, result_.last_bar};
     result_.analysis = analyze(scorer_.strokes(), scorer_.grid(), scorer_.pad_names(),
-                               midi_.double_triggers(), options);
-    result_.analysis.unmapped_notes = midi_.unmapped_notes();
+                               kit_.strokes().double_triggers(), options);
+    result_.analysis.unmapped_notes = kit_.strokes().unmapped_notes();
     result_.modes = {clicks_.clicks(), clicks_.left_out(MuteReason::random),
                      clicks_.silent_stretches(scorer_.grid()),
                      quiet_mode_ ? quiet_mode_->gaps() : std::vector<QuietGap>{}};
@@ -464,9 +462,10 @@ class Session {
   ExpectedStrokes expected_;
   std::optional<SilentWhileTightMode> silent_mode_;
   std::optional<QuietCountMode> quiet_mode_;
-  PortAudioSession audio_session_;
-  ClickStream stream_;
-  MidiInput midi_;
+  LiveDevices devices_;
+  ClickOutput& output_;
+  ClickEngine& click_;
+  KitInput& kit_;
   LiveResult result_;
   LiveScorer scorer_;
   ClickLog clicks_;

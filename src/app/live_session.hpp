@@ -63,6 +63,7 @@ struct LiveResult {
   std::string audio_device;
   std::string midi_port;
   double output_latency_ms = 0.0;
+  int buffer_frames = 0;            // as the device runs it (on JACK: the server's period)
   double precision_bound_ms = 0.0;  // how precisely the MIDI backend times a stroke
   std::int64_t underflows = 0;
   std::int64_t dropped_records = 0;

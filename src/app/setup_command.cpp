@@ -165,7 +165,7 @@ MidiPort choose_midi(const LiveCommonOptions& o, const po::variables_map& vm,
     if (proposal && proposal->api == ports[i].api && proposal->name == ports[i].name)
       proposed = std::to_string(i + 1);
   }
-  fmt::print("  virtual: a port named pocket, for you to connect the kit to\n");
+  fmt::print("  virtual: a port of pocket's own, for you to connect the kit to\n");
   while (true) {
     const std::string answer = q.ask("the kit's MIDI input", proposed);
     if (answer == "virtual") return {wanted.api, "virtual"};

@@ -18,7 +18,7 @@ struct UserConfig {
   std::optional<double> sample_rate;  // in Hz
   // [midi]: the kit's input. An empty port: not set up yet.
   std::string midi_api;   // "alsa" or "jack"; empty: alsa
-  std::string midi_port;  // part of the port's name, or "virtual" (a port named pocket)
+  std::string midi_port;  // part of the port's name, or "virtual" (a port of pocket's own)
   // [timing]
   double calibration_ms = 0.0;    // the player's measured loop offset, subtracted from strokes
   double input_latency_ms = 0.0;  // extra latency of the kit's MIDI, subtracted too

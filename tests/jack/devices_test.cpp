@@ -52,8 +52,9 @@ TEST_CASE("an unknown MIDI port or audio device lists what there is", "[jack][de
                         "--audio-device", "Scarlett"},
                        dir.path());
   CHECK(result.exit_code == 3);  // a device
-  CHECK_THAT(result.err, Contains("no audio output device matches 'Scarlett'") &&
-                             Contains("JACK Audio Connection Kit / system"));
+  // On JACK the click plays into ports: those there are are listed.
+  CHECK_THAT(result.err,
+             Contains("no JACK audio port matches 'Scarlett'") && Contains("system:playback_1"));
   result = run_command(POCKET_BINARY, {"play", "--buffer", "8"}, dir.path());
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Contains("64 to 1024"));

@@ -13,13 +13,14 @@
 
 namespace pocket::test {
 
-// A private JACK server with the dummy backend (48 kHz, 128 frames) under its own name, so
-// that parallel tests and a user's own server are never touched. Children of the test reach
-// it through JACK_DEFAULT_SERVER.
+// A private JACK server with the dummy backend (48 kHz, 128 frames unless told) under its own
+// name, so that parallel tests and a user's own server are never touched. Children of the test
+// reach it through JACK_DEFAULT_SERVER.
 class JackServer {
  public:
-  JackServer()
+  explicit JackServer(int period_frames = 128)
       : name_(server_name()),
+        period_frames_(period_frames),
         process_("/usr/bin/jackd", arguments(), dir_ / "jackd.out", dir_ / "jackd.err") {
     setenv("JACK_DEFAULT_SERVER", name_.c_str(), 1);
     setenv("JACK_NO_START_SERVER", "1", 1);
@@ -34,6 +35,7 @@ class JackServer {
     wait_until_up();
   }
   const std::string& name() const { return name_; }
+  int period_frames() const { return period_frames_; }
   // The server dies at once, as when it crashes or is killed.
   void kill() {
     process_.signal(SIGKILL);
@@ -51,7 +53,7 @@ class JackServer {
   }
 
   std::vector<std::string> arguments() const {
-    return {"-n", name_, "-r", "-d", "dummy", "-r", "48000", "-p", "128"};
+    return {"-n", name_, "-r", "-d", "dummy", "-r", "48000", "-p", std::to_string(period_frames_)};
   }
   bool wait_until_up() const {
     for (int i = 0; i < 250; ++i) {
@@ -63,6 +65,7 @@ class JackServer {
 
   TempDir dir_;
   std::string name_;
+  int period_frames_;
   BackgroundProcess process_;
   bool killed_ = false;
 };

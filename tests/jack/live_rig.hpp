@@ -40,7 +40,7 @@ struct DrummerOptions {
   unsigned seed = 1;
   bool keep_time = false;        // play on through silence (gap bars) at the last interval heard
   std::string name = "drummer";  // the JACK client, e.g. named like a kit's module
-  std::string play_to = "pocket-midi:pocket";  // "none:none": pocket connects to it
+  std::string play_to = "pocket:midi_in";  // "none:none": pocket connects to it
 };
 
 struct Stats {
@@ -60,7 +60,7 @@ inline Stats stats_of(const std::vector<double>& values) {
 // A JACK server, a folder for the config and the files, the virtual drummer and pocket.
 class LiveRig {
  public:
-  LiveRig() {
+  explicit LiveRig(int period_frames = 128) : jack_(period_frames) {
     setenv("XDG_CONFIG_HOME", (dir_ / "config").c_str(), 1);
     setenv("POCKET_DB", (dir_ / "history.sqlite").c_str(), 1);
   }
@@ -137,9 +137,10 @@ class LiveRig {
   // Whether the server told of an xrun that may have fallen between the frames `from` and `to`:
   // a client that misses a cycle plays the rest of its audio a period late.
   bool xrun_between(long from, long to) const {
-    constexpr long kPeriod = 128, kTold = 48000 / 4;
+    constexpr long kTold = 48000 / 4;
+    const long period = jack_.period_frames();
     return std::any_of(xruns_.begin(), xruns_.end(),
-                       [&](long x) { return x >= from - kPeriod && x <= to + kTold; });
+                       [&](long x) { return x >= from - period && x <= to + kTold; });
   }
 
   // The strokes in `played` (a plain drill after `count_in_clicks` clicks) that pocket's

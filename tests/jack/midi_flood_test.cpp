@@ -22,7 +22,7 @@ TEST_CASE("a MIDI flood with clock and active sensing loses no stroke and adds n
   const long baseline = nlohmann::json::parse(quiet.out)["audio"]["underflows"].get<long>();
 
   BackgroundProcess flood(MIDI_FLOOD_BINARY,
-                          {"--play-to", "pocket-midi:pocket", "--rate", "5000", "--seconds", "10",
+                          {"--play-to", "pocket:midi_in", "--rate", "5000", "--seconds", "10",
                            "--wait-seconds", "2", "--notes", "36,38,42"},
                           rig.dir() / "flood.out", rig.dir() / "flood.err");
   const auto flooded = rig.pocket(session);

@@ -38,8 +38,8 @@ TEST_CASE("calibration finds the loop offset and later sessions subtract it", "[
                  << " strokes");
     CHECK(j["calibration_ms"].get<double>() == Approx(calibration));
     // The drummer hears pocket's port, not the output: it plays the output latency early, and
-    // the MIDI path adds up to a period. That loop is what the calibration found: a few periods.
-    // (How well it was measured shows stroke by stroke below.)
+    // its strokes reach pocket in a later cycle. That loop is what the calibration found: a few
+    // periods. (How well it was measured shows stroke by stroke below.)
     CHECK(std::abs(calibration) <= 3.0 * kJackPeriodMs);
     const auto unscored = rig.unscored(drill, j, 4);
     INFO(rig.server_xruns().size()
@@ -50,9 +50,11 @@ TEST_CASE("calibration finds the loop offset and later sessions subtract it", "[
     CHECK(j["mean_offset_ms"].get<double>() == Approx(truth.mean).margin(kJackPeriodMs));
     CHECK(j["sd_offset_ms"].get<double>() == Approx(truth.sd).margin(1.5));
     CHECK_THAT(j["summary"].get<std::string>(), Contains(bias > 0 ? "late by" : "early by"));
-    CHECK(j["midi"]["precision_bound_ms"].get<double>() == Approx(kJackPeriodMs).margin(0.01));
+    // On JACK a stroke is timed to the frame (stroke_timing_test.cpp holds every stroke to it).
+    CHECK(j["midi"]["precision_bound_ms"].get<double>() == Approx(1000.0 / 48000).margin(0.005));
     // Stroke by stroke, by slot: each offset pocket measured is the drummer's own to within
-    // the precision bound (a JACK period), once the loop offset is subtracted.
+    // a period, once the calibrated loop offset is subtracted: the calibration's clicks may
+    // include one an xrun delayed.
     // A stroke near an xrun may have come a cycle late: the bound holds for the others, and
     // a server too busy to leave half of them is no test of it.
     const auto pairs = LiveRig::paired(drill, j, 4);

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "audio/click_stream.hpp"
+#include "jack/jack_engine.hpp"
 #include "jack_server.hpp"
 #include "midi/midi_input.hpp"
 #include "support/background_process.hpp"
@@ -35,16 +36,16 @@ TEST_CASE(
   std::int64_t buffers = 0;
   for (bool going = true; going; ++buffers) {
     if (buffers % 300 == 0)
-      stream.request_tempo(schedule.current().bar + 1, 100.0 + buffers / 30.0);
+      stream.click().request_tempo(schedule.current().bar + 1, 100.0 + buffers / 30.0);
     // The player's click modes: a silence until told, its end, a gap of two bars.
-    if (buffers % 500 == 100) stream.request_silence(schedule.current().bar + 1, INT64_MAX);
-    if (buffers % 500 == 300) stream.request_end_silence(schedule.current().bar + 1);
+    if (buffers % 500 == 100) stream.click().request_silence(schedule.current().bar + 1, INT64_MAX);
+    if (buffers % 500 == 300) stream.click().request_end_silence(schedule.current().bar + 1);
     if (buffers % 500 == 400)
-      stream.request_silence(schedule.current().bar + 2, schedule.current().bar + 4);
+      stream.click().request_silence(schedule.current().bar + 2, schedule.current().bar + 4);
     // The player's pause key: held at a bar line, then going on half a second later.
-    if (buffers % 700 == 200) stream.request_pause(schedule.current().bar + 1);
-    if (buffers % 700 == 600) stream.request_resume(0.5);
-    if (buffers == 9000) stream.request_finish();
+    if (buffers % 700 == 200) stream.click().request_pause(schedule.current().bar + 1);
+    if (buffers % 700 == 600) stream.click().request_resume(0.5);
+    if (buffers == 9000) stream.click().request_finish();
     const bool underflow = buffers % 1000 == 999;
     const test::ArmedThread armed;
     going = stream.process(buffer.data(), 256, buffers * 256 / 48000.0, underflow);
@@ -55,18 +56,18 @@ TEST_CASE(
   CHECK(allocations == 0);
   CHECK(locks == 0);
   int silenced = 0, random = 0;
-  for (ClickEvent c; stream.pop_click(c);) {
+  for (ClickEvent c; stream.click().pop_click(c);) {
     silenced += c.muted_by == MuteReason::silenced;
     random += c.muted_by == MuteReason::random;
   }
   CHECK(silenced > 0);
   CHECK(random > 0);
-  CHECK(stream.underflows() == buffers / 1000);
+  CHECK(stream.click().underflows() == buffers / 1000);
   // Nobody drained the queues: the overflow is counted, not blocked on.
-  CHECK(stream.dropped_records() > 0);
+  CHECK(stream.click().dropped_records() > 0);
   int held = 0, resumed_later = 0;
   double held_at = 0.0;
-  for (SectionStart s; stream.pop_section(s);) {
+  for (SectionStart s; stream.click().pop_section(s);) {
     CHECK(s.bpm >= 100.0);
     if (s.held) {
       ++held;
@@ -100,79 +101,106 @@ TEST_CASE("the MIDI callback filters and queues strokes without allocating", "[j
   }
   CHECK(allocations == 0);
   CHECK(locks == 0);
-  CHECK(input.double_triggers() == 2000);
+  CHECK(input.strokes().double_triggers() == 2000);
   Stroke stroke;
   std::size_t queued = 0;
-  while (input.pop(stroke)) ++queued;
+  while (input.strokes().pop(stroke)) ++queued;
   // Nobody drained the queue: what did not fit was counted, not blocked on.
-  CHECK(input.dropped() > 0);
-  CHECK(queued + static_cast<std::size_t>(input.dropped()) == 20000);
+  CHECK(input.strokes().dropped() > 0);
+  CHECK(queued + static_cast<std::size_t>(input.strokes().dropped()) == 20000);
 }
 
-// The same promise where it matters: inside the callbacks PortAudio and RtMidi really call, on
-// their JACK threads, while the click changes tempo, goes silent and pauses, and a kit floods
-// pocket's port with notes, MIDI clock and active sensing.
-TEST_CASE("the real audio and MIDI callbacks of a JACK session neither allocate nor lock",
-          "[jack][realtime]") {
-  test::JackServer jack;
-  const test::TempDir dir;
-  PortAudioSession session;
-  ClickPattern pattern;
-  pattern.subdivision = 4;
-  pattern.count_in_bars = 1;
-  pattern.random_mute = {30.0, 8, 5};
-  LiveSchedule schedule(parse_meter_cycle("4/4"), 150.0, pattern, 48000.0, -1);
-  const ClickSound sound = synthesize_click("woodblock", 48000.0);
-  const DrumMap map = pocket::test::shipped_kit("gm");
-  ClickStream stream(schedule, sound, {});
-  MidiInput input(
-      {"jack", "virtual", 10.0}, map,
-      StreamClock{[](const void* s) { return static_cast<const ClickStream*>(s)->stream_time(); },
-                  &stream});
-  test::BackgroundProcess flood(MIDI_FLOOD_BINARY,
-                                {"--play-to", "pocket-midi:pocket", "--rate", "2000", "--seconds",
-                                 "6", "--notes", "36,38,42,44"},
-                                dir / "flood.out", dir / "flood.err");
+// The same promise where it matters: inside the callbacks really called on JACK's threads, while
+// the click changes tempo, goes silent and pauses, and a kit floods pocket's port with notes,
+// MIDI clock and active sensing. Both paths: PortAudio's and RtMidi's callbacks (the path on
+// ALSA, run here on their JACK backends), and pocket's own JACK client.
+namespace {
 
-  std::int64_t strokes = 0, clicks = 0, bars_requested = 0;
+struct WatchedRun {
   test::RealtimeCounts counts;
+  std::int64_t strokes = 0, clicks = 0, audio_callbacks = 0;
+};
+
+WatchedRun play_and_flood(ClickOutput& output, KitInput& kit, const std::string& midi_port) {
+  const test::TempDir dir;
+  test::BackgroundProcess flood(
+      MIDI_FLOOD_BINARY,
+      {"--play-to", midi_port, "--rate", "2000", "--seconds", "6", "--notes", "36,38,42,44"},
+      dir / "flood.out", dir / "flood.err");
+  ClickEngine& click = output.click();
+  WatchedRun run;
+  std::int64_t bars_requested = 0;
   {
     const test::CallbackWatch watch;
-    stream.start();
+    output.start();
     const auto until = std::chrono::steady_clock::now() + 6s;
     for (int tick = 0; std::chrono::steady_clock::now() < until; ++tick) {
       // Every 100 ms the player (or the coach) asks for something at the next bar line.
       if (tick % 10 == 0) {
         ClickEvent latest{};
         bool any = false;
-        for (ClickEvent c; stream.pop_click(c); ++clicks) latest = c, any = true;
+        for (ClickEvent c; click.pop_click(c); ++run.clicks) latest = c, any = true;
         const std::int64_t next = any ? latest.bar + 1 : 1;
         switch (bars_requested++ % 5) {
-          case 0: stream.request_tempo(next, 140.0 + static_cast<double>(tick % 40)); break;
-          case 1: stream.request_silence(next, next + 1); break;
-          case 2: stream.request_pause(next); break;
-          case 3: stream.request_resume(0.1); break;
-          case 4: stream.request_tempo(next, 170.0); break;
+          case 0: click.request_tempo(next, 140.0 + static_cast<double>(tick % 40)); break;
+          case 1: click.request_silence(next, next + 1); break;
+          case 2: click.request_pause(next); break;
+          case 3: click.request_resume(0.1); break;
+          case 4: click.request_tempo(next, 170.0); break;
         }
       }
-      for (Stroke s; input.pop(s);) ++strokes;
-      for (AudioAnchor a; stream.pop_anchor(a);) {
+      for (Stroke s; kit.strokes().pop(s);) ++run.strokes;
+      for (AudioAnchor a; click.pop_anchor(a);) {
       }
-      for (SectionStart s; stream.pop_section(s);) {
+      for (SectionStart s; click.pop_section(s);) {
       }
       std::this_thread::sleep_for(10ms);
     }
-    counts = watch.counts();
+    run.audio_callbacks = click.callbacks();  // before the counts: every one was watched
+    run.counts = watch.counts();
   }
-  stream.stop();
+  output.stop();
   flood.wait(10s);
-  INFO(counts.calls << " callbacks watched, " << strokes << " strokes, " << clicks << " clicks; "
-                    << stream.callbacks() << " audio callbacks");
-  // Both callbacks ran, many times: 6 s of 128-frame buffers, and thousands of MIDI events.
-  CHECK(stream.callbacks() > 1000);
-  CHECK(counts.calls > static_cast<std::size_t>(stream.callbacks()) + 5000);
-  CHECK(strokes > 1000);
-  CHECK(clicks > 20);
-  CHECK(counts.allocations == 0);
-  CHECK(counts.locks == 0);
+  return run;
+}
+
+LiveSchedule changing_schedule() {
+  ClickPattern pattern;
+  pattern.subdivision = 4;
+  pattern.count_in_bars = 1;
+  pattern.random_mute = {30.0, 8, 5};
+  return LiveSchedule(parse_meter_cycle("4/4"), 150.0, pattern, 48000.0, -1);
+}
+
+}  // namespace
+
+TEST_CASE("the real audio and MIDI callbacks of a JACK session neither allocate nor lock",
+          "[jack][realtime]") {
+  test::JackServer jack;
+  LiveSchedule schedule = changing_schedule();
+  const ClickSound sound = synthesize_click("woodblock", 48000.0);
+  const DrumMap map = pocket::test::shipped_kit("gm");
+  WatchedRun run;
+  SECTION("PortAudio and RtMidi") {
+    PortAudioSession session;
+    ClickStream stream(schedule, sound, {});
+    MidiInput input(
+        {"jack", "virtual", 10.0}, map,
+        StreamClock{[](const void* s) { return static_cast<const ClickStream*>(s)->stream_time(); },
+                    &stream});
+    run = play_and_flood(stream, input, "pocket-midi:pocket");
+  }
+  SECTION("pocket's own JACK client") {
+    JackEngine engine(schedule, sound, {}, {"jack", "virtual", 10.0}, map);
+    run = play_and_flood(engine, engine, JackEngine::kMidiInPort);
+  }
+  INFO(run.counts.calls << " callbacks watched, " << run.strokes << " strokes, " << run.clicks
+                        << " clicks, " << run.audio_callbacks << " audio callbacks");
+  // The callbacks ran, many times: 6 s of 128-frame buffers, and thousands of MIDI events.
+  CHECK(run.audio_callbacks > 1000);
+  CHECK(run.counts.calls >= static_cast<std::size_t>(run.audio_callbacks));
+  CHECK(run.strokes > 1000);
+  CHECK(run.clicks > 20);
+  CHECK(run.counts.allocations == 0);
+  CHECK(run.counts.locks == 0);
 }

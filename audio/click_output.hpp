@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+
+#include "click_engine.hpp"
+
+namespace pocket {
+
+// What plays a session's click: PortAudio's stream (ClickStream) or pocket's own JACK client.
+// [main-thread] unless said otherwise.
+class ClickOutput {
+ public:
+  virtual ~ClickOutput() = default;
+
+  // The click it plays: requests go in, what was played comes out.
+  virtual ClickEngine& click() = 0;
+
+  virtual void start() = 0;
+  virtual void stop() = 0;
+  // The audio server went away: leave the device alone from now on (stopping or closing it
+  // would wait for a callback that cannot come). Returns once no callback is running (at most
+  // a second), so that the output may be destroyed.
+  virtual void abandon() = 0;
+  // False once the click has played to its end or the device stopped.
+  virtual bool running() const = 0;
+  // "host API / device", for the player and the history.
+  virtual std::string device_label() const = 0;
+  virtual double output_latency_seconds() const = 0;
+  // The frames in one audio buffer.
+  virtual int buffer_frames() const = 0;
+  // [any thread] The stream clock, in seconds: the clock of the click's anchors.
+  virtual double stream_time() const = 0;
+};
+
+}  // namespace pocket

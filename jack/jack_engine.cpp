@@ -1,0 +1,211 @@
+#include "jack_engine.hpp"
+
+#include <jack/jack.h>
+#include <jack/midiport.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "core/errors.hpp"
+#include "core/realtime_probe.hpp"
+#include "midi/midi_backend.hpp"
+
+namespace pocket {
+
+namespace {
+
+int process_callback(jack_nframes_t frames, void* self) {
+  const RealtimeProbeScope probe;
+  return static_cast<JackEngine*>(self)->process(frames);
+}
+
+// The audio ports the click may play into: the system's playback ports, or, when the player
+// named a device, the ports whose name contains it.
+std::vector<std::string> playback_ports(jack_client_t* client, const std::string& device) {
+  const bool system = device.empty();
+  const char** found = jack_get_ports(client, nullptr, JACK_DEFAULT_AUDIO_TYPE,
+                                      JackPortIsInput | (system ? JackPortIsPhysical : 0));
+  std::vector<std::string> all, chosen;
+  for (const char** p = found; p != nullptr && *p != nullptr; ++p) {
+    all.emplace_back(*p);
+    if (system || all.back().find(device) != std::string::npos) chosen.push_back(all.back());
+  }
+  jack_free(found);
+  if (chosen.empty()) {
+    std::string list = all.empty() ? " none" : "";
+    for (const std::string& name : all) list += "\n  " + name;
+    throw DeviceError(
+        fmt::format("no JACK audio port matches '{}': the ports that can play the "
+                    "click are:{}",
+                    device, list));
+  }
+  return chosen;
+}
+
+// The latency JACK reports for a port, in frames (the most of its range).
+std::uint32_t latency_of(jack_client_t* client, const std::string& port_name,
+                         jack_latency_callback_mode_t mode) {
+  jack_port_t* port = jack_port_by_name(client, port_name.c_str());
+  if (port == nullptr) return 0;
+  jack_latency_range_t range{};
+  jack_port_get_latency_range(port, mode, &range);
+  return range.max;
+}
+
+bool connect(jack_client_t* client, const std::string& from, const char* to) {
+  const int result = jack_connect(client, from.c_str(), to);
+  return result == 0 || result == EEXIST;
+}
+
+}  // namespace
+
+JackEngine::JackEngine(LiveSchedule& schedule, const ClickSound& sound, const StreamSettings& audio,
+                       const MidiInputSettings& midi, const DrumMap& map)
+    : click_(schedule, sound, audio.sample_rate),
+      strokes_(map, midi.double_trigger_ms),
+      sample_rate_(audio.sample_rate) {
+  quiet_midi_libraries();
+  jack_status_t status{};
+  client_ = jack_client_open("pocket", JackNoStartServer, &status);
+  if (client_ == nullptr)
+    throw DeviceError(
+        "no JACK server is running: start one (e.g. qjackctl) or use --midi-api alsa");
+  const double server_rate = jack_get_sample_rate(client_);
+  if (server_rate != sample_rate_) {
+    jack_client_close(client_);
+    throw DeviceError(fmt::format("the JACK server runs at {:.0f} Hz: use --rate {:.0f}",
+                                  server_rate, server_rate));
+  }
+  try {
+    if (midi.port != "virtual") kit_port_ = MidiInput::port_named("jack", midi.port);
+    port_label_ = kit_port_.empty() ? "pocket (virtual)" : kit_port_;
+    for (const char* name : {"out_0", "out_1"})
+      outputs_.push_back(
+          jack_port_register(client_, name, JACK_DEFAULT_AUDIO_TYPE, JackPortIsOutput, 0));
+    midi_in_ = jack_port_register(client_, "midi_in", JACK_DEFAULT_MIDI_TYPE, JackPortIsInput, 0);
+    if (midi_in_ == nullptr || std::count(outputs_.begin(), outputs_.end(), nullptr) > 0)
+      throw DeviceError("cannot open pocket's JACK ports");
+    playback_to_ = playback_ports(client_, audio.device).front();  // before the click starts
+    audio_device_ = audio.device;
+  } catch (...) {
+    jack_client_close(client_);
+    throw;
+  }
+  jack_set_process_callback(client_, process_callback, this);
+  jack_set_xrun_callback(
+      client_,
+      [](void* self) {
+        static_cast<JackEngine*>(self)->xruns_.fetch_add(1, std::memory_order_relaxed);
+        return 0;
+      },
+      this);
+  jack_on_info_shutdown(
+      client_,
+      [](jack_status_t, const char*, void* self) {
+        static_cast<JackEngine*>(self)->server_gone_.store(true, std::memory_order_release);
+      },
+      this);
+}
+
+JackEngine::~JackEngine() {
+  // With the server gone, closing would wait on a server that cannot answer.
+  if (!abandoned_.load(std::memory_order_relaxed)) jack_client_close(client_);
+}
+
+void JackEngine::start() {
+  start_frame_ = jack_frame_time(client_);
+  if (jack_activate(client_) != 0) throw DeviceError("cannot start pocket's JACK client");
+  started_ = true;
+  const std::vector<std::string> playback = playback_ports(client_, audio_device_);
+  for (std::size_t i = 0; i < outputs_.size(); ++i)
+    connect(client_, jack_port_name(outputs_[i]), playback[i % playback.size()].c_str());
+  playback_latency_.store(latency_of(client_, playback_to_, JackPlaybackLatency));
+  if (!kit_port_.empty()) {
+    kit_connected_ = connect(client_, kit_port_, jack_port_name(midi_in_));
+    capture_latency_.store(latency_of(client_, kit_port_, JackCaptureLatency));
+  }
+}
+
+void JackEngine::stop() {
+  if (started_ && !abandoned_.load(std::memory_order_relaxed) &&
+      !server_gone_.load(std::memory_order_acquire))
+    jack_deactivate(client_);
+  started_ = false;
+}
+
+void JackEngine::abandon() {
+  abandoned_.store(true, std::memory_order_relaxed);
+  for (int i = 0; i < 1000 && in_callback_.load(std::memory_order_acquire); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+bool JackEngine::running() const {
+  return started_ && !server_gone_.load(std::memory_order_acquire) &&
+         !abandoned_.load(std::memory_order_relaxed) && !click_.finished();
+}
+
+std::string JackEngine::device_label() const {
+  return "JACK (pocket's own client) / " + playback_to_;
+}
+
+double JackEngine::output_latency_seconds() const {
+  return static_cast<double>(playback_latency_.load(std::memory_order_relaxed)) / sample_rate_;
+}
+
+int JackEngine::buffer_frames() const { return static_cast<int>(jack_get_buffer_size(client_)); }
+
+double JackEngine::stream_time() const {
+  return static_cast<double>(frames_since_start(jack_frame_time(client_))) / sample_rate_;
+}
+
+KitInput::PortChange JackEngine::watch_port() {
+  if (kit_port_.empty()) return PortChange::none;
+  const bool there = jack_port_by_name(client_, kit_port_.c_str()) != nullptr;
+  if (kit_connected_ && !(there && jack_port_connected_to(midi_in_, kit_port_.c_str()))) {
+    kit_connected_ = false;  // JACK let go of the connection with the port
+    return PortChange::lost;
+  }
+  if (!kit_connected_ && there && connect(client_, kit_port_, jack_port_name(midi_in_))) {
+    kit_connected_ = true;
+    capture_latency_.store(latency_of(client_, kit_port_, JackCaptureLatency));
+    return PortChange::back;
+  }
+  return PortChange::none;
+}
+
+int JackEngine::process(std::uint32_t frames) {
+  in_callback_.store(true);
+  const std::uint32_t cycle = frames_since_start(jack_last_frame_time(client_));
+  auto* first = static_cast<float*>(jack_port_get_buffer(outputs_[0], frames));
+  if (click_.finished()) {
+    std::fill(first, first + frames, 0.0f);
+  } else {
+    const double dac_time =
+        static_cast<double>(cycle + playback_latency_.load(std::memory_order_relaxed)) /
+        sample_rate_;
+    click_.render(first, frames, dac_time, xruns_.exchange(0, std::memory_order_relaxed));
+  }
+  for (std::size_t i = 1; i < outputs_.size(); ++i)
+    std::copy(first, first + frames,
+              static_cast<float*>(jack_port_get_buffer(outputs_[i], frames)));
+
+  // Each event at the frame where it sits in the period, less the kit's own latency.
+  void* midi = jack_port_get_buffer(midi_in_, frames);
+  const double capture = capture_latency_.load(std::memory_order_relaxed);
+  const std::uint32_t events = jack_midi_get_event_count(midi);
+  for (std::uint32_t i = 0; i < events; ++i) {
+    jack_midi_event_t event;
+    if (jack_midi_event_get(&event, midi, i) != 0) continue;
+    const double frame = static_cast<double>(cycle) + event.time - capture;
+    strokes_.on_message(event.buffer, event.size, frame / sample_rate_);
+  }
+  in_callback_.store(false, std::memory_order_release);
+  return 0;
+}
+
+}  // namespace pocket

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "audio/click_output.hpp"
+#include "audio/click_stream.hpp"
+#include "midi/kit_input.hpp"
+#include "midi/midi_input.hpp"
+
+typedef struct _jack_client jack_client_t;
+typedef struct _jack_port jack_port_t;
+
+namespace pocket {
+
+// pocket's own JACK client: the click goes out and the kit comes in through one process
+// callback, so clicks and strokes share one frame clock. A stroke is timed to the frame at
+// which its event sits in the period, which RtMidi's JACK backend does not pass on. The
+// callback renders, reads and pushes to lock-free queues only.
+//
+// Ports: pocket:out_0 and out_1 (connected to the system's playback ports, or to the ports of
+// the client the audio device names), and pocket:midi_in (connected to the kit's port, or left
+// for the kit to connect to when the port is "virtual").
+class JackEngine final : public ClickOutput, public KitInput {
+ public:
+  // The MIDI input port's full name, for kits and tests that connect to it.
+  static constexpr const char* kMidiInPort = "pocket:midi_in";
+
+  // [main-thread] Opens the client and its ports. Throws DeviceError when no JACK server runs,
+  // the server's rate differs from `audio.sample_rate`, or the kit's port or the audio device
+  // names no port (listing those there are). Schedule, sound and map must outlive the engine.
+  JackEngine(LiveSchedule& schedule, const ClickSound& sound, const StreamSettings& audio,
+             const MidiInputSettings& midi, const DrumMap& map);
+  ~JackEngine() override;
+  JackEngine(const JackEngine&) = delete;
+  JackEngine& operator=(const JackEngine&) = delete;
+
+  // ClickOutput
+  ClickEngine& click() override { return click_; }
+  void start() override;
+  void stop() override;
+  void abandon() override;
+  bool running() const override;
+  std::string device_label() const override;
+  double output_latency_seconds() const override;
+  int buffer_frames() const override;
+  double stream_time() const override;
+
+  // KitInput
+  const std::string& port_name() const override { return port_label_; }
+  PortChange watch_port() override;
+  bool connected() const override { return kit_connected_; }
+  bool watched() const override { return !kit_port_.empty(); }
+  bool failed() const override { return false; }  // a kit that goes away is watched instead
+  double timing_spread() const override { return 0.0; }
+  StrokeIntake& strokes() override { return strokes_; }
+
+  // [audio-thread] One JACK cycle.
+  int process(std::uint32_t frames);
+
+ private:
+  // Frames since start() on JACK's frame clock. 32 bits wrap after a day at 48 kHz: longer
+  // than any session.
+  std::uint32_t frames_since_start(std::uint32_t frame_time) const {
+    return frame_time - start_frame_;
+  }
+
+  ClickEngine click_;
+  StrokeIntake strokes_;
+  double sample_rate_;
+  jack_client_t* client_ = nullptr;
+  std::vector<jack_port_t*> outputs_;
+  jack_port_t* midi_in_ = nullptr;
+  std::string kit_port_;  // the kit's full port name; empty: virtual
+  std::string port_label_;
+  bool kit_connected_ = false;
+  std::string audio_device_;  // part of the playback ports' names; empty: the system's
+  std::string playback_to_;   // the first playback port the click goes to
+  std::uint32_t start_frame_ = 0;
+  std::atomic<std::uint32_t> playback_latency_{0};  // frames, from JACK's latency callback
+  std::atomic<std::uint32_t> capture_latency_{0};
+  std::atomic<int> xruns_{0};  // told by the server, not yet passed to the click
+  std::atomic<bool> server_gone_{false};
+  std::atomic<bool> abandoned_{false};
+  std::atomic<bool> in_callback_{false};
+  bool started_ = false;
+};
+
+}  // namespace pocket

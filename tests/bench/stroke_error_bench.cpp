@@ -1,0 +1,73 @@
+// How far each stroke's time is from the virtual drummer's own record of it, at 64, 128 and 256
+// frames a period: pocket plays on a private JACK dummy server with the drummer, and each stroke's
+// offset is compared with the drummer's once the loop between them (the constant calibration
+// removes) is taken off. Prints one line a period:
+//   frames=F strokes=N near_xrun=K mean_ms=M sd_ms=S p99_ms=P max_ms=X
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include "jack/live_rig.hpp"
+
+namespace {
+
+using pocket::test::DrummerOptions;
+using pocket::test::LiveRig;
+
+void measure(int period) {
+  LiveRig rig(period);
+  DrummerOptions drummer;
+  drummer.jitter_ms = 3.0;
+  drummer.notes = "36,38";
+  drummer.seed = static_cast<unsigned>(period);
+  pocket::test::CommandResult result;
+  const auto played = rig.with_drummer(drummer, [&] {
+    result = rig.pocket({"play", "--bpm", "150", "--bars", "24", "--no-save"});
+  });
+  if (result.exit_code != 0) {
+    std::printf("frames=%d error=pocket-exited-%d\n", period, result.exit_code);
+    return;
+  }
+  const nlohmann::json j = nlohmann::json::parse(result.out);
+  // At 150 BPM both offsets are whole frames (see tests/jack/stroke_timing_test.cpp).
+  const auto drill = LiveRig::after_count_in(played, 4);
+  std::vector<long> loop_frames;
+  std::size_t near_xrun = 0;
+  for (const auto& p : LiveRig::paired(drill, j, 4)) {
+    if (rig.near_xrun(p.played.stroke_frame)) {
+      ++near_xrun;
+      continue;
+    }
+    loop_frames.push_back(std::lround(p.pocket_offset_ms * 48.0) -
+                          std::lround(p.played.offset_ms * 48.0));
+  }
+  if (loop_frames.empty()) {
+    std::printf("frames=%d error=no-strokes\n", period);
+    return;
+  }
+  std::vector<long> sorted = loop_frames;
+  std::sort(sorted.begin(), sorted.end());
+  const long loop = sorted[sorted.size() / 2];
+  std::vector<double> error_ms, size_ms;
+  for (long f : loop_frames) error_ms.push_back(static_cast<double>(f - loop) / 48.0);
+  for (double e : error_ms) size_ms.push_back(std::abs(e));
+  std::sort(size_ms.begin(), size_ms.end());
+  double mean = 0.0, variance = 0.0;
+  for (double e : error_ms) mean += e / static_cast<double>(error_ms.size());
+  for (double e : error_ms) variance += (e - mean) * (e - mean);
+  const double sd =
+      error_ms.size() > 1 ? std::sqrt(variance / static_cast<double>(error_ms.size() - 1)) : 0.0;
+  const std::size_t p99 = std::min(size_ms.size() - 1, size_ms.size() * 99 / 100);
+  std::printf(
+      "frames=%d strokes=%zu near_xrun=%zu mean_ms=%.4f sd_ms=%.4f p99_ms=%.4f max_ms=%.4f\n",
+      period, error_ms.size(), near_xrun, mean, sd, size_ms[p99], size_ms.back());
+  std::fflush(stdout);
+}
+
+}  // namespace
+
+int main() {
+  for (const int period : {64, 128, 256}) measure(period);
+  return 0;
+}

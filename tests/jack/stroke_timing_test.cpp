@@ -1,0 +1,56 @@
+// Strokes are timed to the audio frame: pocket's own JACK client reads each MIDI event at the
+// frame where it sits in the period, on the frame clock the click is rendered on.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "live_rig.hpp"
+
+using namespace pocket::test;
+
+TEST_CASE("every stroke is timed to the frame with periods of 64 128 and 256 frames",
+          "[jack][timing]") {
+  const int period = GENERATE(64, 128, 256);
+  LiveRig rig(period);
+  DrummerOptions drummer;
+  drummer.jitter_ms = 3.0;  // offsets spread over a period and more
+  drummer.notes = "36,38";
+  drummer.seed = static_cast<unsigned>(period);
+  CommandResult result;
+  const auto played = rig.with_drummer(drummer, [&] {
+    result = rig.pocket({"play", "--bpm", "150", "--bars", "8", "--no-save"});
+  });
+  INFO(period << " frames a period; " << result.err);
+  REQUIRE(result.exit_code == 0);
+  const nlohmann::json j = nlohmann::json::parse(result.out);
+  CHECK(j["midi"]["precision_bound_ms"].get<double>() == Approx(1000.0 / 48000.0).margin(0.005));
+
+  // At 150 BPM every slot falls on a whole frame, so both offsets are whole frames: pocket's
+  // from its click, the drummer's from the click it heard. What lies between them is the loop
+  // (the click's way out to the drummer and the stroke's way back), the same for every stroke:
+  // the constant calibration removes.
+  const auto drill = LiveRig::after_count_in(played, 4);
+  std::vector<long> loop_frames;
+  for (const auto& p : LiveRig::paired(drill, j, 4)) {
+    if (rig.near_xrun(p.played.stroke_frame)) continue;  // may have come a cycle late
+    loop_frames.push_back(std::lround(p.pocket_offset_ms * 48.0) -
+                          std::lround(p.played.offset_ms * 48.0));
+  }
+  INFO(rig.server_xruns().size() << " xruns; " << loop_frames.size() << " of " << drill.size()
+                                 << " strokes away from them");
+  REQUIRE(loop_frames.size() * 2 >= drill.size());
+  std::vector<long> sorted = loop_frames;
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+  const long loop = sorted[sorted.size() / 2];
+  std::map<long, int> off_by;  // frames from the loop: how many strokes
+  for (long f : loop_frames) ++off_by[f - loop];
+  std::string spread;
+  for (const auto& [frames, strokes] : off_by)
+    spread += " " + std::to_string(strokes) + " at " + std::to_string(frames) + ",";
+  INFO("loop " << loop << " frames; strokes by frames off it:" << spread);
+  CHECK(off_by.begin()->first >= -1);
+  CHECK(off_by.rbegin()->first <= 1);
+}

@@ -95,11 +95,15 @@ bool ClickStream::process(float* interleaved, unsigned long frames, double dac_t
     ~Running() { flag.store(false, std::memory_order_release); }
   } in_callback(in_callback_);
   bool going_on = true;
-  for (unsigned long done = 0; done < frames && going_on;) {
+  for (unsigned long done = 0; done < frames;) {
     const auto part = static_cast<std::size_t>(std::min<unsigned long>(frames - done, kMaxBlock));
-    going_on =
-        engine_.render(mono_.data(), part, dac_time + static_cast<double>(done) / sample_rate_,
-                       done == 0 && underflow ? 1 : 0);
+    if (going_on) {
+      going_on =
+          engine_.render(mono_.data(), part, dac_time + static_cast<double>(done) / sample_rate_,
+                         done == 0 && underflow ? 1 : 0);
+    } else {
+      std::fill(mono_.begin(), mono_.begin() + static_cast<std::ptrdiff_t>(part), 0.0f);
+    }
     for (std::size_t i = 0; i < part; ++i) {
       for (int c = 0; c < channels_; ++c) interleaved[(done + i) * channels_ + c] = mono_[i];
     }

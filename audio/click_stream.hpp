@@ -38,7 +38,6 @@ class ClickStream final : public ClickOutput {
   double output_latency_seconds() const override;
   int buffer_frames() const override { return buffer_frames_; }
   double stream_time() const override;
-  const AudioDevice& device() const { return device_; }
 
   // [audio-thread] Renders one buffer; public so that tests can drive it without a device.
   // Returns true while the click goes on.

@@ -31,7 +31,7 @@ bool exited(pid_t pid) {
 
 }  // namespace
 
-bool jack_server_running(const std::string& name) {
+double jack_server_rate(const std::string& name) {
   // Asking a server that is not there makes libjack complain on stderr: not the player's news.
   quiet_audio_libraries();
   const auto options = static_cast<jack_options_t>(
@@ -40,10 +40,13 @@ bool jack_server_running(const std::string& name) {
   jack_client_t* client = name.empty()
                               ? jack_client_open("pocket-probe", options, &status)
                               : jack_client_open("pocket-probe", options, &status, name.c_str());
-  if (client == nullptr) return false;
+  if (client == nullptr) return 0.0;
+  const double rate = jack_get_sample_rate(client);
   jack_client_close(client);
-  return true;
+  return rate;
 }
+
+bool jack_server_running(const std::string& name) { return jack_server_rate(name) > 0.0; }
 
 PrivateJackServer::PrivateJackServer(std::string name, double sample_rate, int period_frames)
     : name_(std::move(name)) {

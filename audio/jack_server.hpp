@@ -7,6 +7,9 @@ namespace pocket {
 
 // True when a JACK server answers under `name` (empty: JACK's default server). Starts none.
 bool jack_server_running(const std::string& name = "");
+// The sample rate of the JACK server under `name` (empty: the default one), or 0 when none
+// answers.
+double jack_server_rate(const std::string& name = "");
 
 // A JACK server of pocket's own with the dummy backend (no sound card needed), for the demo on
 // a machine without audio output. It runs while this lives and is stopped afterwards; any

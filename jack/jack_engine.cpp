@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <thread>
 
 #include <fmt/format.h>
@@ -70,20 +69,24 @@ JackEngine::JackEngine(LiveSchedule& schedule, const ClickSound& sound, const St
       strokes_(map, midi.double_trigger_ms),
       sample_rate_(audio.sample_rate) {
   quiet_midi_libraries();
+  // The exact name: kits and patchbays find pocket:midi_in, never a pocket-01 beside it.
   jack_status_t status{};
-  client_ = jack_client_open("pocket", JackNoStartServer, &status);
+  client_ = jack_client_open(
+      kClientName, static_cast<jack_options_t>(JackNoStartServer | JackUseExactName), &status);
+  if (client_ == nullptr && (status & JackNameNotUnique) != 0)
+    throw DeviceError("another pocket is playing on this JACK server: end it first");
   if (client_ == nullptr)
     throw DeviceError(
         "no JACK server is running: start one (e.g. qjackctl) or use --midi-api alsa");
-  const double server_rate = jack_get_sample_rate(client_);
-  if (server_rate != sample_rate_) {
-    jack_client_close(client_);
-    throw DeviceError(fmt::format("the JACK server runs at {:.0f} Hz: use --rate {:.0f}",
-                                  server_rate, server_rate));
-  }
   try {
-    if (midi.port != "virtual") kit_port_ = MidiInput::port_named("jack", midi.port);
-    port_label_ = kit_port_.empty() ? "pocket (virtual)" : kit_port_;
+    const double server_rate = jack_get_sample_rate(client_);
+    if (server_rate != sample_rate_)
+      throw DeviceError(fmt::format("the JACK server runs at {:.0f} Hz: use --rate {:.0f}",
+                                    server_rate, server_rate));
+    if (midi.port != "virtual") {
+      wanted_kit_ = midi.port;
+      kit_port_ = MidiInput::port_named("jack", midi.port);  // numbered as `pocket devices` does
+    }
     for (const char* name : {"out_0", "out_1"})
       outputs_.push_back(
           jack_port_register(client_, name, JACK_DEFAULT_AUDIO_TYPE, JackPortIsOutput, 0));
@@ -113,40 +116,49 @@ JackEngine::JackEngine(LiveSchedule& schedule, const ClickSound& sound, const St
 }
 
 JackEngine::~JackEngine() {
-  // With the server gone, closing would wait on a server that cannot answer.
-  if (!abandoned_.load(std::memory_order_relaxed)) jack_client_close(client_);
+  // After the server shut the client down, closing it is what JACK asks for. A client left
+  // alone while the server still holds it (no cycle came for a second) is not closed: that
+  // could wait for ever, and LiveDevices does not destroy such an engine either.
+  if (!abandoned_.load() || server_gone()) jack_client_close(client_);
 }
 
 void JackEngine::start() {
-  start_frame_ = jack_frame_time(client_);
   if (jack_activate(client_) != 0) throw DeviceError("cannot start pocket's JACK client");
   started_ = true;
   const std::vector<std::string> playback = playback_ports(client_, audio_device_);
+  int connected = 0;
   for (std::size_t i = 0; i < outputs_.size(); ++i)
-    connect(client_, jack_port_name(outputs_[i]), playback[i % playback.size()].c_str());
+    connected +=
+        connect(client_, jack_port_name(outputs_[i]), playback[i % playback.size()].c_str());
+  if (connected == 0)
+    throw DeviceError(fmt::format("cannot connect the click to {}", playback.front()));
+  if (!kit_port_.empty()) kit_connected_ = connect(client_, kit_port_, jack_port_name(midi_in_));
+  read_latencies();
+}
+
+void JackEngine::read_latencies() {
+  // The ports' own latencies: the output's way to the speakers, the kit's way in. The loop's
+  // remainder (the player's ears, the kit's scan) is what calibration measures.
   playback_latency_.store(latency_of(client_, playback_to_, JackPlaybackLatency));
-  if (!kit_port_.empty()) {
-    kit_connected_ = connect(client_, kit_port_, jack_port_name(midi_in_));
-    capture_latency_.store(latency_of(client_, kit_port_, JackCaptureLatency));
-  }
+  capture_latency_.store(kit_port_.empty() ? 0
+                                           : latency_of(client_, kit_port_, JackCaptureLatency));
 }
 
 void JackEngine::stop() {
-  if (started_ && !abandoned_.load(std::memory_order_relaxed) &&
-      !server_gone_.load(std::memory_order_acquire))
-    jack_deactivate(client_);
+  if (started_ && !abandoned_.load() && !server_gone()) jack_deactivate(client_);
   started_ = false;
 }
 
 void JackEngine::abandon() {
-  abandoned_.store(true, std::memory_order_relaxed);
-  for (int i = 0; i < 1000 && in_callback_.load(std::memory_order_acquire); ++i)
+  // Paired with process(): it marks itself running before it looks at abandoned_, so once this
+  // sees no callback running, none will touch the engine again.
+  abandoned_.store(true);
+  for (int i = 0; i < 1000 && in_callback_.load(); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 bool JackEngine::running() const {
-  return started_ && !server_gone_.load(std::memory_order_acquire) &&
-         !abandoned_.load(std::memory_order_relaxed) && !click_.finished();
+  return started_ && !server_gone() && !abandoned_.load() && !click_.finished();
 }
 
 std::string JackEngine::device_label() const {
@@ -160,19 +172,39 @@ double JackEngine::output_latency_seconds() const {
 int JackEngine::buffer_frames() const { return static_cast<int>(jack_get_buffer_size(client_)); }
 
 double JackEngine::stream_time() const {
-  return static_cast<double>(frames_since_start(jack_frame_time(client_))) / sample_rate_;
+  if (!clock_started_.load(std::memory_order_acquire)) return 0.0;
+  const std::uint32_t since =
+      jack_frame_time(client_) - start_frame_.load(std::memory_order_relaxed);
+  return static_cast<double>(since) / sample_rate_;
+}
+
+std::string JackEngine::find_kit_port() const {
+  const char** found = jack_get_ports(client_, nullptr, JACK_DEFAULT_MIDI_TYPE, JackPortIsOutput);
+  std::vector<std::string> ports;
+  for (const char** p = found; p != nullptr && *p != nullptr; ++p) ports.emplace_back(*p);
+  jack_free(found);
+  if (std::find(ports.begin(), ports.end(), kit_port_) != ports.end()) return kit_port_;
+  const bool index_given = std::all_of(wanted_kit_.begin(), wanted_kit_.end(),
+                                       [](char c) { return c >= '0' && c <= '9'; });
+  if (index_given) return {};
+  for (const std::string& port : ports)
+    if (port.find(wanted_kit_) != std::string::npos) return port;
+  return {};
 }
 
 KitInput::PortChange JackEngine::watch_port() {
+  read_latencies();
   if (kit_port_.empty()) return PortChange::none;
-  const bool there = jack_port_by_name(client_, kit_port_.c_str()) != nullptr;
-  if (kit_connected_ && !(there && jack_port_connected_to(midi_in_, kit_port_.c_str()))) {
+  const std::string now = find_kit_port();
+  if (kit_connected_ &&
+      (now != kit_port_ || !jack_port_connected_to(midi_in_, kit_port_.c_str()))) {
     kit_connected_ = false;  // JACK let go of the connection with the port
     return PortChange::lost;
   }
-  if (!kit_connected_ && there && connect(client_, kit_port_, jack_port_name(midi_in_))) {
+  if (!kit_connected_ && !now.empty() && connect(client_, now, jack_port_name(midi_in_))) {
+    kit_port_ = now;
     kit_connected_ = true;
-    capture_latency_.store(latency_of(client_, kit_port_, JackCaptureLatency));
+    read_latencies();
     return PortChange::back;
   }
   return PortChange::none;
@@ -180,15 +212,25 @@ KitInput::PortChange JackEngine::watch_port() {
 
 int JackEngine::process(std::uint32_t frames) {
   in_callback_.store(true);
-  const std::uint32_t cycle = frames_since_start(jack_last_frame_time(client_));
+  struct Leaving {  // on every return
+    std::atomic<bool>& flag;
+    ~Leaving() { flag.store(false); }
+  } leaving{in_callback_};
+  if (abandoned_.load()) return 0;
+  const std::uint32_t frame_time = jack_last_frame_time(client_);
+  if (!clock_started_.load(std::memory_order_relaxed)) {
+    start_frame_.store(frame_time, std::memory_order_relaxed);
+    clock_started_.store(true, std::memory_order_release);
+  }
+  const std::uint32_t cycle = frame_time - start_frame_.load(std::memory_order_relaxed);
   auto* first = static_cast<float*>(jack_port_get_buffer(outputs_[0], frames));
   if (click_.finished()) {
     std::fill(first, first + frames, 0.0f);
   } else {
-    const double dac_time =
-        static_cast<double>(cycle + playback_latency_.load(std::memory_order_relaxed)) /
-        sample_rate_;
-    click_.render(first, frames, dac_time, xruns_.exchange(0, std::memory_order_relaxed));
+    const double dac_frame = static_cast<double>(cycle) +
+                             static_cast<double>(playback_latency_.load(std::memory_order_relaxed));
+    click_.render(first, frames, dac_frame / sample_rate_,
+                  xruns_.exchange(0, std::memory_order_relaxed));
   }
   for (std::size_t i = 1; i < outputs_.size(); ++i)
     std::copy(first, first + frames,
@@ -204,7 +246,6 @@ int JackEngine::process(std::uint32_t frames) {
     const double frame = static_cast<double>(cycle) + event.time - capture;
     strokes_.on_message(event.buffer, event.size, frame / sample_rate_);
   }
-  in_callback_.store(false, std::memory_order_release);
   return 0;
 }
 

@@ -20,17 +20,19 @@ namespace pocket {
 // which its event sits in the period, which RtMidi's JACK backend does not pass on. The
 // callback renders, reads and pushes to lock-free queues only.
 //
-// Ports: pocket:out_0 and out_1 (connected to the system's playback ports, or to the ports of
-// the client the audio device names), and pocket:midi_in (connected to the kit's port, or left
-// for the kit to connect to when the port is "virtual").
+// Ports: pocket:out_0 and out_1 (connected to the system's playback ports, or to the ports
+// whose names contain the audio device), and pocket:midi_in (connected to the kit's port, or
+// left for the kit to connect to when the port is "virtual").
 class JackEngine final : public ClickOutput, public KitInput {
  public:
-  // The MIDI input port's full name, for kits and tests that connect to it.
+  // The client's name, and so the MIDI input port's full name, for kits and tests.
+  static constexpr const char* kClientName = "pocket";
   static constexpr const char* kMidiInPort = "pocket:midi_in";
 
   // [main-thread] Opens the client and its ports. Throws DeviceError when no JACK server runs,
-  // the server's rate differs from `audio.sample_rate`, or the kit's port or the audio device
-  // names no port (listing those there are). Schedule, sound and map must outlive the engine.
+  // another pocket plays on it, the server's rate differs from `audio.sample_rate`, or the
+  // kit's port or the audio device names no port (listing those there are). Schedule, sound
+  // and map must outlive the engine.
   JackEngine(LiveSchedule& schedule, const ClickSound& sound, const StreamSettings& audio,
              const MidiInputSettings& midi, const DrumMap& map);
   ~JackEngine() override;
@@ -48,24 +50,27 @@ class JackEngine final : public ClickOutput, public KitInput {
   int buffer_frames() const override;
   double stream_time() const override;
 
-  // KitInput
-  const std::string& port_name() const override { return port_label_; }
+  // KitInput. Looking for the kit's port again also reads the latencies again: a server that
+  // changes its period (PipeWire does) changes them.
+  const std::string& port_name() const override { return kit_port_.empty() ? label_ : kit_port_; }
   PortChange watch_port() override;
-  bool connected() const override { return kit_connected_; }
+  bool connected() const override { return kit_port_.empty() || kit_connected_; }
   bool watched() const override { return !kit_port_.empty(); }
   bool failed() const override { return false; }  // a kit that goes away is watched instead
   double timing_spread() const override { return 0.0; }
   StrokeIntake& strokes() override { return strokes_; }
 
+  // [any thread] The server told pocket it shut the client down (it died or was stopped).
+  bool server_gone() const { return server_gone_.load(std::memory_order_acquire); }
+
   // [audio-thread] One JACK cycle.
   int process(std::uint32_t frames);
 
  private:
-  // Frames since start() on JACK's frame clock. 32 bits wrap after a day at 48 kHz: longer
-  // than any session.
-  std::uint32_t frames_since_start(std::uint32_t frame_time) const {
-    return frame_time - start_frame_;
-  }
+  // The kit's port now: by its full name, else (unless an index was given) by the part of the
+  // name the player gave, as a module plugged in again may be numbered anew. Empty: not there.
+  std::string find_kit_port() const;
+  void read_latencies();
 
   ClickEngine click_;
   StrokeIntake strokes_;
@@ -73,14 +78,18 @@ class JackEngine final : public ClickOutput, public KitInput {
   jack_client_t* client_ = nullptr;
   std::vector<jack_port_t*> outputs_;
   jack_port_t* midi_in_ = nullptr;
-  std::string kit_port_;  // the kit's full port name; empty: virtual
-  std::string port_label_;
+  std::string wanted_kit_;  // what the player gave: part of a name, or an index
+  std::string kit_port_;    // the kit's full port name; empty: virtual
+  std::string label_ = "pocket (virtual)";
   bool kit_connected_ = false;
   std::string audio_device_;  // part of the playback ports' names; empty: the system's
   std::string playback_to_;   // the first playback port the click goes to
-  std::uint32_t start_frame_ = 0;
-  std::atomic<std::uint32_t> playback_latency_{0};  // frames, from JACK's latency callback
-  std::atomic<std::uint32_t> capture_latency_{0};
+  // JACK's frame clock counts from the first cycle, latched by it. 32 bits wrap after a day at
+  // 48 kHz: longer than any session.
+  std::atomic<bool> clock_started_{false};
+  std::atomic<std::uint32_t> start_frame_{0};
+  std::atomic<std::uint32_t> playback_latency_{0};  // frames, of the ports the click plays to
+  std::atomic<std::uint32_t> capture_latency_{0};   // frames, of the kit's port
   std::atomic<int> xruns_{0};  // told by the server, not yet passed to the click
   std::atomic<bool> server_gone_{false};
   std::atomic<bool> abandoned_{false};

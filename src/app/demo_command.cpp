@@ -94,7 +94,8 @@ int run_demo(const std::vector<std::string>& args) {
   live.kit = PresetLibrary::standard().kit("gm");  // the drummer plays General MIDI notes
   live.audio = {"JACK", "", 48000.0, common.buffer};
   live.midi = {"jack", "virtual", common.double_ms};
-  if (jack_server_running()) {
+  if (const double rate = jack_server_rate(); rate > 0.0) {
+    live.audio.sample_rate = rate;  // the server's: pocket's own client plays at its rate
     fmt::print("the demo plays through your JACK server\n");
   } else if (default_output_here() && alsa_midi_here()) {
     live.audio.host_api.clear();
@@ -113,7 +114,7 @@ int run_demo(const std::vector<std::string>& args) {
   LiveResult result;
   {
     const SessionViews views(common, live);
-    DemoDrummer drummer(live.midi.api, virtual_port(live.midi), timing);
+    DemoDrummer drummer(live.midi.api, virtual_port(live.midi, live.audio), timing);
     live.views.push_back(&drummer);
     result = run_and_record(common, live, "", session_id);
   }

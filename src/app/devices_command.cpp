@@ -51,12 +51,18 @@ int run_devices(const std::vector<std::string>& args) {
     }
   }
   // The path a live session takes here, as the config or the running servers decide it.
+  UserConfig config;
+  try {
+    config = load_user_config();
+  } catch (const std::exception& e) {
+    fmt::print("\nconfig.toml cannot be read ({}): the path below ignores it\n", e.what());
+  }
+  StreamSettings audio;
+  audio.host_api = config.audio_api;
   MidiInputSettings midi;
-  midi.api = load_user_config().midi_api;
-  const bool configured = !midi.api.empty();
-  if (!configured) midi.api = automatic_midi_api();
+  midi.api = config.midi_api.empty() ? automatic_midi_api(audio) : config.midi_api;
   fmt::print("\na session here takes (--midi-api {}{}):\n  {}\n", midi.api,
-             configured ? ", from config.toml" : "", live_path_text(live_path(midi)));
+             config.midi_api.empty() ? "" : ", from config.toml", live_path_text(midi, audio));
   fmt::print(
       "\n* marks the default output. 'pocket setup' chooses and remembers an output and a port;\n"
       "'virtual' as --midi-in opens a port of pocket's own: pocket:midi_in on JACK,\n"

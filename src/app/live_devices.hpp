@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "audio/audio_devices.hpp"
 #include "audio/click_stream.hpp"
@@ -17,27 +18,35 @@ enum class LivePath {
 };
 
 // [main-thread] The MIDI API when neither the player nor the config names one: "jack" when a
-// JACK server answers (its clients share the frame clock), else "alsa".
-std::string automatic_midi_api();
-// [main-thread] The path for `--midi-api`: "jack" is pocket's own JACK client.
-LivePath live_path(const MidiInputSettings& midi);
-// [main-thread] In words, for `pocket devices` and the start of a session.
-const char* live_path_text(LivePath path);
+// JACK server answers and the audio may go through it (its clients share the frame clock),
+// else "alsa".
+std::string automatic_midi_api(const StreamSettings& audio);
+// [main-thread] JACK MIDI with the audio on JACK (or on no API in particular) is pocket's own
+// JACK client. JACK MIDI with the audio on another API cannot share its clock: that is
+// PortAudio with RtMidi's JACK input, which knows a stroke to within a period.
+LivePath live_path(const MidiInputSettings& midi, const StreamSettings& audio);
+// [main-thread] How precisely the path times a stroke before a session has shown more, in
+// milliseconds: a frame on pocket's own JACK client, a period through RtMidi's JACK input, and
+// on ALSA 1 ms until the sequencer's stamps have shown how close.
+double precision_before_session_ms(const MidiInputSettings& midi, const StreamSettings& audio);
+// [main-thread] The path in words, for `pocket devices`.
+std::string live_path_text(const MidiInputSettings& midi, const StreamSettings& audio);
 // The full name of the port `--midi-in virtual` opens, for a kit to play into.
-std::string virtual_port(const MidiInputSettings& midi);
+std::string virtual_port(const MidiInputSettings& midi, const StreamSettings& audio);
 
 // The devices of one live session, opened together, on one stream clock.
 class LiveDevices {
  public:
-  // [main-thread] Throws DeviceError when a device cannot be opened, or when the audio API
-  // asked for cannot share a clock with the MIDI API asked for.
+  // [main-thread] Throws DeviceError when a device cannot be opened.
   LiveDevices(const StreamSettings& audio, const MidiInputSettings& midi, LiveSchedule& schedule,
               const ClickSound& sound, const DrumMap& kit);
 
   ClickOutput& output() { return *output_; }
   KitInput& kit() { return *kit_; }
-  // [main-thread] The audio server went away: nothing may wait on it from now on.
+  // [main-thread] The audio server went away, or stopped calling: nothing may wait on it from
+  // now on.
   void abandon();
+  ~LiveDevices();
 
  private:
   std::optional<PortAudioSession> portaudio_;  // before the stream, which needs it

@@ -78,11 +78,11 @@ StreamSettings chosen_audio(const LiveCommonOptions& o, const po::variables_map&
 }
 
 MidiInputSettings chosen_midi(const LiveCommonOptions& o, const po::variables_map& vm,
-                              const UserConfig& config) {
+                              const UserConfig& config, const StreamSettings& audio) {
   MidiInputSettings midi;
   const bool config_api = !vm.count("midi-api") && !config.midi_api.empty();
   midi.api = config_api ? config.midi_api : o.midi_api;
-  if (midi.api.empty()) midi.api = automatic_midi_api();
+  if (midi.api.empty()) midi.api = automatic_midi_api(audio);
   midi.port = vm.count("midi-in") ? o.midi_in : config.midi_port;
   midi.double_trigger_ms = o.double_ms;
   return midi;
@@ -103,7 +103,7 @@ void apply_live_options(const LiveCommonOptions& o, const po::variables_map& vm,
                         LiveOptions& live) {
   const UserConfig config = load_user_config();
   live.audio = chosen_audio(o, vm, config);
-  live.midi = chosen_midi(o, vm, config);
+  live.midi = chosen_midi(o, vm, config, live.audio);
   if (live.midi.port.empty()) {
     // A guessed device name would fail with a message about that name; say what to do instead.
     throw UsageError(
@@ -204,7 +204,7 @@ int report_live_result(const LiveOptions& live, const LiveResult& r,
   fmt::print(out, "\n{} clicks over {:.0f} s; audio underflows: {}{}\n", r.clicks_heard, r.seconds,
              r.underflows,
              r.dropped_records > 0 ? fmt::format(", records dropped: {}", r.dropped_records) : "");
-  if (live_path(live.midi) == LivePath::jack) {
+  if (live_path(live.midi, live.audio) == LivePath::jack) {
     fmt::print(out, "timing precision: to the audio frame ({:.2f} ms, JACK)\n",
                r.precision_bound_ms);
   } else {

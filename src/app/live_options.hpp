@@ -44,9 +44,11 @@ boost::program_options::options_description live_options(
 StreamSettings chosen_audio(const LiveCommonOptions& o,
                             const boost::program_options::variables_map& vm,
                             const UserConfig& config);
+// The MIDI API, when neither the options nor the config name one, suits `audio` (see
+// automatic_midi_api).
 MidiInputSettings chosen_midi(const LiveCommonOptions& o,
                               const boost::program_options::variables_map& vm,
-                              const UserConfig& config);
+                              const UserConfig& config, const StreamSettings& audio);
 
 // The kit to use: --drum-map, else the config's drum_map, else gm. Throws UsageError for an
 // unknown kit (listing them) and PresetError for a broken kit file.

@@ -118,9 +118,9 @@ class Session {
     result_.audio_device = output_.device_label();
     result_.midi_port = kit_.port_name();
     result_.pad_names = o.kit.pad_names();
-    // On JACK a stroke is timed to its frame. On ALSA strokes are put back at the sequencer's
-    // stamps: 1 ms is said until the session has shown how close (see finish()).
-    result_.precision_bound_ms = live_path(o.midi) == LivePath::jack ? 1000.0 / rate_ : 1.0;
+    // On ALSA strokes are put back at the sequencer's stamps: the session shows how close (see
+    // finish()).
+    result_.precision_bound_ms = precision_before_session_ms(o.midi, o.audio);
     if (ladder_) result_.ceiling_bpm = ladder_->ceiling_bpm();
     result_.start_bpm = schedule_.section().bpm;
     nudged_bpm_ = result_.lowest_bpm = result_.highest_bpm = result_.start_bpm;
@@ -423,7 +423,7 @@ class Session {
     }
 
     // On ALSA: how late a stroke may have been, as the stamps showed, and never under a frame.
-    if (live_path(o_.midi) != LivePath::jack)
+    if (o_.midi.api == "alsa")
       result_.precision_bound_ms = std::max(1000.0 / rate_, 1000.0 * kit_.timing_spread());
     result_.underflows = click_.underflows();
     result_.dropped_records = click_.dropped_records() + kit_.strokes().dropped();

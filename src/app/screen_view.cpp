@@ -247,7 +247,7 @@ void ScreenView::draw_footer(int width, int height) {
   }
   if (state_.underflows > 0) {
     put(height - 2, 1,
-        fmt::format("! audio underflows: {} (the machine could not keep up: a bigger --buffer "
+        fmt::format("! audio underflows: {} (the machine could not keep up: a bigger buffer "
                     "helps)",
                     state_.underflows),
         band_attr(Band::loose) | A_BOLD);

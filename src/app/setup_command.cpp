@@ -253,7 +253,7 @@ int run_setup(const std::vector<std::string>& args) {
       choose_output(wanted_audio, vm.count("audio-api") || vm.count("audio-device"), q);
   const int buffer = choose_buffer(wanted_audio.buffer_frames, q);
   const std::vector<DrumMap> kits = PresetLibrary::standard().readable_kits();
-  const MidiInputSettings wanted_midi = chosen_midi(common, vm, config);
+  const MidiInputSettings wanted_midi = chosen_midi(common, vm, config, wanted_audio);
   const MidiPort port = choose_midi(common, vm, wanted_midi, kits, q);
   const std::string kit = choose_kit(common, vm, config, port, kits, q);
 

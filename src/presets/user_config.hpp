@@ -17,7 +17,7 @@ struct UserConfig {
   std::optional<int> buffer_frames;   // 64..1024
   std::optional<double> sample_rate;  // in Hz
   // [midi]: the kit's input. An empty port: not set up yet.
-  std::string midi_api;   // "alsa" or "jack"; empty: alsa
+  std::string midi_api;   // "alsa" or "jack"; empty: chosen when a session starts
   std::string midi_port;  // part of the port's name, or "virtual" (a port of pocket's own)
   // [timing]
   double calibration_ms = 0.0;    // the player's measured loop offset, subtracted from strokes

@@ -1,7 +1,6 @@
 #include "live_devices.hpp"
 
 #include "audio/jack_server.hpp"
-#include "core/errors.hpp"
 
 namespace pocket::app {
 

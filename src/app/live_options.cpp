@@ -1,11 +1,10 @@
 #include "live_options.hpp"
 
-#include "live_devices.hpp"
-
 #include <fmt/format.h>
 
 #include "command.hpp"
 #include "history_room.hpp"
+#include "live_devices.hpp"
 #include "practice_record.hpp"
 #include "report/analysis_json.hpp"
 #include "report/analysis_table.hpp"

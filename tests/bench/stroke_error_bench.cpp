@@ -30,27 +30,14 @@ void measure(int period) {
     return;
   }
   const nlohmann::json j = nlohmann::json::parse(result.out);
-  // At 150 BPM both offsets are whole frames (see tests/jack/stroke_timing_test.cpp).
-  const auto drill = LiveRig::after_count_in(played, 4);
-  std::vector<long> loop_frames;
-  std::size_t near_xrun = 0;
-  for (const auto& p : LiveRig::paired(drill, j, 4)) {
-    if (rig.near_xrun(p.played.stroke_frame)) {
-      ++near_xrun;
-      continue;
-    }
-    loop_frames.push_back(std::lround(p.pocket_offset_ms * 48.0) -
-                          std::lround(p.played.offset_ms * 48.0));
-  }
-  if (loop_frames.empty()) {
+  const LiveRig::LoopFrames loop_frames = rig.loop_frames(LiveRig::after_count_in(played, 4), j, 4);
+  if (loop_frames.frames.empty()) {
     std::printf("frames=%d error=no-strokes\n", period);
     return;
   }
-  std::vector<long> sorted = loop_frames;
-  std::sort(sorted.begin(), sorted.end());
-  const long loop = sorted[sorted.size() / 2];
+  const long loop = loop_frames.median();
   std::vector<double> error_ms, size_ms;
-  for (long f : loop_frames) error_ms.push_back(static_cast<double>(f - loop) / 48.0);
+  for (long f : loop_frames.frames) error_ms.push_back(static_cast<double>(f - loop) / 48.0);
   for (double e : error_ms) size_ms.push_back(std::abs(e));
   std::sort(size_ms.begin(), size_ms.end());
   double mean = 0.0, variance = 0.0;
@@ -61,7 +48,7 @@ void measure(int period) {
   const std::size_t p99 = std::min(size_ms.size() - 1, size_ms.size() * 99 / 100);
   std::printf(
       "frames=%d strokes=%zu near_xrun=%zu mean_ms=%.4f sd_ms=%.4f p99_ms=%.4f max_ms=%.4f\n",
-      period, error_ms.size(), near_xrun, mean, sd, size_ms[p99], size_ms.back());
+      period, error_ms.size(), loop_frames.near_xrun, mean, sd, size_ms[p99], size_ms.back());
   std::fflush(stdout);
 }
 

@@ -179,6 +179,33 @@ class LiveRig {
     return pairs;
   }
 
+  // Each stroke's offset as pocket measured it less the drummer's own, in whole frames at
+  // 48 kHz (both are whole frames when every slot falls on one, e.g. at 150 BPM), for the
+  // strokes away from the server's xruns; `near_xrun` counts those left out.
+  struct LoopFrames {
+    std::vector<long> frames;
+    std::size_t near_xrun = 0;
+    // The loop itself: what all strokes share (the click's way out and the stroke's way back).
+    long median() const {
+      std::vector<long> sorted = frames;
+      std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+      return sorted.at(sorted.size() / 2);
+    }
+  };
+  LoopFrames loop_frames(const std::vector<DrummerStroke>& played,
+                         const nlohmann::json& pocket_json, long count_in_clicks) const {
+    LoopFrames loop;
+    for (const Paired& p : paired(played, pocket_json, count_in_clicks)) {
+      if (near_xrun(p.played.stroke_frame)) {
+        ++loop.near_xrun;  // may have come a cycle late
+        continue;
+      }
+      loop.frames.push_back(std::lround(p.pocket_offset_ms * 48.0) -
+                            std::lround(p.played.offset_ms * 48.0));
+    }
+    return loop;
+  }
+
   // pocket with the JACK backends and a virtual MIDI port, run to its end.
   CommandResult pocket(std::vector<std::string> args) const {
     args.insert(args.end(), {"--midi-api", "jack", "--midi-in", "virtual", "--json", "--quiet"});

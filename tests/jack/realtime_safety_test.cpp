@@ -189,16 +189,19 @@ TEST_CASE("the real audio and MIDI callbacks of a JACK session neither allocate 
         StreamClock{[](const void* s) { return static_cast<const ClickStream*>(s)->stream_time(); },
                     &stream});
     run = play_and_flood(stream, input, "pocket-midi:pocket");
+    // RtMidi calls a callback of its own for every message: those were watched too.
+    CHECK(run.counts.calls > static_cast<std::size_t>(run.audio_callbacks) + 5000);
   }
   SECTION("pocket's own JACK client") {
     JackEngine engine(schedule, sound, {}, {"jack", "virtual", 10.0}, map);
     run = play_and_flood(engine, engine, JackEngine::kMidiInPort);
+    // One callback reads the kit and renders the click: every cycle was watched.
+    CHECK(run.counts.calls >= static_cast<std::size_t>(run.audio_callbacks));
   }
   INFO(run.counts.calls << " callbacks watched, " << run.strokes << " strokes, " << run.clicks
                         << " clicks, " << run.audio_callbacks << " audio callbacks");
   // The callbacks ran, many times: 6 s of 128-frame buffers, and thousands of MIDI events.
   CHECK(run.audio_callbacks > 1000);
-  CHECK(run.counts.calls >= static_cast<std::size_t>(run.audio_callbacks));
   CHECK(run.strokes > 1000);
   CHECK(run.clicks > 20);
   CHECK(run.counts.allocations == 0);

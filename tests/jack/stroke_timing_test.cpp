@@ -1,7 +1,5 @@
 // Strokes are timed to the audio frame: pocket's own JACK client reads each MIDI event at the
 // frame where it sits in the period, on the frame clock the click is rendered on.
-#include <algorithm>
-#include <cmath>
 #include <map>
 #include <string>
 
@@ -33,20 +31,13 @@ TEST_CASE("every stroke is timed to the frame with periods of 64 128 and 256 fra
   // (the click's way out to the drummer and the stroke's way back), the same for every stroke:
   // the constant calibration removes.
   const auto drill = LiveRig::after_count_in(played, 4);
-  std::vector<long> loop_frames;
-  for (const auto& p : LiveRig::paired(drill, j, 4)) {
-    if (rig.near_xrun(p.played.stroke_frame)) continue;  // may have come a cycle late
-    loop_frames.push_back(std::lround(p.pocket_offset_ms * 48.0) -
-                          std::lround(p.played.offset_ms * 48.0));
-  }
-  INFO(rig.server_xruns().size() << " xruns; " << loop_frames.size() << " of " << drill.size()
-                                 << " strokes away from them");
-  REQUIRE(loop_frames.size() * 2 >= drill.size());
-  std::vector<long> sorted = loop_frames;
-  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
-  const long loop = sorted[sorted.size() / 2];
+  const LiveRig::LoopFrames loop_frames = rig.loop_frames(drill, j, 4);
+  INFO(rig.server_xruns().size() << " xruns; " << loop_frames.frames.size() << " of "
+                                 << drill.size() << " strokes away from them");
+  REQUIRE(loop_frames.frames.size() * 2 >= drill.size());
+  const long loop = loop_frames.median();
   std::map<long, int> off_by;  // frames from the loop: how many strokes
-  for (long f : loop_frames) ++off_by[f - loop];
+  for (long f : loop_frames.frames) ++off_by[f - loop];
   std::string spread;
   for (const auto& [frames, strokes] : off_by)
     spread += " " + std::to_string(strokes) + " at " + std::to_string(frames) + ",";

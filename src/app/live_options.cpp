@@ -127,27 +127,38 @@ void apply_live_options(const LiveCommonOptions& o, const po::variables_map& vm,
   }
 }
 
+namespace {
+
+// Printed now, and kept for the live view: a full screen would hide the line at once.
+void say_before_click(LiveOptions& live, std::string line) {
+  fmt::print(live.feedback, "{}\n", line);
+  live.said_before.push_back(std::move(line));
+}
+
+}  // namespace
+
 void cap_from_history(const LiveCommonOptions& o, LiveOptions& live) {
   if (!live.drill.ladder || live.drill.ladder->consolidated_bpm) return;
   try {
     const SessionStore store = open_store(o.db);
     live.drill.ladder->consolidated_bpm = consolidated_from_history(store, live.drill.name);
   } catch (const StoreError& e) {
-    fmt::print(live.feedback, "the history cannot be read ({}): this ladder is not capped\n",
-               e.what());
+    say_before_click(
+        live, fmt::format("the history cannot be read ({}): this ladder is not capped", e.what()));
     return;
   }
   const LadderConfig& ladder = *live.drill.ladder;
   if (!ladder.consolidated_bpm) {
-    fmt::print(live.feedback,
-               "no solid tempo of {} in your history yet: this ladder is not capped; once a "
-               "step holds, the climb stays within {:g}% of the tempo you hold\n",
-               live.drill.name, ladder.max_increase_percent);
+    say_before_click(
+        live, fmt::format("no solid tempo of {} in your history yet: this ladder is not capped; "
+                          "once a step holds, the climb stays within {:g}% of the tempo you hold",
+                          live.drill.name, ladder.max_increase_percent));
   } else {
-    fmt::print(live.feedback,
-               "your consolidated tempo on {} is {:g} BPM: today's ladder goes no higher than "
-               "{:g} BPM\n",
-               live.drill.name, *ladder.consolidated_bpm, TempoLadder(ladder).ceiling_bpm());
+    say_before_click(
+        live,
+        fmt::format("your consolidated tempo on {} is {:g} BPM: today's ladder goes no "
+                    "higher than {:g} BPM",
+                    live.drill.name, *ladder.consolidated_bpm, TempoLadder(ladder).ceiling_bpm()));
   }
 }
 
@@ -157,8 +168,11 @@ LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
   // Before the click: a history that cannot take the session is said now, not after it.
   SessionStore store =
       open_writable_store(o.db, "fix its permissions, use --db FILE, or --no-save");
-  if (const auto warning = history_room_warning(store.room_left(), live.minutes))
+  LiveOptions recorded = live;
+  if (const auto warning = history_room_warning(store.room_left(), live.minutes)) {
     fmt::print(stderr, "{}\n", *warning);
+    recorded.said_before.push_back(*warning);
+  }
   SessionRecord record;
   record.started_at = utc_now();
   record.drill = live.drill.name;
@@ -168,7 +182,6 @@ LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
   record.input_latency_ms = live.input_latency_ms;
   record.bpm_low = record.bpm_high = live.drill.start_bpm();
   SessionRecorder recorder(store, record, live.audio.sample_rate);
-  LiveOptions recorded = live;
   recorded.views.insert(recorded.views.begin(), &recorder);
   const LiveResult result = run_live_session(recorded);
   recorder.finish(result, stored_summary_json(live, result).dump());

@@ -137,7 +137,7 @@ class Session {
     tell(o_.views, &SessionView::started,
          SessionStarted{drill_.name, result_.audio_device, result_.midi_port,
                         result_.output_latency_ms, result_.precision_bound_ms,
-                        result_.buffer_frames, rate_});
+                        result_.buffer_frames, rate_, o_.said_before});
     while (true) {
       drain_stream();
       if (to_track_.ready()) {

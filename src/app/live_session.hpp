@@ -29,9 +29,10 @@ struct LiveOptions {
   std::int64_t max_bars = -1;  // stop after this many bars whatever the drill; -1: no limit
   double calibration_ms = 0.0;
   double input_latency_ms = 0.0;
-  std::vector<SessionView*> views;  // told of everything the session does
-  SessionKeys* keys = nullptr;      // the player's keys, when a view reads them
-  std::FILE* feedback = stdout;     // where the commands' own messages go
+  std::vector<SessionView*> views;       // told of everything the session does
+  SessionKeys* keys = nullptr;           // the player's keys, when a view reads them
+  std::FILE* feedback = stdout;          // where the commands' own messages go
+  std::vector<std::string> said_before;  // told the player before the click: a view may repeat it
 };
 
 // What the player's click modes did.

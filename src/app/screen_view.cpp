@@ -56,6 +56,27 @@ void put(int row, int column, std::string_view text, attr_t attributes = A_NORMA
   attroff(attributes);
 }
 
+// `text` broken at spaces into rows of at most `width` characters; a word longer than a row
+// is left whole (put() cuts it at the screen's edge).
+std::vector<std::string> wrapped(std::string_view text, std::size_t width) {
+  std::vector<std::string> rows;
+  std::string row;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find(' ', start), text.size());
+    const std::string_view word = text.substr(start, end - start);
+    if (!row.empty() && row.size() + 1 + word.size() > width) {
+      rows.push_back(row);
+      row.clear();
+    }
+    if (!row.empty()) row += ' ';
+    row += word;
+    start = end + 1;
+  }
+  if (!row.empty()) rows.push_back(std::move(row));
+  return rows;
+}
+
 }  // namespace
 
 ScreenView::Lane& ScreenView::lane(const std::string& pad) {
@@ -67,6 +88,8 @@ ScreenView::Lane& ScreenView::lane(const std::string& pad) {
 
 void ScreenView::started(const SessionStarted& start) {
   start_ = start;
+  // What was said before the click stays in view until the session has news of its own.
+  for (const std::string& line : start.said_before) notice_ += (notice_.empty() ? "" : "  ") + line;
   if (has_colors()) {
     init_pair(kGreen, COLOR_GREEN, -1);
     init_pair(kYellow, COLOR_YELLOW, -1);
@@ -147,10 +170,17 @@ void ScreenView::draw() {
 
 void ScreenView::draw_header(int width) {
   put(0, 1, fmt::format("pocket  {}", start_.drill), A_BOLD);
-  const std::string device =
-      fmt::format("{}  ({} frames)", start_.audio_device, start_.buffer_frames);
-  if (static_cast<int>(device.size()) + 20 < width)
+  // The whole label ("API / device") when it fits, else the device alone: at 80 columns
+  // the player still sees where the click goes.
+  const std::string& label = start_.audio_device;
+  const auto slash = label.find(" / ");
+  for (const std::string& name :
+       {label, slash == std::string::npos ? label : label.substr(slash + 3)}) {
+    const std::string device = fmt::format("{}  ({} frames)", name, start_.buffer_frames);
+    if (static_cast<int>(device.size()) + 20 >= width) continue;
     put(0, width - 1 - static_cast<int>(device.size()), device, A_DIM);
+    break;
+  }
 
   const std::string where = state_.bar < 0 ? std::string("count-in")
                                            : fmt::format("bar {}  beat {}/{}", state_.bar + 1,
@@ -180,7 +210,10 @@ void ScreenView::draw_header(int width) {
           band_attr(holding ? Band::tight : Band::close));
     }
   }
-  if (!notice_.empty()) put(3, 1, notice_, A_DIM);
+  // Rows 3 and 4 hold the notice: the big offset starts on row 5.
+  const auto notice = wrapped(notice_, static_cast<std::size_t>(width - 2));
+  for (std::size_t i = 0; i < std::min<std::size_t>(notice.size(), 2); ++i)
+    put(3 + static_cast<int>(i), 1, notice[i], A_DIM);
 }
 
 void ScreenView::draw_latest(int width, int top) {

@@ -50,7 +50,8 @@ class ScreenView final : public SessionView {
   std::optional<double> latest_ms_;
   std::string latest_pad_;
   std::vector<Lane> lanes_;
-  std::string notice_;  // the last step's result or click-mode decision
+  std::string notice_;  // the last step's result or click-mode decision; at first, what was
+                        // said before the click
   std::chrono::steady_clock::time_point last_draw_{};
 };
 

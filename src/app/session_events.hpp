@@ -26,6 +26,7 @@ struct SessionStarted {
   double precision_bound_ms = 0.0;
   int buffer_frames = 0;
   double sample_rate = 0.0;
+  std::vector<std::string> said_before;  // what pocket said before the click started
 };
 
 struct BarClosed {

@@ -67,7 +67,7 @@ std::string lines_of(const std::function<void(LineView&)>& feed, bool stroke_lin
 TEST_CASE("the line view prints a line per stroke, bar, step and click-mode decision", "[view]") {
   const std::vector<std::string> pads = {"kick", "snare"};
   const std::string text = lines_of([&](LineView& view) {
-    view.started({"play", "JACK / system", "pocket (virtual)", 5.3, 2.7, 128, 48000.0});
+    view.started({"play", "JACK / system", "pocket (virtual)", 5.3, 2.7, 128, 48000.0, {}});
     ScoredStroke stroke;
     stroke.stroke.pad = 1;
     stroke.offset_ms = -7.4;

@@ -117,11 +117,18 @@ TEST_CASE("the full-screen view follows the strokes, pauses, resumes and ends on
                                       "ladder --from 100 --to 140 --step 3% --bars 4 "
                                       "--calibration-ms 0" +
                                           kDevices));
+    // What was said before the click (no history: the ladder is not capped) stays in view.
+    const std::string count_in = tmux.wait_for("step 1 at 100 BPM", 20s);
+    const std::string notice = std::regex_replace(rows(count_in, 3, 4), std::regex(R"(\s+)"), " ");
+    CHECK_THAT(notice, Contains("this ladder is not capped"));
+
     const std::string first = tmux.wait_for("snare early", 20s) + tmux.wait_for("snare late", 1s);
     INFO(tmux.screen());
     REQUIRE_FALSE(first.empty());
     CHECK_THAT(first, Contains("step 1 at 100 BPM"));
     CHECK_THAT(first, Contains("early") && Contains("late") && Contains("+25"));
+    // At 80 columns the header still says where the click goes, and in what buffer.
+    CHECK_THAT(rows(first, 0, 0), Contains("system:playback_1  (") && Contains(" frames)"));
     // The kit plays into pocket's virtual port: nothing to warn of.
     CHECK_THAT(first, !Contains("port is gone"));
 

@@ -14,8 +14,8 @@ namespace pocket::app {
 namespace {
 
 // What a crash handler needs to give the terminal back, prepared while all is well: the
-// terminal's modes from before, and its own "leave full screen", "show the cursor" and
-// "plain text" sequences from terminfo. A handler may only write and set modes.
+// terminal's modes from before, and its own "leave full screen", "show the cursor", "plain
+// text" and "keypad off" sequences from terminfo. A handler may only write and set modes.
 struct Restore {
   termios modes{};
   char sequences[256] = {};
@@ -56,6 +56,7 @@ FullScreen::FullScreen() {
   add_sequence("sgr0");
   add_sequence("cnorm");
   add_sequence("rmcup");
+  add_sequence("rmkx");  // keypad(stdscr, TRUE) below turned the keypad mode on
   for (const int signal : kFatalSignals) std::signal(signal, on_fatal_signal);
   cbreak();  // keys at once; Ctrl-C still interrupts
   noecho();
@@ -88,17 +89,10 @@ SessionKey FullScreen::poll() {
       case '_': return SessionKey::slower;
       case 'q':
       case 'Q': return SessionKey::quit;
-      case KEY_RESIZE: resized_ = true; break;
-      default: break;  // other keys do nothing
+      default: break;  // other keys do nothing; ncurses takes KEY_RESIZE's new size itself
     }
   }
   return SessionKey::none;
-}
-
-bool FullScreen::take_resize() {
-  const bool resized = resized_;
-  resized_ = false;
-  return resized;
 }
 
 }  // namespace pocket::app

@@ -22,12 +22,9 @@ class FullScreen final : public SessionKeys {
 
   // space: pause or go on; + and -: tempo; q: end.
   SessionKey poll() override;
-  // True once after the terminal changed size.
-  bool take_resize();
 
  private:
   bool open_ = false;
-  bool resized_ = false;
 };
 
 }  // namespace pocket::app

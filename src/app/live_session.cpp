@@ -339,8 +339,8 @@ class Session {
     switch (now_playing_.muted_by) {
       case MuteReason::silenced:
         return silent_mode_ ? ClickState::silent_while_tight : ClickState::quiet_count;
-      case MuteReason::random:
-      case MuteReason::gap: return ClickState::muted;
+      case MuteReason::random: return ClickState::muted;
+      case MuteReason::gap: return ClickState::gap;
       case MuteReason::rest:  // a '.' beat of the drill: the click is as the drill wants it
       case MuteReason::none: break;
     }

@@ -9,13 +9,13 @@
 #include "big_text.hpp"
 #include "line_view.hpp"
 #include "meter_scale.hpp"
+#include "wrapped_text.hpp"
 
 namespace pocket::app {
 
 namespace {
 
-constexpr auto kFrame = std::chrono::milliseconds(33);  // at most 30 redraws a second
-constexpr std::size_t kMarks = 8;                       // strokes shown per lane
+constexpr std::size_t kMarks = 8;  // strokes shown per lane
 constexpr std::size_t kRollingBars = 4;
 constexpr int kMinWidth = 80;
 constexpr int kMinHeight = 24;
@@ -39,6 +39,7 @@ std::string_view click_words(ClickState click) {
     case ClickState::count_in: return "count-in";
     case ClickState::heard: return "heard";
     case ClickState::muted: return "left out";
+    case ClickState::gap: return "gap bar";
     case ClickState::silent_while_tight: return "silent while tight";
     case ClickState::quiet_count: return "quiet count gap";
     case ClickState::pausing: return "pausing at the bar line";
@@ -54,27 +55,6 @@ void put(int row, int column, std::string_view text, attr_t attributes = A_NORMA
   attron(attributes);
   mvaddnstr(row, column, text.data(), std::min(static_cast<int>(text.size()), room));
   attroff(attributes);
-}
-
-// `text` broken at spaces into rows of at most `width` characters; a word longer than a row
-// is left whole (put() cuts it at the screen's edge).
-std::vector<std::string> wrapped(std::string_view text, std::size_t width) {
-  std::vector<std::string> rows;
-  std::string row;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = std::min(text.find(' ', start), text.size());
-    const std::string_view word = text.substr(start, end - start);
-    if (!row.empty() && row.size() + 1 + word.size() > width) {
-      rows.push_back(row);
-      row.clear();
-    }
-    if (!row.empty()) row += ' ';
-    row += word;
-    start = end + 1;
-  }
-  if (!row.empty()) rows.push_back(std::move(row));
-  return rows;
 }
 
 }  // namespace
@@ -138,11 +118,8 @@ void ScreenView::midi_port_changed(const MidiPortChange& change) {
 
 void ScreenView::state_changed(const SessionState& state) {
   state_ = state;
-  const bool resized = screen_.take_resize();
-  const auto now = std::chrono::steady_clock::now();
-  if (!resized && now - last_draw_ < kFrame) return;
-  last_draw_ = now;
-  draw();
+  // The session tells the state about 30 times a second: a new size is drawn within a frame.
+  if (pacer_.due(RedrawPacer::Clock::now())) draw();
 }
 
 void ScreenView::ended(const LiveResult&) { screen_.close(); }
@@ -186,9 +163,10 @@ void ScreenView::draw_header(int width) {
                                            : fmt::format("bar {}  beat {}/{}", state_.bar + 1,
                                                          state_.beat + 1, state_.beats_in_bar);
   put(1, 1, fmt::format("{:g} BPM", std::round(state_.bpm * 10.0) / 10.0), A_BOLD);
+  const auto whole_seconds = static_cast<std::int64_t>(state_.seconds);  // 59.6 s is 0:59
   put(1, 14,
-      fmt::format("{}   click: {}   {:.0f}:{:02.0f}", where, click_words(state_.click),
-                  std::floor(state_.seconds / 60.0), std::fmod(state_.seconds, 60.0)));
+      fmt::format("{}   click: {}   {}:{:02}", where, click_words(state_.click), whole_seconds / 60,
+                  whole_seconds % 60));
 
   if (state_.step) {
     const StepProgress& step = *state_.step;
@@ -211,7 +189,7 @@ void ScreenView::draw_header(int width) {
     }
   }
   // Rows 3 and 4 hold the notice: the big offset starts on row 5.
-  const auto notice = wrapped(notice_, static_cast<std::size_t>(width - 2));
+  const auto notice = wrapped_text(notice_, static_cast<std::size_t>(width - 2));
   for (std::size_t i = 0; i < std::min<std::size_t>(notice.size(), 2); ++i)
     put(3 + static_cast<int>(i), 1, notice[i], A_DIM);
 }

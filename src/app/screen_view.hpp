@@ -1,12 +1,12 @@
 #pragma once
 
-#include <chrono>
 #include <deque>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "full_screen.hpp"
+#include "redraw_pacer.hpp"
 #include "session_events.hpp"
 
 namespace pocket::app {
@@ -52,7 +52,7 @@ class ScreenView final : public SessionView {
   std::vector<Lane> lanes_;
   std::string notice_;  // the last step's result or click-mode decision; at first, what was
                         // said before the click
-  std::chrono::steady_clock::time_point last_draw_{};
+  RedrawPacer pacer_;
 };
 
 }  // namespace pocket::app

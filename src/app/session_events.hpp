@@ -55,7 +55,8 @@ struct MidiPortChange {
 enum class ClickState {
   count_in,
   heard,
-  muted,               // the random mute or a gap bar of the drill left it out
+  muted,               // the random mute left it out
+  gap,                 // a gap bar of the drill (--gap): the player keeps time alone
   silent_while_tight,  // the player's timing holds it off
   quiet_count,         // a gap of the quiet count
   pausing,             // the player asked for a pause: it stops at the next bar line

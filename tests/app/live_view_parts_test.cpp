@@ -8,6 +8,8 @@
 #include "app/big_text.hpp"
 #include "app/line_view.hpp"
 #include "app/meter_scale.hpp"
+#include "app/redraw_pacer.hpp"
+#include "app/wrapped_text.hpp"
 
 using namespace pocket;
 using namespace pocket::app;
@@ -107,4 +109,33 @@ TEST_CASE("the line view prints a line per stroke, bar, step and click-mode deci
             },
             false)
             .empty());  // --quiet
+}
+
+TEST_CASE("the view redraws at most 30 times a second however often it is told", "[view]") {
+  RedrawPacer pacer;
+  const auto start = RedrawPacer::Clock::time_point{} + std::chrono::hours(1);
+  std::vector<int> drawn_at;             // milliseconds
+  for (int ms = 0; ms < 10'000; ++ms) {  // told every millisecond for ten seconds
+    if (pacer.due(start + std::chrono::milliseconds(ms))) drawn_at.push_back(ms);
+  }
+  // No second, wherever it starts, holds more than 30 redraws, and it holds nearly 30.
+  for (std::size_t i = 30; i < drawn_at.size(); ++i) CHECK(drawn_at[i] - drawn_at[i - 30] >= 1000);
+  CHECK(drawn_at.size() >= 290);
+  // Told seldom, it draws every time.
+  RedrawPacer slow;
+  for (int i = 0; i < 5; ++i) CHECK(slow.due(start + std::chrono::milliseconds(100 * i)));
+}
+
+TEST_CASE("a notice is wrapped at spaces to the screen's width", "[view]") {
+  CHECK(wrapped_text("", 10).empty());
+  CHECK(wrapped_text("one two three", 20) == std::vector<std::string>{"one two three"});
+  CHECK(wrapped_text("one two three", 7) == std::vector<std::string>{"one two", "three"});
+  CHECK(wrapped_text("one  two", 20) == std::vector<std::string>{"one two"});
+  CHECK(wrapped_text("a unbreakable-word b", 5) ==
+        std::vector<std::string>{"a", "unbreakable-word", "b"});
+  for (const auto& row : wrapped_text("no solid tempo of ladder in your history yet: this ladder "
+                                      "is not capped; once a step holds, the climb stays within "
+                                      "5% of the tempo you hold",
+                                      78))
+    CHECK(row.size() <= 78);
 }

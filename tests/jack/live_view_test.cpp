@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "live_rig.hpp"
+#include "tmux_window.hpp"
 
 using namespace pocket::test;
 using namespace std::chrono_literals;
@@ -15,74 +16,12 @@ using Catch::Contains;
 
 namespace {
 
-// A tmux server of the test's own, one 80x24 window running `command` through sh.
-class Tmux {
- public:
-  // A server of its own each time: one just told to stop may still hold the last socket.
-  Tmux(const TempDir& dir, const std::string& command)
-      : dir_(dir),
-        socket_("pocket-view-" + std::to_string(getpid()) + "-" + std::to_string(++made_)) {
-    const auto started = tmux({"new-session", "-d", "-s", "view", "-x", "80", "-y", "24", command});
-    if (started.exit_code != 0) throw std::runtime_error("tmux did not start: " + started.err);
-  }
-  ~Tmux() { tmux({"kill-server"}); }
-
-  std::string screen() const { return tmux({"capture-pane", "-p", "-t", "view"}).out; }
-  // The screen with the lines that scrolled off it.
-  std::string scrollback() const {
-    return tmux({"capture-pane", "-p", "-S", "-500", "-t", "view"}).out;
-  }
-  void keys(const std::string& keys) const { tmux({"send-keys", "-t", "view", "-l", keys}); }
-  void resize(int width, int height) const {
-    tmux(
-        {"resize-window", "-t", "view", "-x", std::to_string(width), "-y", std::to_string(height)});
-  }
-  // The screen once it shows `text`, or empty after `limit`.
-  std::string wait_for(const std::string& text, std::chrono::seconds limit) const {
-    const auto end = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < end) {
-      const std::string shown = screen();
-      if (shown.find(text) != std::string::npos) return shown;
-      std::this_thread::sleep_for(100ms);
-    }
-    return "";
-  }
-  // The process running in the window's shell (pocket).
-  pid_t program() const {
-    const std::string shell = tmux({"display-message", "-p", "-t", "view", "#{pane_pid}"}).out;
-    const std::string children = read_text("/proc/" + std::to_string(std::stoi(shell)) + "/task/" +
-                                           std::to_string(std::stoi(shell)) + "/children");
-    return children.empty() ? -1 : std::stoi(children);
-  }
-
- private:
-  CommandResult tmux(std::vector<std::string> args) const {
-    args.insert(args.begin(), {"-L", socket_});
-    return run_command("/usr/bin/tmux", args, dir_.path());
-  }
-  const TempDir& dir_;
-  std::string socket_;
-  static inline int made_ = 0;
-};
-
 // A shell line that runs pocket with `args` in the window, between two readings of the
 // terminal's modes, and keeps its exit code.
 std::string framed(const TempDir& dir, const std::string& args) {
   const std::string d = dir.path().string();
   return "stty -a > " + d + "/before.txt; " + POCKET_BINARY + " " + args + "; echo $? > " + d +
          "/code.txt; stty -a > " + d + "/after.txt; sleep 600";
-}
-
-std::string wait_for_file(const std::filesystem::path& path, std::chrono::seconds limit) {
-  const auto end = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < end) {
-    if (std::filesystem::exists(path) && !read_text(path).empty()) {
-      std::this_thread::sleep_for(300ms);  // the second stty follows the exit code
-      return read_text(path);
-    }
-    std::this_thread::sleep_for(100ms);
-  }
-  return "";
 }
 
 // The rows of the screen from `first` to `last`.
@@ -102,6 +41,20 @@ int bar_shown(const std::string& screen) {
   return std::stoi(match[1]);
 }
 
+// The session's time on the screen's second row ("0:41"), in seconds; -1 when not shown.
+int clock_shown(const std::string& screen) {
+  std::smatch match;
+  if (!std::regex_search(screen, match, std::regex(R"(click: [a-z -]+   (\d+):(\d\d))"))) return -1;
+  return std::stoi(match[1]) * 60 + std::stoi(match[2]);
+}
+
+// The seconds the summary says the click played ("96 clicks over 41 s"); -1 when not there.
+int summary_seconds(const std::string& text) {
+  std::smatch match;
+  if (!std::regex_search(text, match, std::regex(R"(clicks over (\d+) s)"))) return -1;
+  return std::stoi(match[1]);
+}
+
 const std::string kDevices = " --audio-api JACK --midi-api jack --midi-in virtual";
 
 }  // namespace
@@ -117,6 +70,7 @@ TEST_CASE("the full-screen view follows the strokes, pauses, resumes and ends on
                                       "ladder --from 100 --to 140 --step 3% --bars 4 "
                                       "--calibration-ms 0" +
                                           kDevices));
+    const auto launched = std::chrono::steady_clock::now();
     // What was said before the click (no history: the ladder is not capped) stays in view.
     const std::string count_in = tmux.wait_for("step 1 at 100 BPM", 20s);
     const std::string notice = std::regex_replace(rows(count_in, 3, 4), std::regex(R"(\s+)"), " ");
@@ -172,17 +126,25 @@ TEST_CASE("the full-screen view follows the strokes, pauses, resumes and ends on
 
     // Space: the click stops at the next bar line and no bar goes by.
     tmux.keys(" ");
-    const std::string paused = tmux.wait_for("click: paused", 10s);
-    REQUIRE_FALSE(paused.empty());
+    REQUIRE_FALSE(tmux.wait_for("click: paused", 10s).empty());
+    // "paused" shows once the bar line is rendered; the clock stops once it is heard, a
+    // buffer and the output's latency later.
+    std::this_thread::sleep_for(300ms);
+    const std::string paused = tmux.screen();
     CHECK_THAT(paused, Contains("space go on"));
     const int held_bar = bar_shown(paused);
+    const auto pause_start = std::chrono::steady_clock::now();
     std::this_thread::sleep_for(3s);
     const std::string still = tmux.screen();
     CHECK_THAT(still, Contains("click: paused"));
     CHECK(bar_shown(still) == held_bar);
+    // Paused time is not counted: the session's clock stands still.
+    CHECK(clock_shown(paused) >= 0);
+    CHECK(clock_shown(still) == clock_shown(paused));
     // Space again: it plays on from the bar it held at.
     tmux.keys(" ");
     REQUIRE_FALSE(tmux.wait_for("click: heard", 10s).empty());
+    const auto paused_for = std::chrono::steady_clock::now() - pause_start;
     bool moved_on = false;
     for (int i = 0; i < 100 && !moved_on; ++i) {
       std::this_thread::sleep_for(100ms);
@@ -197,6 +159,14 @@ TEST_CASE("the full-screen view follows the strokes, pauses, resumes and ends on
     const std::string after = tmux.scrollback();
     CHECK_THAT(after, Contains("clicks over"));
     CHECK_THAT(after, Contains("stopped early") || Contains("real limit"));
+    // The summary's time leaves the pause out: it is the time last shown on the clock, which
+    // stood still through the pause, not the time since the first click.
+    const auto played_for = std::chrono::steady_clock::now() - launched;
+    INFO("paused " << std::chrono::duration<double>(paused_for).count() << " s of "
+                   << std::chrono::duration<double>(played_for).count() << " s");
+    CHECK(summary_seconds(after) > 0);
+    CHECK(summary_seconds(after) <=
+          std::chrono::duration<double>(played_for - paused_for).count() + 1.0);
     CHECK_THAT(after, !Contains("click: paused"));
     CHECK(read_text(rig.dir() / "after.txt") == read_text(rig.dir() / "before.txt"));
   });
@@ -216,12 +186,18 @@ TEST_CASE("the full-screen view follows the strokes, pauses, resumes and ends on
   CHECK(std::abs(static_cast<long>(kept) - static_cast<long>(heard)) <= 2);
 }
 
-TEST_CASE("tempo keys, and SIGTERM and a crash give the terminal back", "[jack][view]") {
+TEST_CASE("tempo keys, and Ctrl-C and SIGTERM and a crash give the terminal back", "[jack][view]") {
   LiveRig rig;
-  for (const int signal : {SIGTERM, SIGSEGV}) {
+  for (const int signal : {SIGINT, SIGTERM, SIGSEGV}) {
     std::filesystem::remove(rig.dir() / "code.txt");
-    const Tmux tmux(rig.dir(), framed(rig.dir(), "play --bpm 100 --no-save" + kDevices));
+    // The Ctrl-C run plays gap bars: the view says when the click leaves the player alone.
+    const std::string gap = signal == SIGINT ? " --gap 1:1" : "";
+    const Tmux tmux(rig.dir(), framed(rig.dir(), "play --bpm 100 --no-save" + gap + kDevices));
     REQUIRE_FALSE(tmux.wait_for("click:", 20s).empty());
+    INFO("signal " << signal);
+    if (signal == SIGINT) CHECK_FALSE(tmux.wait_for("click: gap bar", 15s).empty());
+    // The view turns the keypad modes on: the checks after it can tell whether they are off.
+    CHECK(tmux.keypad_modes() == "1 1\n");
     if (signal == SIGTERM) {  // + and - nudge the tempo from the next bar line
       tmux.keys("++");
       CHECK_FALSE(tmux.wait_for("102 BPM", 10s).empty());
@@ -230,12 +206,18 @@ TEST_CASE("tempo keys, and SIGTERM and a crash give the terminal back", "[jack][
     }
     const pid_t pocket = tmux.program();
     REQUIRE(pocket > 0);
-    kill(pocket, signal);
+    if (signal == SIGINT) {
+      tmux.control_c();  // from the keyboard, as a player would
+    } else {
+      kill(pocket, signal);
+    }
     const std::string code = wait_for_file(rig.dir() / "code.txt", 20s);
-    INFO("signal " << signal << ", exit code " << code);
-    // SIGTERM ends the session cleanly, with its summary; a crash dies of its signal.
-    CHECK(code == (signal == SIGTERM ? "0\n" : std::to_string(128 + signal) + "\n"));
-    if (signal == SIGTERM) CHECK_THAT(tmux.scrollback(), Contains("clicks over"));
+    INFO("exit code " << code);
+    // Ctrl-C and SIGTERM end the session cleanly, with its summary; a crash dies of its signal.
+    const bool clean = signal != SIGSEGV;
+    CHECK(code == (clean ? "0\n" : std::to_string(128 + signal) + "\n"));
+    if (clean) CHECK_THAT(tmux.scrollback(), Contains("clicks over"));
     CHECK(read_text(rig.dir() / "after.txt") == read_text(rig.dir() / "before.txt"));
+    CHECK(tmux.keypad_modes() == "0 0\n");
   }
 }

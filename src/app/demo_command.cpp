@@ -81,6 +81,7 @@ int run_demo(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (!parse_command_line(args, options, {}, vm, "pocket demo")) return kExitOk;
   if (common.db.empty()) common.db = (folder / "history.sqlite").string();
+  common.history_words = "the demo's history";
   if (common.buffer < 64 || common.buffer > 1024)
     throw UsageError(fmt::format("buffer of {} frames: use 64 to 1024", common.buffer));
   const std::filesystem::path demo_folder = std::filesystem::path(common.db).parent_path();
@@ -110,13 +111,14 @@ int run_demo(const std::vector<std::string>& args) {
 
   cap_from_history(common, live);
   install_interrupt_handler();
+  std::optional<SessionStore> history = history_for_session(common, live);
   std::optional<std::int64_t> session_id;
   LiveResult result;
   {
     const SessionViews views(common, live);
     DemoDrummer drummer(live.midi.api, virtual_port(live.midi, live.audio), timing);
     live.views.push_back(&drummer);
-    result = run_and_record(common, live, "", session_id);
+    result = run_and_record(history, live, "", session_id);
   }
   const int code = report_live_result(live, result, session_id);
   if (session_id) {

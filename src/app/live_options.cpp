@@ -150,9 +150,9 @@ void cap_from_history(const LiveCommonOptions& o, LiveOptions& live) {
   const LadderConfig& ladder = *live.drill.ladder;
   if (!ladder.consolidated_bpm) {
     say_before_click(
-        live, fmt::format("no solid tempo of {} in your history yet: this ladder is not capped; "
-                          "once a step holds, the climb stays within {:g}% of the tempo you hold",
-                          live.drill.name, ladder.max_increase_percent));
+        live, fmt::format("no solid tempo of {} in {} yet: this ladder is not capped; once a step "
+                          "holds, the climb stays within {:g}% of the tempo you hold",
+                          live.drill.name, o.history_words, ladder.max_increase_percent));
   } else {
     say_before_click(
         live,
@@ -162,17 +162,22 @@ void cap_from_history(const LiveCommonOptions& o, LiveOptions& live) {
   }
 }
 
-LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
-                          const std::string& fingerprint, std::optional<std::int64_t>& session_id) {
-  if (o.no_save) return run_live_session(live);
-  // Before the click: a history that cannot take the session is said now, not after it.
+std::optional<SessionStore> history_for_session(const LiveCommonOptions& o, LiveOptions& live) {
+  if (o.no_save) return std::nullopt;
   SessionStore store =
       open_writable_store(o.db, "fix its permissions, use --db FILE, or --no-save");
-  LiveOptions recorded = live;
   if (const auto warning = history_room_warning(store.room_left(), live.minutes)) {
     fmt::print(stderr, "{}\n", *warning);
-    recorded.said_before.push_back(*warning);
+    live.said_before.push_back(*warning);
   }
+  return store;
+}
+
+LiveResult run_and_record(std::optional<SessionStore>& history, const LiveOptions& live,
+                          const std::string& fingerprint, std::optional<std::int64_t>& session_id) {
+  if (!history) return run_live_session(live);
+  SessionStore& store = *history;
+  LiveOptions recorded = live;
   SessionRecord record;
   record.started_at = utc_now();
   record.drill = live.drill.name;
@@ -241,9 +246,10 @@ int run_drill_session(const LiveCommonOptions& o, const po::variables_map& vm, L
   apply_live_options(o, vm, live);
   cap_from_history(o, live);
   install_interrupt_handler();
+  std::optional<SessionStore> history = history_for_session(o, live);
   std::optional<std::int64_t> session_id;
   const SessionViews views(o, live);
-  const LiveResult result = run_and_record(o, live, fingerprint, session_id);
+  const LiveResult result = run_and_record(history, live, fingerprint, session_id);
   return report_live_result(live, result, session_id, goal_text(o, live.drill.name));
 }
 

@@ -7,6 +7,7 @@
 #include "live_session.hpp"
 #include "presets/preset_library.hpp"
 #include "presets/user_config.hpp"
+#include "store/session_store.hpp"
 
 namespace pocket::app {
 
@@ -25,8 +26,9 @@ struct LiveCommonOptions {
   double input_latency_ms = 0.0;
   bool json = false;
   bool quiet = false;
-  std::string view = "auto";  // auto, screen or lines
-  std::string db;             // empty: the default history
+  std::string view = "auto";                   // auto, screen or lines
+  std::string db;                              // empty: the default history
+  std::string history_words = "your history";  // how messages name it
   bool no_save = false;
 };
 
@@ -64,9 +66,14 @@ void apply_live_options(const LiveCommonOptions& o, const boost::program_options
 // --consolidated gave it; says so on the session's feedback when there is no history yet.
 void cap_from_history(const LiveCommonOptions& o, LiveOptions& live);
 
-// Runs the session and keeps it in the history as it goes (unless --no-save).
+// The history the session goes to, opened for writing before the click and before the live
+// view takes the screen, or none with --no-save. Throws when it cannot take the session; too
+// little room left is said on stderr and kept in live.said_before.
+std::optional<SessionStore> history_for_session(const LiveCommonOptions& o, LiveOptions& live);
+
+// Runs the session and keeps it in `history` as it goes (when there is one).
 // `fingerprint`: of the drill's file, empty for play and ladder.
-LiveResult run_and_record(const LiveCommonOptions& o, const LiveOptions& live,
+LiveResult run_and_record(std::optional<SessionStore>& history, const LiveOptions& live,
                           const std::string& fingerprint, std::optional<std::int64_t>& session_id);
 
 // Prints the summary of a finished session and returns the exit code; `goal` is the drill's

@@ -81,6 +81,8 @@ TEST_CASE("an installed pocket finds its drills and kits under the prefix", "[in
   const auto prefix = test::install_pocket(dir);
   const auto program = prefix / "bin" / "pocket";
   CHECK(std::filesystem::exists(prefix / "share" / "pocket" / "presets" / "README.md"));
+  // Empty is unset: the presets found are the installed ones, whatever this shell has set.
+  const test::ScopedEnv no_override("POCKET_PRESETS", "");
 
   {
     const test::ScopedEnv config("XDG_CONFIG_HOME", (dir / "config").string());
@@ -120,8 +122,9 @@ TEST_CASE("the installed man page covers every command and option of the install
   INFO(man.err);
   REQUIRE(man.exit_code == 0);
   CHECK_THAT(man.out, Contains("NAME") && Contains("SYNOPSIS") && Contains("DESCRIPTION") &&
-                          Contains("COMMANDS") && Contains("FILES") && Contains("ENVIRONMENT") &&
-                          Contains("EXIT STATUS") && Contains("EXAMPLES"));
+                          Contains("COMMANDS") && Contains("THE LIVE VIEW") && Contains("FILES") &&
+                          Contains("ENVIRONMENT") && Contains("EXIT STATUS") &&
+                          Contains("EXAMPLES"));
   CHECK_THAT(man.out, Contains("config.toml") && Contains("history.sqlite") &&
                           Contains("share/pocket/presets") && Contains("POCKET_DB") &&
                           Contains("POCKET_PRESETS") && Contains("XDG_CONFIG_HOME"));

@@ -97,8 +97,13 @@ AudioDevice choose_output(const StreamSettings& wanted, bool given, const Questi
   }
 }
 
-int choose_buffer(int proposal, const Questions& q) {
+int choose_buffer(int proposal, const AudioDevice& output, const Questions& q) {
   if (!q.asking()) return proposal;
+  if (output.host_api.find("JACK") != std::string::npos) {
+    // Every client of a JACK server runs at the server's period: a buffer here would do nothing.
+    fmt::print("audio buffer: the JACK server's period (chosen where the server is started)\n");
+    return proposal;
+  }
   fmt::print(
       "audio buffer, {} to {} frames: smaller brings the click closer to its time, larger is "
       "safer on a busy machine\n",
@@ -251,7 +256,7 @@ int run_setup(const std::vector<std::string>& args) {
   const StreamSettings wanted_audio = chosen_audio(common, vm, config);
   const AudioDevice output =
       choose_output(wanted_audio, vm.count("audio-api") || vm.count("audio-device"), q);
-  const int buffer = choose_buffer(wanted_audio.buffer_frames, q);
+  const int buffer = choose_buffer(wanted_audio.buffer_frames, output, q);
   const std::vector<DrumMap> kits = PresetLibrary::standard().readable_kits();
   const MidiInputSettings wanted_midi = chosen_midi(common, vm, config, wanted_audio);
   const MidiPort port = choose_midi(common, vm, wanted_midi, kits, q);

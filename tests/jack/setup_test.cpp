@@ -10,8 +10,10 @@
 
 #include "live_rig.hpp"
 #include "presets/user_config.hpp"
+#include "tmux_window.hpp"
 
 using namespace pocket::test;
+using namespace std::chrono_literals;
 using Catch::Contains;
 
 namespace {
@@ -85,4 +87,46 @@ TEST_CASE("setup finds a module, calibrates along with it and later sessions use
   CHECK(j["calibration_ms"].get<double>() == Approx(config.calibration_ms));
   CHECK(j["hits"].get<int>() >= 24);
   CHECK(j["mean_offset_ms"].get<double>() == Approx(0.0).margin(5.0));
+}
+
+TEST_CASE("setup in a terminal lists the devices and keeps what the player picks",
+          "[jack][setup]") {
+  LiveRig rig;
+  DrummerOptions module;
+  module.name = "TD-17";
+  module.play_to = "none:none";
+  const auto config_file = rig.dir() / "config" / "pocket" / "config.toml";
+  rig.with_drummer(module, [&] {
+    rig.wait_for_port("TD-17:midi_out");
+    const Tmux tmux(rig.dir(), std::string(POCKET_BINARY) +
+                                   " setup --skip-calibration --midi-api jack; echo $? > " +
+                                   (rig.dir() / "code.txt").string() + "; sleep 600");
+    // The outputs, numbered, with the default proposed; a number not in the list is asked again.
+    const std::string outputs = tmux.wait_for("the output for the click [1]:", 20s);
+    INFO(tmux.screen());
+    REQUIRE_FALSE(outputs.empty());
+    CHECK_THAT(outputs, Contains("1: JACK Audio Connection Kit / system  (the default)"));
+    tmux.line("7");
+    CHECK_FALSE(tmux.wait_for("type a number from 1 to", 10s).empty());
+    tmux.line("");
+    // On JACK the server's period is the buffer: nothing to ask.
+    const std::string inputs = tmux.wait_for("the kit's MIDI input [", 10s);
+    REQUIRE_FALSE(inputs.empty());
+    CHECK_THAT(inputs, Contains("audio buffer: the JACK server's period"));
+    CHECK_THAT(inputs, Contains("TD-17:midi_out (jack)  looks like a roland kit"));
+    tmux.line("");
+    // The map the port's name suggests is proposed; an unknown name lists the kits there are.
+    REQUIRE_FALSE(tmux.wait_for("the kit's map (see 'pocket kits') [roland]:", 10s).empty());
+    tmux.line("no-such-kit");
+    CHECK_FALSE(tmux.wait_for("alesis", 10s).empty());
+    tmux.line("alesis");
+    CHECK(wait_for_file(rig.dir() / "code.txt", 20s) == "0\n");
+  });
+  const pocket::UserConfig config = pocket::load_user_config();
+  CHECK(config.audio_api == "JACK Audio Connection Kit");
+  CHECK(config.audio_device == "system");
+  CHECK(config.midi_api == "jack");
+  CHECK(config.midi_port == "TD-17:midi_out");
+  CHECK(config.drum_map == "alesis");  // the player's choice, not the proposal
+  CHECK(std::filesystem::exists(config_file));
 }

@@ -33,6 +33,11 @@ class Tmux {
     return tmux({"capture-pane", "-p", "-S", "-500", "-t", "view"}).out;
   }
   void keys(const std::string& keys) const { tmux({"send-keys", "-t", "view", "-l", keys}); }
+  // `text` typed, then Enter.
+  void line(const std::string& text) const {
+    if (!text.empty()) keys(text);
+    tmux({"send-keys", "-t", "view", "Enter"});
+  }
   void control_c() const { tmux({"send-keys", "-t", "view", "C-c"}); }
   // Whether the terminal's keypad modes (cursor keys and keypad) are on, as "1 1" or "0 0".
   std::string keypad_modes() const {

@@ -10,7 +10,7 @@
 
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
-#include "tmux_window.hpp"
+#include "support/tmux_window.hpp"
 
 using namespace pocket::test;
 using namespace std::chrono_literals;

@@ -8,7 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "live_rig.hpp"
-#include "tmux_window.hpp"
+#include "support/tmux_window.hpp"
 
 using namespace pocket::test;
 using namespace std::chrono_literals;

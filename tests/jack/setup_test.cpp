@@ -10,7 +10,7 @@
 
 #include "live_rig.hpp"
 #include "presets/user_config.hpp"
-#include "tmux_window.hpp"
+#include "support/tmux_window.hpp"
 
 using namespace pocket::test;
 using namespace std::chrono_literals;

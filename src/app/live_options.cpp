@@ -168,7 +168,8 @@ std::optional<SessionStore> history_for_session(const LiveCommonOptions& o, Live
       open_writable_store(o.db, "fix its permissions, use --db FILE, or --no-save");
   if (const auto warning = history_room_warning(store.room_left(), live.minutes)) {
     fmt::print(stderr, "{}\n", *warning);
-    live.said_before.push_back(*warning);
+    // First: the view has two rows for what was said, and this one asks the player to act.
+    live.said_before.insert(live.said_before.begin(), *warning);
   }
   return store;
 }

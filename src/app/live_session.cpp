@@ -59,8 +59,9 @@ class StreamToTrack {
 constexpr double kResumeLeadBeats = 1.0;
 // How often the kit's port is looked for.
 constexpr auto kPortCheckInterval = std::chrono::seconds(1);
-// The views hear of the state at most this often.
-constexpr auto kStateInterval = std::chrono::milliseconds(33);
+// The views hear of the state at most this often: a little over a 30th of a second, so that
+// a view drawing 30 times a second can draw each one.
+constexpr auto kStateInterval = std::chrono::milliseconds(34);
 
 template <typename Event>
 void tell(const std::vector<SessionView*>& views, void (SessionView::*method)(const Event&),

@@ -69,7 +69,8 @@ ScreenView::Lane& ScreenView::lane(const std::string& pad) {
 void ScreenView::started(const SessionStarted& start) {
   start_ = start;
   // What was said before the click stays in view until the session has news of its own.
-  for (const std::string& line : start.said_before) notice_ += (notice_.empty() ? "" : "  ") + line;
+  for (const std::string& line : start.said_before)
+    notice_ += (notice_.empty() ? "" : " | ") + line;
   if (has_colors()) {
     init_pair(kGreen, COLOR_GREEN, -1);
     init_pair(kYellow, COLOR_YELLOW, -1);
@@ -118,7 +119,7 @@ void ScreenView::midi_port_changed(const MidiPortChange& change) {
 
 void ScreenView::state_changed(const SessionState& state) {
   state_ = state;
-  // The session tells the state about 30 times a second: a new size is drawn within a frame.
+  // The session tells the state about 30 times a second: a new size shows with the next one.
   if (pacer_.due(RedrawPacer::Clock::now())) draw();
 }
 

@@ -76,15 +76,20 @@ class Tmux {
   static inline int made_ = 0;
 };
 
+// A shell line for a window: `command` between two readings of the terminal's modes (`dir`'s
+// before.txt and after.txt), its exit code then written to code.txt, then the shell waits so
+// that the window stays.
+inline std::string framed_command(const TempDir& dir, const std::string& command) {
+  const std::string d = dir.path().string();
+  return "stty -a > " + d + "/before.txt; " + command + "; code=$?; stty -a > " + d +
+         "/after.txt; echo $code > " + d + "/code.txt; sleep 600";
+}
+
 // The text of `path` once it has some, or empty after `limit`.
 inline std::string wait_for_file(const std::filesystem::path& path, std::chrono::seconds limit) {
   const auto end = std::chrono::steady_clock::now() + limit;
   while (std::chrono::steady_clock::now() < end) {
-    if (std::filesystem::exists(path) && !read_text(path).empty()) {
-      // What the shell does after writing it (a second stty) has time to finish.
-      std::this_thread::sleep_for(std::chrono::milliseconds(300));
-      return read_text(path);
-    }
+    if (std::filesystem::exists(path) && !read_text(path).empty()) return read_text(path);
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   return "";

@@ -45,22 +45,20 @@ std::vector<TimedOffset> offsets_where(const std::vector<ScoredStroke>& scored, 
 }
 
 FlamStats flam_stats(const std::vector<ScoredStroke>& scored) {
-  std::map<std::int64_t, std::pair<double, double>> range;  // slot -> (min, max) offset
-  std::map<std::int64_t, int> count;
+  // The matched strokes by slot, in one sorted array rather than a tree: strokes come nearly
+  // in slot order, and this runs over every stroke of a performance.
+  std::vector<std::pair<std::int64_t, double>> by_slot;  // (slot, offset)
   for (const ScoredStroke& s : scored) {
-    if (!s.matched) continue;
-    auto [it, fresh] = range.try_emplace(s.slot, s.offset_ms, s.offset_ms);
-    if (!fresh) {
-      it->second.first = std::min(it->second.first, s.offset_ms);
-      it->second.second = std::max(it->second.second, s.offset_ms);
-    }
-    ++count[s.slot];
+    if (s.matched) by_slot.emplace_back(s.slot, s.offset_ms);
   }
+  std::sort(by_slot.begin(), by_slot.end());
   FlamStats flams;
   double sum = 0.0;
-  for (const auto& [slot, minmax] : range) {
-    if (count[slot] < 2) continue;
-    const double spread = minmax.second - minmax.first;
+  for (std::size_t first = 0, next = 0; first < by_slot.size(); first = next) {
+    while (next < by_slot.size() && by_slot[next].first == by_slot[first].first) ++next;
+    if (next - first < 2) continue;
+    // Sorted by offset within the slot: the spread is the last minus the first.
+    const double spread = by_slot[next - 1].second - by_slot[first].second;
     ++flams.slots;
     sum += spread;
     flams.max_spread_ms = std::max(flams.max_spread_ms, spread);
@@ -70,6 +68,26 @@ FlamStats flam_stats(const std::vector<ScoredStroke>& scored) {
 }
 
 using SpotCounts = std::map<std::pair<int, int>, std::int64_t>;  // (pad, position) -> count
+
+// Each bar's tally, in bar order. Callers go through strokes and slots in time order, so the
+// last bar's tally is kept at hand: a run in one bar looks the tree up once (its nodes do not
+// move).
+class BarTallies {
+ public:
+  Tally& operator[](std::int64_t bar) {
+    if (last_ == nullptr || bar != last_bar_) {
+      last_ = &bars_[bar];
+      last_bar_ = bar;
+    }
+    return *last_;
+  }
+  const std::map<std::int64_t, Tally>& in_order() const { return bars_; }
+
+ private:
+  std::map<std::int64_t, Tally> bars_;
+  Tally* last_ = nullptr;
+  std::int64_t last_bar_ = 0;
+};
 
 // The bars scored: as given, else from the first matched stroke's bar to the last one's.
 std::optional<std::pair<std::int64_t, std::int64_t>> bar_range(const Analysis& result,
@@ -88,7 +106,7 @@ std::optional<std::pair<std::int64_t, std::int64_t>> bar_range(const Analysis& r
 
 // Plain grid: a slot no pad struck, between the first and the last struck one (within the
 // bars played when they are given).
-void count_plain_misses(Analysis& result, const Grid& grid, std::map<std::int64_t, Tally>& bars,
+void count_plain_misses(Analysis& result, const Grid& grid, BarTallies& bars,
                         const AnalysisOptions& options) {
   std::vector<std::int64_t> struck;
   for (const ScoredStroke& s : result.strokes) {
@@ -108,8 +126,7 @@ void count_plain_misses(Analysis& result, const Grid& grid, std::map<std::int64_
 
 // Pattern: every expected slot of a pad, in the bars played, that the pad did not strike.
 SpotCounts count_pattern_misses(Analysis& result, const Grid& grid, const ExpectedStrokes& expected,
-                                std::map<std::int64_t, Tally>& bars,
-                                const AnalysisOptions& options) {
+                                BarTallies& bars, const AnalysisOptions& options) {
   SpotCounts missed;
   const auto range = bar_range(result, grid, options);
   if (!range) return missed;
@@ -178,7 +195,7 @@ Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
   // Per-bar tallies, misses and extras.
   const ExpectedStrokes plain;
   const ExpectedStrokes& expected = options.expected != nullptr ? *options.expected : plain;
-  std::map<std::int64_t, Tally> bars;
+  BarTallies bars;
   SpotCounts extra_at;
   for (const ScoredStroke& s : result.strokes) {
     if (s.matched) {
@@ -198,7 +215,7 @@ Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
         spots(count_pattern_misses(result, grid, expected, bars, options), grid, pad_names);
     result.extra_at = spots(extra_at, grid, pad_names);
   }
-  for (const auto& [bar, tally] : bars) {
+  for (const auto& [bar, tally] : bars.in_order()) {
     result.bars.push_back({bar, tally});
     result.total += tally;
   }

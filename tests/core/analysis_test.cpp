@@ -48,6 +48,17 @@ TEST_CASE("limbs on the same slot are two hits, and their spread is a flam", "[a
   CHECK(a.missed == 3);
 }
 
+TEST_CASE("a flam of three limbs spreads from the earliest to the latest", "[analysis]") {
+  // Out of order within the slot, and a lone stroke before and after it.
+  const Analysis a = analyze({at(0, 1.0, kHihat), at(1, 3.0, kSnare), at(1, -2.0, kKick),
+                              at(1, 5.0, kHihat), at(2, 0.0, kHihat)},
+                             kGrid, kPads);
+  CHECK(a.timing.hits == 5);
+  CHECK(a.flams.slots == 1);
+  CHECK(a.flams.mean_spread_ms == Approx(7.0));
+  CHECK(a.flams.max_spread_ms == Approx(7.0));
+}
+
 TEST_CASE("a second stroke of a pad on its slot is extra, and the closer one counts",
           "[analysis]") {
   const Analysis a =

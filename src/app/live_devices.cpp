@@ -11,10 +11,14 @@ double stream_clock(const void* context) {
 }
 
 bool jack_audio(const StreamSettings& audio) {
-  return audio.host_api.empty() || audio.host_api.find("JACK") != std::string::npos;
+  return audio.host_api.empty() || jack_host_api(audio.host_api);
 }
 
 }  // namespace
+
+bool jack_host_api(const std::string& host_api) {
+  return host_api.find("JACK") != std::string::npos;
+}
 
 std::string automatic_midi_api(const StreamSettings& audio) {
   return jack_audio(audio) && jack_server_running() ? "jack" : "alsa";

@@ -21,6 +21,9 @@ enum class LivePath {
 // JACK server answers and the audio may go through it (its clients share the frame clock),
 // else "alsa".
 std::string automatic_midi_api(const StreamSettings& audio);
+
+// Whether PortAudio's host API of that name is JACK's, where the server's period is the buffer.
+bool jack_host_api(const std::string& host_api);
 // [main-thread] JACK MIDI with the audio on JACK (or on no API in particular) is pocket's own
 // JACK client. JACK MIDI with the audio on another API cannot share its clock: that is
 // PortAudio with RtMidi's JACK input, which knows a stroke to within a period.

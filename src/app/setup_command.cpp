@@ -13,6 +13,7 @@
 #include "calibration_session.hpp"
 #include "command.hpp"
 #include "config_summary.hpp"
+#include "live_devices.hpp"
 #include "live_options.hpp"
 #include "midi/midi_input.hpp"
 #include "setup_proposals.hpp"
@@ -99,7 +100,7 @@ AudioDevice choose_output(const StreamSettings& wanted, bool given, const Questi
 
 int choose_buffer(int proposal, const AudioDevice& output, const Questions& q) {
   if (!q.asking()) return proposal;
-  if (output.host_api.find("JACK") != std::string::npos) {
+  if (jack_host_api(output.host_api)) {
     // Every client of a JACK server runs at the server's period: a buffer here would do nothing.
     fmt::print("audio buffer: the JACK server's period (chosen where the server is started)\n");
     return proposal;

@@ -2,7 +2,9 @@
 
 #include <string>
 
+#include "callback_timer.hpp"
 #include "click_engine.hpp"
+#include "cycle_watch.hpp"
 
 namespace pocket {
 
@@ -30,6 +32,11 @@ class ClickOutput {
   virtual int buffer_frames() const = 0;
   // [any thread] The stream clock, in seconds: the clock of the click's anchors.
   virtual double stream_time() const = 0;
+  // [any thread] How long the audio callback took, cycle by cycle, against the buffer's time.
+  virtual CallbackDurations callback_durations() const = 0;
+  // [one reader thread] A cycle the audio server did not run the callback on time, where the
+  // output can tell (pocket's own JACK client).
+  virtual bool pop_late_cycle(LateCycle&) { return false; }
 };
 
 }  // namespace pocket

@@ -86,6 +86,10 @@ double ClickStream::output_latency_seconds() const {
 
 double ClickStream::stream_time() const { return Pa_GetStreamTime(stream_); }
 
+CallbackDurations ClickStream::callback_durations() const {
+  return timer_.durations(1e6 * buffer_frames_ / sample_rate_);
+}
+
 bool ClickStream::process(float* interleaved, unsigned long frames, double dac_time,
                           bool underflow) {
   // Marks the callback as running for abandon(); released on every return.
@@ -94,6 +98,7 @@ bool ClickStream::process(float* interleaved, unsigned long frames, double dac_t
     explicit Running(std::atomic<bool>& f) : flag(f) { flag.store(true); }
     ~Running() { flag.store(false, std::memory_order_release); }
   } in_callback(in_callback_);
+  const CallbackTimer::Scope timing(timer_);
   bool going_on = true;
   for (unsigned long done = 0; done < frames;) {
     const auto part = static_cast<std::size_t>(std::min<unsigned long>(frames - done, kMaxBlock));

@@ -38,6 +38,7 @@ class ClickStream final : public ClickOutput {
   double output_latency_seconds() const override;
   int buffer_frames() const override { return buffer_frames_; }
   double stream_time() const override;
+  CallbackDurations callback_durations() const override;
 
   // [audio-thread] Renders one buffer; public so that tests can drive it without a device.
   // Returns true while the click goes on.
@@ -54,6 +55,7 @@ class ClickStream final : public ClickOutput {
   double sample_rate_;
   PaStream* stream_ = nullptr;
   std::vector<float> mono_;
+  CallbackTimer timer_;
   std::atomic<bool> abandoned_{false};
   std::atomic<bool> in_callback_{false};  // true while process() runs, for abandon()
 };

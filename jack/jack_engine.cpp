@@ -46,11 +46,8 @@ std::vector<std::string> playback_ports(jack_client_t* client, const std::string
   return chosen;
 }
 
-// The latency JACK reports for a port, in frames (the most of its range).
-std::uint32_t latency_of(jack_client_t* client, const std::string& port_name,
-                         jack_latency_callback_mode_t mode) {
-  jack_port_t* port = jack_port_by_name(client, port_name.c_str());
-  if (port == nullptr) return 0;
+// The most of the latency range JACK computed for one of pocket's own ports, in frames.
+std::uint32_t latency_of(jack_port_t* port, jack_latency_callback_mode_t mode) {
   jack_latency_range_t range{};
   jack_port_get_latency_range(port, mode, &range);
   return range.max;
@@ -100,6 +97,12 @@ JackEngine::JackEngine(LiveSchedule& schedule, const ClickSound& sound, const St
     throw;
   }
   jack_set_process_callback(client_, process_callback, this);
+  jack_set_latency_callback(
+      client_,
+      [](jack_latency_callback_mode_t mode, void* self) {
+        static_cast<JackEngine*>(self)->on_latency(static_cast<int>(mode));
+      },
+      this);
   jack_set_xrun_callback(
       client_,
       [](void* self) {
@@ -133,15 +136,30 @@ void JackEngine::start() {
   if (connected == 0)
     throw DeviceError(fmt::format("cannot connect the click to {}", playback.front()));
   if (!kit_port_.empty()) kit_connected_ = connect(client_, kit_port_, jack_port_name(midi_in_));
+  // The server tells every client of the new latencies, pocket included, before this returns:
+  // the first click is then placed with the ports' latencies of the graph as it now stands.
+  jack_recompute_total_latencies(client_);
+  read_latencies();
+}
+
+void JackEngine::on_latency(int mode_number) {
+  const auto mode = static_cast<jack_latency_callback_mode_t>(mode_number);
+  // No signal runs through pocket from the kit to the click: its ports pass no latency on.
+  jack_latency_range_t none{0, 0};
+  if (mode == JackCaptureLatency) {
+    for (jack_port_t* out : outputs_) jack_port_set_latency_range(out, mode, &none);
+  } else {
+    jack_port_set_latency_range(midi_in_, mode, &none);
+  }
   read_latencies();
 }
 
 void JackEngine::read_latencies() {
-  // The ports' own latencies: the output's way to the speakers, the kit's way in. The loop's
-  // remainder (the player's ears, the kit's scan) is what calibration measures.
-  playback_latency_.store(latency_of(client_, playback_to_, JackPlaybackLatency));
-  capture_latency_.store(kit_port_.empty() ? 0
-                                           : latency_of(client_, kit_port_, JackCaptureLatency));
+  // What JACK computed for pocket's own ports from those they are connected to: the click's way
+  // from out_0 to the ports it plays to (the most of them), and the kit's way in to midi_in.
+  // The loop's remainder (the player's ears, the kit's scan) is what calibration measures.
+  playback_latency_.store(latency_of(outputs_[0], JackPlaybackLatency));
+  capture_latency_.store(latency_of(midi_in_, JackCaptureLatency));
 }
 
 void JackEngine::stop() {
@@ -165,6 +183,10 @@ std::string JackEngine::device_label() const {
   return "JACK (pocket's own client) / " + playback_to_;
 }
 
+double JackEngine::port_latency_seconds() const {
+  return static_cast<double>(capture_latency_.load(std::memory_order_relaxed)) / sample_rate_;
+}
+
 double JackEngine::output_latency_seconds() const {
   return static_cast<double>(playback_latency_.load(std::memory_order_relaxed)) / sample_rate_;
 }
@@ -173,9 +195,17 @@ int JackEngine::buffer_frames() const { return static_cast<int>(jack_get_buffer_
 
 double JackEngine::stream_time() const {
   if (!clock_started_.load(std::memory_order_acquire)) return 0.0;
-  const std::uint32_t since =
-      jack_frame_time(client_) - start_frame_.load(std::memory_order_relaxed);
-  return static_cast<double>(since) / sample_rate_;
+  const std::uint64_t last = last_cycle_.load(std::memory_order_acquire);
+  // The server's estimate of the frame now may lie a little before the cycle's time that a late
+  // callback read: never let the clock go back.
+  const auto since =
+      static_cast<std::int32_t>(jack_frame_time(client_) - static_cast<std::uint32_t>(last >> 32));
+  return (static_cast<double>(static_cast<std::uint32_t>(last)) + std::max(since, 0)) /
+         sample_rate_;
+}
+
+CallbackDurations JackEngine::callback_durations() const {
+  return timer_.durations(1e6 * period_frames_.load(std::memory_order_relaxed) / sample_rate_);
 }
 
 std::string JackEngine::find_kit_port() const {
@@ -217,17 +247,24 @@ int JackEngine::process(std::uint32_t frames) {
     ~Leaving() { flag.store(false); }
   } leaving{in_callback_};
   if (abandoned_.load()) return 0;
+  CallbackTimer::Scope timing(timer_);
+  period_frames_.store(frames, std::memory_order_relaxed);
+  // Clicks and strokes are placed on the click track's frames: those of the buffers pocket gave
+  // the server before this one (the click's own, and silence once it has ended), and the frame
+  // of this buffer where each event sits. A cycle the server ran without pocket then delays both
+  // alike, and the server's frame time serves only to tell it.
+  const std::int64_t track = track_frames_;
+  track_frames_ += frames;
   const std::uint32_t frame_time = jack_last_frame_time(client_);
-  if (!clock_started_.load(std::memory_order_relaxed)) {
-    start_frame_.store(frame_time, std::memory_order_relaxed);
-    clock_started_.store(true, std::memory_order_release);
-  }
-  const std::uint32_t cycle = frame_time - start_frame_.load(std::memory_order_relaxed);
+  if (const auto late = cycle_watch_.next(frame_time, frames, track)) late_cycles_.push(*late);
+  last_cycle_.store((std::uint64_t{frame_time} << 32) | static_cast<std::uint32_t>(track),
+                    std::memory_order_release);
+  clock_started_.store(true, std::memory_order_release);
   auto* first = static_cast<float*>(jack_port_get_buffer(outputs_[0], frames));
   if (click_.finished()) {
     std::fill(first, first + frames, 0.0f);
   } else {
-    const double dac_frame = static_cast<double>(cycle) +
+    const double dac_frame = static_cast<double>(track) +
                              static_cast<double>(playback_latency_.load(std::memory_order_relaxed));
     click_.render(first, frames, dac_frame / sample_rate_,
                   xruns_.exchange(0, std::memory_order_relaxed));
@@ -240,10 +277,11 @@ int JackEngine::process(std::uint32_t frames) {
   void* midi = jack_port_get_buffer(midi_in_, frames);
   const double capture = capture_latency_.load(std::memory_order_relaxed);
   const std::uint32_t events = jack_midi_get_event_count(midi);
+  if (events > 0) timing.with_midi();
   for (std::uint32_t i = 0; i < events; ++i) {
     jack_midi_event_t event;
     if (jack_midi_event_get(&event, midi, i) != 0) continue;
-    const double frame = static_cast<double>(cycle) + event.time - capture;
+    const double frame = static_cast<double>(track) + event.time - capture;
     strokes_.on_message(event.buffer, event.size, frame / sample_rate_);
   }
   return 0;

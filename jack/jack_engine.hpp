@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/lockfree/spsc_queue.hpp>
+
 #include "audio/click_output.hpp"
 #include "audio/click_stream.hpp"
 #include "midi/kit_input.hpp"
@@ -48,7 +50,11 @@ class JackEngine final : public ClickOutput, public KitInput {
   std::string device_label() const override;
   double output_latency_seconds() const override;
   int buffer_frames() const override;
+  // The stream clock is the click track's: frames rendered, so that a cycle the server ran
+  // without pocket moves clicks and strokes alike.
   double stream_time() const override;
+  CallbackDurations callback_durations() const override;
+  bool pop_late_cycle(LateCycle& cycle) override { return late_cycles_.pop(cycle); }
 
   // KitInput. Looking for the kit's port again also reads the latencies again: a server that
   // changes its period (PipeWire does) changes them.
@@ -58,6 +64,7 @@ class JackEngine final : public ClickOutput, public KitInput {
   bool watched() const override { return !kit_port_.empty(); }
   bool failed() const override { return false; }  // a kit that goes away is watched instead
   double timing_spread() const override { return 0.0; }
+  double port_latency_seconds() const override;
   StrokeIntake& strokes() override { return strokes_; }
 
   // [any thread] The server told pocket it shut the client down (it died or was stopped).
@@ -70,6 +77,9 @@ class JackEngine final : public ClickOutput, public KitInput {
   // The kit's port now: by its full name, else (unless an index was given) by the part of the
   // name the player gave, as a module plugged in again may be numbered anew. Empty: not there.
   std::string find_kit_port() const;
+  // [notification thread] JACK recomputed the latencies after a change of the graph.
+  void on_latency(int mode);
+  // [any thread but the audio thread]
   void read_latencies();
 
   ClickEngine click_;
@@ -84,10 +94,15 @@ class JackEngine final : public ClickOutput, public KitInput {
   bool kit_connected_ = false;
   std::string audio_device_;  // part of the playback ports' names; empty: the system's
   std::string playback_to_;   // the first playback port the click goes to
-  // JACK's frame clock counts from the first cycle, latched by it. 32 bits wrap after a day at
-  // 48 kHz: longer than any session.
+  // The last cycle: the server's frame time (high 32 bits) and the click track's frame (low 32
+  // bits, which wrap after a day at 48 kHz: longer than any session), for stream_time().
   std::atomic<bool> clock_started_{false};
-  std::atomic<std::uint32_t> start_frame_{0};
+  std::atomic<std::uint64_t> last_cycle_{0};
+  std::int64_t track_frames_ = 0;  // [audio-thread] frames of the buffers given so far
+  CycleWatch cycle_watch_;
+  boost::lockfree::spsc_queue<LateCycle, boost::lockfree::capacity<1024>> late_cycles_;
+  CallbackTimer timer_;
+  std::atomic<std::uint32_t> period_frames_{0};
   std::atomic<std::uint32_t> playback_latency_{0};  // frames, of the ports the click plays to
   std::atomic<std::uint32_t> capture_latency_{0};   // frames, of the kit's port
   std::atomic<int> xruns_{0};  // told by the server, not yet passed to the click

@@ -27,6 +27,9 @@ class KitInput {
   // [any thread] How late a stroke's time may have been, in seconds, as far as the path could
   // measure; 0 where the path times strokes exactly.
   virtual double timing_spread() const = 0;
+  // [any thread] The latency the kit's port declares, taken off every stroke (JACK: the capture
+  // latency of pocket's MIDI input), in seconds.
+  virtual double port_latency_seconds() const { return 0.0; }
   // [one reader thread for pop, any thread for the counts]
   virtual StrokeIntake& strokes() = 0;
 };

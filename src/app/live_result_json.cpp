@@ -22,6 +22,36 @@ nlohmann::json outages_json(const LiveResult& r) {
   return outages;
 }
 
+nlohmann::json durations_json(const DurationStats& d) {
+  return {{"cycles", d.cycles},
+          {"p50", rounded(d.p50_us, 100.0)},
+          {"p99", rounded(d.p99_us, 100.0)},
+          {"p99_9", rounded(d.p99_9_us, 100.0)},
+          {"max", rounded(d.max_us, 100.0)}};
+}
+
+// How long the audio callback took, against the time of one buffer: its whole budget.
+nlohmann::json callback_json(const CallbackDurations& c) {
+  nlohmann::json j = durations_json(c.all);
+  j["period"] = rounded(c.period_us, 100.0);
+  j["with_midi"] = durations_json(c.with_midi);
+  j["without_midi"] = durations_json(c.without_midi);
+  return j;
+}
+
+// The cycles the server did not run pocket's callback on time: where on the click track, and
+// where on the server's frame clock (to set beside other clients of the server).
+nlohmann::json late_cycles_json(const LiveResult& r, double rate) {
+  nlohmann::json cycles = nlohmann::json::array();
+  for (const LateCycle& c : r.late_cycles) {
+    cycles.push_back({{"seconds", rounded(static_cast<double>(c.track_frame) / rate, 1e6)},
+                      {"server_frame", c.server_frame},
+                      {"missed", c.missed_cycles},
+                      {"late", c.late}});
+  }
+  return cycles;
+}
+
 }  // namespace
 
 nlohmann::json click_modes_json(const Drill& drill, const ClickModeResult& m) {
@@ -108,13 +138,17 @@ std::string live_result_json(const LiveOptions& o, const LiveResult& r) {
   j["audio"] = {{"device", r.audio_device},
                 {"sample_rate", o.audio.sample_rate},
                 {"buffer_frames", r.buffer_frames},
-                {"output_latency_ms", rounded(r.output_latency_ms, 100.0)},
+                {"output_latency_ms", rounded(r.output_latency_ms, 1000.0)},
                 {"underflows", r.underflows},
                 {"dropped_records", r.dropped_records},
-                {"lost", r.audio_lost}};
+                {"lost", r.audio_lost},
+                {"callback_us", callback_json(r.callback)},
+                {"missed_cycles", r.missed_cycles},
+                {"late_cycles", late_cycles_json(r, o.audio.sample_rate)}};
   j["midi"] = {{"api", o.midi.api},
                {"port", r.midi_port},
                {"precision_bound_ms", rounded(r.precision_bound_ms, 100.0)},
+               {"port_latency_ms", rounded(r.midi_latency_ms, 1000.0)},
                {"lost", r.midi_lost},
                {"outages", outages_json(r)},
                {"reconnects", r.midi_reconnects}};

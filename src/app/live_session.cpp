@@ -55,6 +55,9 @@ class StreamToTrack {
   bool has_anchor_ = false;
 };
 
+// Late cycles listed in the result; more are counted only.
+constexpr std::size_t kMaxLateCyclesKept = 1000;
+
 // Pausing: how long after the key the held bar starts again, in beats.
 constexpr double kResumeLeadBeats = 1.0;
 // How often the kit's port is looked for.
@@ -177,6 +180,10 @@ class Session {
       result_.highest_bpm = std::max(result_.highest_bpm, s.bpm);
     }
     for (AudioAnchor a; click_.pop_anchor(a);) to_track_.update(a);
+    for (LateCycle c; output_.pop_late_cycle(c);) {
+      result_.missed_cycles += c.missed_cycles;
+      if (result_.late_cycles.size() < kMaxLateCyclesKept) result_.late_cycles.push_back(c);
+    }
     const double now = to_track_.ready() ? to_track_.now(output_.stream_time()) : 0.0;
     for (ClickEvent c; click_.pop_click(c);) {
       result_.clicks_heard += c.audible;
@@ -412,6 +419,10 @@ class Session {
   }
 
   LiveResult finish() {
+    result_.callback = output_.callback_durations();
+    // The kit's port may be connected after the click starts (a virtual port): its latency as
+    // it stands at the end, the one its strokes were timed with.
+    result_.midi_latency_ms = kit_.port_latency_seconds() * 1000.0;
     const double now = to_track_.ready() ? to_track_.now(output_.stream_time()) : 0.0;
     result_.seconds = std::max(0.0, now - paused_seconds(now));
     if (held_) result_.paused_seconds = paused_seconds(now);

@@ -66,12 +66,16 @@ struct LiveResult {
   double output_latency_ms = 0.0;
   int buffer_frames = 0;            // as the device runs it (on JACK: the server's period)
   double precision_bound_ms = 0.0;  // how precisely the MIDI backend times a stroke
+  double midi_latency_ms = 0.0;     // the kit's port's declared latency, taken off its strokes
   std::int64_t underflows = 0;
   std::int64_t dropped_records = 0;
-  double seconds = 0.0;         // how long the click played
-  double paused_seconds = 0.0;  // paused by the player, not part of `seconds`
-  bool interrupted = false;     // Ctrl-C, q or SIGTERM
-  bool audio_lost = false;      // the audio stream stopped on its own
+  CallbackDurations callback;          // how long the audio callback took
+  std::vector<LateCycle> late_cycles;  // cycles the server did not run it on time (JACK)
+  std::int64_t missed_cycles = 0;      // cycles the server ran without it (JACK)
+  double seconds = 0.0;                // how long the click played
+  double paused_seconds = 0.0;         // paused by the player, not part of `seconds`
+  bool interrupted = false;            // Ctrl-C, q or SIGTERM
+  bool audio_lost = false;             // the audio stream stopped on its own
   bool midi_lost = false;
   std::vector<MidiOutage> midi_outages;
   int midi_reconnects = 0;

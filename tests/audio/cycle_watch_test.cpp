@@ -1,0 +1,67 @@
+// Telling, from the frame times a callback reads, the cycles it missed and the ones it ran late.
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "audio/cycle_watch.hpp"
+
+using pocket::CycleWatch;
+using pocket::LateCycle;
+
+namespace {
+
+constexpr std::uint32_t kPeriod = 128;
+
+// Feeds the readings (one callback each, the track advancing a period per callback) and returns
+// what the watch told.
+std::vector<LateCycle> watch(const std::vector<std::uint32_t>& readings) {
+  CycleWatch w;
+  std::vector<LateCycle> told;
+  std::int64_t track = 0;
+  for (const std::uint32_t r : readings) {
+    if (const auto late = w.next(r, kPeriod, track)) told.push_back(*late);
+    track += kPeriod;
+  }
+  return told;
+}
+
+}  // namespace
+
+TEST_CASE("cycles on time tell nothing", "[cycle_watch]") {
+  CHECK(watch({1000, 1128, 1256, 1384, 1512}).empty());
+}
+
+TEST_CASE("a cycle the server ran without the callback is told with the one after it",
+          "[cycle_watch]") {
+  // The cycle at 1256 never ran: the callback of 1384 followed two periods after 1128.
+  const auto told = watch({1000, 1128, 1384, 1512, 1640});
+  REQUIRE(told.size() == 1);
+  CHECK(told[0].server_frame == 1384);
+  CHECK(told[0].track_frame == 2 * kPeriod);
+  CHECK(told[0].missed_cycles == 1);
+  CHECK_FALSE(told[0].late);
+}
+
+TEST_CASE("a callback that ran late read the next cycle's time, which then stands still",
+          "[cycle_watch]") {
+  // The cycle at 1256 ran when 1384 had begun, and read it; the next callback read it again.
+  const auto told = watch({1000, 1128, 1384, 1384, 1512});
+  REQUIRE(told.size() == 1);
+  CHECK(told[0].server_frame == 1256);  // put right
+  CHECK(told[0].track_frame == 2 * kPeriod);
+  CHECK(told[0].missed_cycles == 0);
+  CHECK(told[0].late);
+}
+
+TEST_CASE("three cycles missed at once, and the frame clock wrapping at 32 bits", "[cycle_watch]") {
+  const std::uint32_t near_end = 0xffffffffu - 200;
+  const auto told =
+      watch({near_end, near_end + 128, near_end + 128 + 4 * 128, near_end + 128 + 5 * 128});
+  REQUIRE(told.size() == 1);
+  CHECK(told[0].server_frame == near_end + 128 + 4 * 128);
+  CHECK(told[0].missed_cycles == 3);
+}
+
+TEST_CASE("the last callback is told only once another follows", "[cycle_watch]") {
+  CHECK(watch({1000, 1128, 1512}).empty());
+}

@@ -17,7 +17,9 @@ StrokeFilter::Result StrokeFilter::note_on(double seconds, int note, int velocit
   if (pad < 0) return Result::unmapped;
   const bool pedal = map_.articulation_of(note) == "pedal";
   double& last = last_seconds_[static_cast<std::size_t>(pad + (pedal ? DrumMap::kMaxPads : 0))];
-  if (seconds - last < window_seconds_) {
+  // 10 ms or more after the pad's last stroke is a stroke: a nanosecond's grace, so that two
+  // stream times a whole window of frames apart never fall short of it by rounding.
+  if (seconds - last < window_seconds_ - 1e-9) {
     ++double_triggers_;
     return Result::double_trigger;
   }

@@ -84,6 +84,21 @@ TEST_CASE("a note-on on the same pad 10 ms or more later is a stroke", "[stroke_
   CHECK(filter.double_triggers() == 0);
 }
 
+TEST_CASE("a note-on exactly 480 frames at 48 kHz after a stroke is a stroke, wherever it falls",
+          "[stroke_filter]") {
+  // Times come as frames over the rate: their difference is 10 ms only up to rounding.
+  StrokeFilter filter(gm());
+  Stroke stroke;
+  long strokes = 0;
+  for (long frame = 0; frame < 48000L * 3600; frame += 480 + 48000 * 7) {
+    strokes += filter.note_on(frame / 48000.0, 38, 100, stroke) == Result::stroke;
+    strokes += filter.note_on((frame + 480) / 48000.0, 38, 100, stroke) == Result::stroke;
+    strokes += filter.note_on((frame + 959) / 48000.0, 38, 100, stroke) == Result::stroke;
+  }
+  CHECK(filter.double_triggers() == strokes / 2);
+  CHECK(strokes > 1000);
+}
+
 TEST_CASE("other pads are not in each other's double-trigger window", "[stroke_filter]") {
   StrokeFilter filter(gm());
   Stroke stroke;

@@ -56,10 +56,20 @@ void error_callback(RtMidiError::Type type, const std::string&, void* user) {
 
 }  // namespace
 
-MidiInput::MidiInput(const MidiInputSettings& settings, const DrumMap& map, StreamClock clock)
+MidiInput::MidiInput(NoPort, const MidiInputSettings& settings, const DrumMap& map,
+                     StreamClock clock)
     : clock_(clock),
       kernel_stamps_(settings.api == "alsa"),
-      strokes_(map, settings.double_trigger_ms) {
+      port_name_("no port"),
+      strokes_(map, settings.double_trigger_ms) {}
+
+std::unique_ptr<MidiInput> MidiInput::without_port(const MidiInputSettings& settings,
+                                                   const DrumMap& map, StreamClock clock) {
+  return std::unique_ptr<MidiInput>(new MidiInput(NoPort{}, settings, map, clock));
+}
+
+MidiInput::MidiInput(const MidiInputSettings& settings, const DrumMap& map, StreamClock clock)
+    : MidiInput(NoPort{}, settings, map, clock) {
   require_midi_api(settings.api);
   const RtMidi::Api api = rtmidi_api(settings.api);
   try {
@@ -99,7 +109,7 @@ int MidiInput::find_again() const {
 }
 
 MidiInput::PortChange MidiInput::watch_port() {
-  if (virtual_) return PortChange::none;
+  if (virtual_ || !in_) return PortChange::none;
   const int index = find_again();
   const bool failed = failed_.exchange(false, std::memory_order_relaxed);
   if (connected_ && (index < 0 || failed)) {
@@ -110,7 +120,7 @@ MidiInput::PortChange MidiInput::watch_port() {
   if (!connected_ && index >= 0) {
     port_name_ = in_->getPortName(static_cast<unsigned>(index));
     // Opening starts the sequencer's queue again from zero: the stamps before mean nothing.
-    restart_timing_.store(true, std::memory_order_relaxed);
+    restart_timing();
     in_->openPort(static_cast<unsigned>(index), "pocket");
     connected_ = true;
     return PortChange::back;

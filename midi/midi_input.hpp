@@ -36,6 +36,11 @@ class MidiInput final : public KitInput {
   // [main-thread] Opens the port. Throws std::runtime_error listing the ports when `port`
   // matches none. The map must outlive the input.
   MidiInput(const MidiInputSettings& settings, const DrumMap& map, StreamClock clock);
+  // [main-thread] An input that opens no port, for tests of the message handling on a machine
+  // without a sequencer: messages come only through on_message, timed as on `settings.api`.
+  // It has nothing to watch. The map must outlive the input.
+  static std::unique_ptr<MidiInput> without_port(const MidiInputSettings& settings,
+                                                 const DrumMap& map, StreamClock clock);
   ~MidiInput();
   MidiInput(const MidiInput&) = delete;
   MidiInput& operator=(const MidiInput&) = delete;
@@ -43,7 +48,7 @@ class MidiInput final : public KitInput {
   const std::string& port_name() const override { return port_name_; }
   PortChange watch_port() override;
   bool connected() const override { return connected_; }
-  bool watched() const override { return !virtual_; }
+  bool watched() const override { return in_ && !virtual_; }
   bool failed() const override { return failed_.load(std::memory_order_relaxed); }
   // Strokes' `seconds` are their stream time: of arrival on JACK, of the sequencer's stamp on
   // ALSA.
@@ -55,6 +60,9 @@ class MidiInput final : public KitInput {
   // [any thread] On ALSA, how late a stroke's time may have been as far as the estimator could
   // see (seconds); 0 on JACK, where the period bounds it.
   double timing_spread() const override { return spread_.load(std::memory_order_relaxed); }
+  // [main-thread] The port was opened again, and the sequencer's stamps start anew from zero:
+  // the next message starts the estimator afresh. watch_port calls it when the port is back.
+  void restart_timing() { restart_timing_.store(true, std::memory_order_relaxed); }
 
   // [main-thread] The input ports of an API ("alsa" or "jack").
   static std::vector<std::string> ports(const std::string& api);
@@ -64,6 +72,8 @@ class MidiInput final : public KitInput {
   static std::string port_named(const std::string& api, const std::string& port);
 
  private:
+  struct NoPort {};
+  MidiInput(NoPort, const MidiInputSettings& settings, const DrumMap& map, StreamClock clock);
   // The open port's index now, or -1: by its full name, else by the part the player gave.
   int find_again() const;
 

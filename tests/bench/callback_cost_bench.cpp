@@ -37,7 +37,10 @@ void measure(int frames) {
   std::int64_t bar = 0, clicks = 0, sounding = 0;
   for (std::size_t i = 0; i < buffers; ++i) {
     // The session thread's side, outside the timing: a new tempo for every bar.
-    if (i % 200 == 0) engine.request_tempo(++bar, 140.0 + static_cast<double>(bar % 20));
+    if (i % 200 == 0) {
+      ++bar;
+      engine.request_tempo(bar, 140.0 + static_cast<double>(bar % 20));
+    }
     for (ClickEvent c; engine.pop_click(c);) ++clicks;
     for (AudioAnchor a; engine.pop_anchor(a);) {
     }

@@ -1,8 +1,9 @@
 // How far each stroke's time is from the virtual drummer's own record of it, at 64, 128 and 256
 // frames a period: pocket plays on a private JACK dummy server with the drummer, and each stroke's
 // offset is compared with the drummer's once the loop between them (the constant calibration
-// removes) is taken off. Prints one line a period:
-//   frames=F strokes=N near_xrun=K mean_ms=M sd_ms=S p99_ms=P max_ms=X
+// removes) is taken off. Strokes next to a cycle pocket or the drummer missed or ran late are
+// left out and counted. Prints one line a period, the loop beside the error once it is off:
+//   frames=F strokes=N disturbed=K loop_frames=L loop_ms=T mean_ms=M sd_ms=S p99_ms=P max_ms=X
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -20,6 +21,7 @@ void measure(int period) {
   DrummerOptions drummer;
   drummer.jitter_ms = 3.0;
   drummer.notes = "36,38";
+  drummer.edge_strokes = true;
   drummer.seed = static_cast<unsigned>(period);
   pocket::test::CommandResult result;
   const auto played = rig.with_drummer(drummer, [&] {
@@ -47,8 +49,10 @@ void measure(int period) {
       error_ms.size() > 1 ? std::sqrt(variance / static_cast<double>(error_ms.size() - 1)) : 0.0;
   const std::size_t p99 = std::min(size_ms.size() - 1, size_ms.size() * 99 / 100);
   std::printf(
-      "frames=%d strokes=%zu near_xrun=%zu mean_ms=%.4f sd_ms=%.4f p99_ms=%.4f max_ms=%.4f\n",
-      period, error_ms.size(), loop_frames.near_xrun, mean, sd, size_ms[p99], size_ms.back());
+      "frames=%d strokes=%zu disturbed=%zu loop_frames=%ld loop_ms=%.4f mean_ms=%.4f sd_ms=%.4f "
+      "p99_ms=%.4f max_ms=%.4f\n",
+      period, error_ms.size(), loop_frames.disturbed, loop, static_cast<double>(loop) / 48.0, mean,
+      sd, size_ms[p99], size_ms.back());
   std::fflush(stdout);
 }
 

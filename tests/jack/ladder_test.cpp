@@ -104,17 +104,25 @@ TEST_CASE("a ladder's click changes tempo on the bar line each step starts on", 
   };
   const auto beat_frames = [](double bpm) { return 48000.0 * 60.0 / bpm; };
 
-  // How far the frames from `a` to `b` are from `expected`, to the frame. A cycle the server
-  // missed between them makes the click sound a whole period late from there on: that much is
-  // taken off, but only where the server told of an xrun.
+  // How far the frames from `a` to `b` are from `expected`, to the frame. A cycle pocket missed
+  // between them plays the rest of the click a period later: pocket tells which it missed, and
+  // that much is taken off. A click heard next to a cycle the drummer missed may have been
+  // heard late: such a pair is left out, and counted.
+  const Disturbances slips = rig.disturbances(j);
+  Disturbances drummer_missed(128);
+  drummer_missed.add_drummer_missed(rig.drummer_missed());
+  int left_out = 0;
   const auto off_by = [&](long a, long b, double expected) {
-    const double measured = static_cast<double>(b - a) - expected;
-    if (!rig.xrun_between(a, b)) return measured;
-    const double periods = std::max(0.0, std::round(measured / 128.0));
-    return measured - 128.0 * periods;
+    if (drummer_missed.between(a, a) || drummer_missed.between(b, b)) {
+      ++left_out;
+      return 0.0;
+    }
+    return static_cast<double>(b - a - slips.slip_between(a, b)) - expected;
   };
 
-  INFO(rig.server_xruns().size() << " xruns told by the server");
+  INFO(rig.server_xruns().size() << " xruns told by the server, " << j["audio"]["missed_cycles"]
+                                 << " cycles pocket missed, " << rig.drummer_missed().size()
+                                 << " the drummer missed");
   for (std::size_t i = 1; i < steps.size(); ++i) {
     const long bar = steps[i]["first_bar"].get<long>();
     const long previous_end =
@@ -139,4 +147,6 @@ TEST_CASE("a ladder's click changes tempo on the bar line each step starts on", 
     CHECK(std::abs(off_by(frame(bar, 0), frame(bar, 1), beat_frames(after))) <= 1.0);
     CHECK(std::abs(off_by(frame(bar, 1), frame(bar, 3), 2.0 * beat_frames(after))) <= 1.0);
   }
+  INFO(left_out << " of " << 4 * (steps.size() - 1) << " pairs of clicks left out");
+  CHECK(left_out * 2 <= 4 * static_cast<int>(steps.size() - 1));
 }

@@ -39,8 +39,62 @@ struct DrummerOptions {
   int miss_every = 0;
   unsigned seed = 1;
   bool keep_time = false;        // play on through silence (gap bars) at the last interval heard
+  bool edge_strokes = false;     // two strokes of three on the first or last frame of a period
+  int playback_latency = 0;      // frames its audio input declares, as a sound card's output would
+  int capture_latency = 0;       // frames its MIDI output declares, as a kit's interface would
   std::string name = "drummer";  // the JACK client, e.g. named like a kit's module
   std::string play_to = "pocket:midi_in";  // "none:none": pocket connects to it
+};
+
+// Where the server did not run a client on time, on its frame clock: the cycles pocket missed
+// or ran late (its JSON's audio.late_cycles) and those the drummer missed (it heard nothing of
+// them). A click or stroke near one may have moved or been lost before anyone could read it;
+// nothing else moves them, however many xruns the server tells of. A span covers the cycles
+// concerned and a period either side.
+class Disturbances {
+ public:
+  explicit Disturbances(long period) : period_(period) {}
+
+  void add_drummer_missed(const std::vector<long>& frames) {
+    for (long f : frames) spans_.push_back({f - period_, f + 2 * period_});
+  }
+  void add_pocket(const nlohmann::json& pocket_json) {
+    for (const auto& c : pocket_json["audio"]["late_cycles"]) {
+      const long frame = c["server_frame"].get<long>();
+      const long missed = c["missed"].get<long>();
+      spans_.push_back({frame - (missed + 1) * period_, frame + 2 * period_});
+      if (missed > 0) slips_.push_back({frame, missed * period_});
+    }
+  }
+  // Where pocket's own record is lost (a kill -9): the xruns the server told of, each told up to
+  // a quarter of a second after the cycle it concerned.
+  void add_server_xruns(const std::vector<long>& frames) {
+    for (long f : frames) spans_.push_back({f - 48000 / 4 - period_, f + period_});
+  }
+
+  bool between(long from, long to) const {
+    return std::any_of(spans_.begin(), spans_.end(),
+                       [&](const Span& s) { return s.to >= from && s.from <= to; });
+  }
+  // The frames pocket's click slipped by between `from` and `to`: a cycle pocket missed plays
+  // the rest of the click that much later.
+  long slip_between(long from, long to) const {
+    long slip = 0;
+    for (const Slip& s : slips_) slip += s.frame > from && s.frame <= to ? s.frames : 0;
+    return slip;
+  }
+  std::size_t size() const { return spans_.size(); }
+
+ private:
+  struct Span {
+    long from, to;
+  };
+  struct Slip {
+    long frame, frames;
+  };
+  long period_;
+  std::vector<Span> spans_;
+  std::vector<Slip> slips_;
 };
 
 struct Stats {
@@ -83,8 +137,8 @@ class LiveRig {
                                           const std::function<void()>& session) {
     const auto truth = dir_ / "truth.csv";
     const auto xruns = dir_ / "xruns.txt";
-    std::filesystem::remove(truth);
-    std::filesystem::remove(xruns);
+    const auto missed = dir_ / "missed.txt";
+    for (const auto& file : {truth, xruns, missed}) std::filesystem::remove(file);
     BackgroundProcess drummer(VIRTUAL_DRUMMER_BINARY,
                               {"--listen",
                                "pocket:out_0",
@@ -96,6 +150,14 @@ class LiveRig {
                                truth.string(),
                                "--xruns",
                                xruns.string(),
+                               "--missed",
+                               missed.string(),
+                               "--edge-strokes",
+                               d.edge_strokes ? "1" : "0",
+                               "--playback-latency",
+                               std::to_string(d.playback_latency),
+                               "--capture-latency",
+                               std::to_string(d.capture_latency),
                                "--bias-ms",
                                std::to_string(d.bias_ms),
                                "--jitter-ms",
@@ -119,44 +181,53 @@ class LiveRig {
                               dir_ / "drummer.out", dir_ / "drummer.err");
     session();
     drummer.stop();
-    xruns_.clear();
-    std::ifstream xrun_lines(xruns);
-    for (long frame = 0; xrun_lines >> frame;) xruns_.push_back(frame);
+    xruns_ = read_frames(xruns);
+    drummer_missed_ = read_frames(missed);
     return read_truth(truth);
   }
 
   // The frame times at which the server told of an xrun during the last with_drummer().
   const std::vector<long>& server_xruns() const { return xruns_; }
+  // The cycles the drummer missed during the last with_drummer().
+  const std::vector<long>& drummer_missed() const { return drummer_missed_; }
 
-  // A MIDI event lives for one cycle: when the server runs late and pocket's MIDI client misses
-  // that cycle, the event is gone before pocket can read it, or comes a cycle late; the server
-  // tells of an xrun a little later. So a stroke played at `frame` and followed by an xrun
-  // within a quarter of a second may have been lost or delayed in the server.
-  bool near_xrun(long frame) const { return xrun_between(frame, frame); }
-
-  // Whether the server told of an xrun that may have fallen between the frames `from` and `to`:
-  // a client that misses a cycle plays the rest of its audio a period late.
-  bool xrun_between(long from, long to) const {
-    constexpr long kTold = 48000 / 4;
-    const long period = jack_.period_frames();
-    return std::any_of(xruns_.begin(), xruns_.end(),
-                       [&](long x) { return x >= from - period && x <= to + kTold; });
+  // What may have moved a click or a stroke of the last with_drummer(): pocket's late cycles
+  // from its JSON, and the drummer's.
+  Disturbances disturbances(const nlohmann::json& pocket_json) const {
+    Disturbances d(jack_.period_frames());
+    d.add_drummer_missed(drummer_missed_);
+    d.add_pocket(pocket_json);
+    return d;
+  }
+  // The same when pocket left no JSON (killed): the server's xruns stand for its late cycles.
+  Disturbances disturbances_without_pocket() const {
+    Disturbances d(jack_.period_frames());
+    d.add_drummer_missed(drummer_missed_);
+    d.add_server_xruns(xruns_);
+    return d;
+  }
+  // Whether a stroke's click, the stroke, or the time between them lay near a disturbance.
+  static bool disturbed(const DrummerStroke& s, const Disturbances& d) {
+    return d.between(std::min(s.click_frame, s.stroke_frame),
+                     std::max(s.click_frame, s.stroke_frame));
   }
 
   // The strokes in `played` (a plain drill after `count_in_clicks` clicks) that pocket's
-  // strokes[] lacks: near an xrun, the server may have lost them; any other is pocket's loss.
+  // strokes[] lacks: near a disturbance, lost before pocket could read it; any other is pocket's
+  // loss.
   struct Unscored {
-    std::vector<long> near_xrun;    // click indexes
+    std::vector<long> disturbed;    // click indexes
     std::vector<long> unexplained;  // click indexes
   };
   Unscored unscored(const std::vector<DrummerStroke>& played, const nlohmann::json& pocket_json,
                     long count_in_clicks) const {
+    const Disturbances d = disturbances(pocket_json);
     std::set<long> scored_slots;
     for (const auto& s : pocket_json["strokes"]) scored_slots.insert(s["slot"].get<long>());
     Unscored result;
     for (const DrummerStroke& s : played) {
       if (scored_slots.count(s.click_index - count_in_clicks)) continue;
-      (near_xrun(s.stroke_frame) ? result.near_xrun : result.unexplained).push_back(s.click_index);
+      (disturbed(s, d) ? result.disturbed : result.unexplained).push_back(s.click_index);
     }
     return result;
   }
@@ -181,10 +252,10 @@ class LiveRig {
 
   // Each stroke's offset as pocket measured it less the drummer's own, in whole frames at
   // 48 kHz (both are whole frames when every slot falls on one, e.g. at 150 BPM), for the
-  // strokes away from the server's xruns; `near_xrun` counts those left out.
+  // strokes away from disturbances; `disturbed` counts those left out.
   struct LoopFrames {
     std::vector<long> frames;
-    std::size_t near_xrun = 0;
+    std::size_t disturbed = 0;
     // The loop itself: what all strokes share (the click's way out and the stroke's way back).
     long median() const {
       std::vector<long> sorted = frames;
@@ -194,16 +265,72 @@ class LiveRig {
   };
   LoopFrames loop_frames(const std::vector<DrummerStroke>& played,
                          const nlohmann::json& pocket_json, long count_in_clicks) const {
+    const Disturbances d = disturbances(pocket_json);
     LoopFrames loop;
     for (const Paired& p : paired(played, pocket_json, count_in_clicks)) {
-      if (near_xrun(p.played.stroke_frame)) {
-        ++loop.near_xrun;  // may have come a cycle late
+      if (disturbed(p.played, d)) {
+        ++loop.disturbed;
         continue;
       }
       loop.frames.push_back(std::lround(p.pocket_offset_ms * 48.0) -
                             std::lround(p.played.offset_ms * 48.0));
     }
     return loop;
+  }
+
+  // The drummer's strokes checked one by one against strokes pocket kept (its JSON, the
+  // history's export or a recovery file: each with slot, pad and offset_ms): each is there, on
+  // the slot of the click it answered, of its pad, at the drummer's own offset plus the loop to
+  // the frame. The slot comes from the click's frame (a beat of `beat_frames` after the first
+  // click), so that drummers who came and went on one server are checked alike.
+  struct KeptCheck {
+    std::size_t checked = 0;
+    std::size_t disturbed = 0;  // next to a late cycle: left out, and counted
+    std::vector<std::string> missing;
+    std::vector<std::string> moved;
+  };
+  struct KeptRange {
+    long count_in_clicks = 4;
+    long clicks_per_bar = 4;
+    long beat_frames = 24000;  // 120 BPM
+    long first_click = 0;      // the frame of the session's first click
+    long last_bar = 0;         // the strokes of bars 0 to this one are checked
+    long loop = -128;          // frames: period less output latency, on these rigs
+  };
+  static KeptCheck check_kept(const std::vector<DrummerStroke>& played, const nlohmann::json& kept,
+                              const KeptRange& range, const Disturbances& d) {
+    static const std::map<int, std::string> pads = {{36, "kick"}, {38, "snare"}, {42, "hihat"}};
+    std::map<std::pair<long, std::string>, double> offsets;  // (slot, pad) -> offset_ms
+    for (const auto& s : kept)
+      offsets[{s["slot"].get<long>(), s["pad"].get<std::string>()}] = s["offset_ms"].get<double>();
+    KeptCheck check;
+    for (const DrummerStroke& s : played) {
+      if (!s.heard) continue;
+      const long slot =
+          std::lround(static_cast<double>(s.click_frame - range.first_click) / range.beat_frames) -
+          range.count_in_clicks;
+      if (slot < 0 || slot / range.clicks_per_bar > range.last_bar) continue;
+      if (disturbed(s, d)) {
+        ++check.disturbed;
+        continue;
+      }
+      ++check.checked;
+      const std::string what = pads.at(s.note) + " on slot " + std::to_string(slot);
+      const auto it = offsets.find({slot, pads.at(s.note)});
+      if (it == offsets.end()) {
+        check.missing.push_back(what);
+      } else if (std::lround(it->second * 48.0) != std::lround(s.offset_ms * 48.0) + range.loop) {
+        check.moved.push_back(what + " at " + std::to_string(it->second) + " ms, played " +
+                              std::to_string(s.offset_ms) + " ms");
+      }
+    }
+    return check;
+  }
+  // The frame of the first click the drummer heard: click 0, a beat before its first stroke's.
+  static long first_click_of(const std::vector<DrummerStroke>& played, long beat_frames = 24000) {
+    for (const DrummerStroke& s : played)
+      if (s.heard) return s.click_frame - s.click_index * beat_frames;
+    return 0;
   }
 
   // pocket with the JACK backends and a virtual MIDI port, run to its end.
@@ -217,12 +344,24 @@ class LiveRig {
     return args;
   }
 
-  // Calibrates with a drummer who plays right on the click; returns the saved offset.
+  // Calibrates with a drummer who plays right on the click, to the frame; returns the saved
+  // offset.
   double calibrate() {
     CommandResult result;
-    with_drummer({}, [&] { result = pocket({"calibrate", "--bpm", "150", "--clicks", "24"}); });
+    DrummerOptions on_the_click;
+    on_the_click.jitter_ms = 0.0;
+    with_drummer(on_the_click, [&] {
+      result = pocket({"calibrate", "--bpm", "150", "--clicks", "24"});
+    });
     if (result.exit_code != 0) throw std::runtime_error("calibration failed: " + result.err);
     return nlohmann::json::parse(result.out)["calibration_ms"].get<double>();
+  }
+
+  static std::vector<long> read_frames(const std::filesystem::path& path) {
+    std::vector<long> frames;
+    std::ifstream lines(path);
+    for (long frame = 0; lines >> frame;) frames.push_back(frame);
+    return frames;
   }
 
   static std::vector<DrummerStroke> read_truth(const std::filesystem::path& path) {
@@ -264,6 +403,7 @@ class LiveRig {
   JackServer jack_;
   TempDir dir_;
   std::vector<long> xruns_;
+  std::vector<long> drummer_missed_;
 };
 
 }  // namespace pocket::test

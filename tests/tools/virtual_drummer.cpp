@@ -15,18 +15,28 @@
 // a click that was heard (within half an interval of its prediction): click_index counts the
 // heard clicks from 0, offset_ms is from that click. This includes the stroke on the first click
 // back after a silence, though it was planned in the silence: pocket scores it against that
-// click. heard 0 (only with --keep-time): a stroke played through silence: click_index -1,
-// click_frame the beat the drummer predicted, offset_ms from that. These are the strokes in
-// muted bars, and at most one or two after the last click (played after pocket stopped listening
-// or while its port went away). Without --keep-time, strokes with no heard click (aimed past the
-// last one, or into a muted bar) are left out, as they always were.
+// click. heard 0: a stroke aimed at no heard click: click_index -1, click_frame the beat the
+// drummer predicted, offset_ms from that. With --keep-time these are the strokes in muted bars;
+// any drummer plays one after the last click (played after pocket stopped listening or while its
+// port went away), and one aimed where a click it heard late or not at all made it expect one.
+// Every stroke it played is in the CSV.
 //
-// With --xruns FILE it also writes the frame time at which the server told of each xrun.
+// With --xruns FILE it also writes the frame time at which the server told of each xrun, and
+// with --missed FILE the first frame of each cycle the server ran without the drummer (it heard
+// nothing of those and played nothing in them). Every frame it writes is where the cycle really
+// began (see cycle_times.hpp), not what a late cycle read.
+//
+// --edge-strokes 1 moves two strokes of every three to an edge of their period, the first frame
+// and the last frame, where an off-by-one in the reader would show; the third falls where it
+// falls. --playback-latency N and
+// --capture-latency N declare latencies on its ports as a sound card's would: N frames from its
+// audio input to the ears, and from the pads to its MIDI output.
 //
 // usage: virtual_drummer --listen PORT --play-to PORT --truth FILE.csv [options]
 //   --bias-ms MS  --jitter-ms SD  --drift-ms-per-min MS  --drift-from-seconds S (drift starts S
 //   seconds after the first heard click)  --limit-bpm BPM  --clicks-per-beat N  --miss-every N
 //   --notes 36,42,...  --seed N  --seconds S  --keep-time 0|1  --name CLIENT  --xruns FILE
+//   --missed FILE  --edge-strokes 0|1  --playback-latency FRAMES  --capture-latency FRAMES
 #include <jack/jack.h>
 #include <jack/midiport.h>
 
@@ -43,6 +53,7 @@
 #include <thread>
 #include <vector>
 
+#include "cycle_times.hpp"
 #include "note_list.hpp"
 
 namespace {
@@ -52,6 +63,7 @@ struct Settings {
   std::string play_to;           // the MIDI port to play into
   std::string truth;             // CSV of what was played
   std::string xruns;             // the server's xruns: one frame time per line
+  std::string missed;            // cycles the server ran without the drummer: one frame per line
   std::string name = "drummer";  // the JACK client's name, e.g. a kit module's
   double bias_ms = 0.0;
   double jitter_ms = 0.0;
@@ -63,8 +75,11 @@ struct Settings {
   int miss_every = 0;  // leave out every Nth stroke
   std::vector<int> notes = {38};
   unsigned seed = 1;
-  double seconds = 0.0;    // stop by itself after this long (0: until killed)
-  bool keep_time = false;  // play on through silence at the last measured interval
+  double seconds = 0.0;                 // stop by itself after this long (0: until killed)
+  bool keep_time = false;               // play on through silence at the last measured interval
+  bool edge_strokes = false;            // strokes on the first or the last frame of their period
+  jack_nframes_t playback_latency = 0;  // declared on audio_in, frames
+  jack_nframes_t capture_latency = 0;   // declared on midi_out, frames
 };
 
 struct Planned {
@@ -76,12 +91,19 @@ struct Planned {
 
 struct Record {
   jack_nframes_t predicted;
-  jack_nframes_t stroke;
+  std::size_t cycle;  // the cycle it was played in, and where in its period
+  jack_nframes_t at;
   jack_nframes_t interval;  // between the two clicks the prediction came from
   int note;
 };
 
+struct Onset {
+  std::size_t cycle;  // the cycle it was heard in, and its first frame there (may be -1)
+  long at;
+};
+
 constexpr std::size_t kMaxRecords = 1 << 20;
+constexpr std::size_t kMaxCycles = 1 << 21;
 constexpr std::size_t kMaxPending = 64;
 constexpr int kSilenceBeforeOnset = 240;  // 5 ms of digital silence before a click
 
@@ -90,7 +112,7 @@ extern "C" void on_signal(int) { stop.store(true); }
 
 class Drummer {
  public:
-  explicit Drummer(Settings s) : s_(std::move(s)), random_(s_.seed) {
+  explicit Drummer(Settings s) : s_(std::move(s)), random_(s_.seed), cycles_(kMaxCycles) {
     onsets_.reserve(kMaxRecords);
     records_.reserve(kMaxRecords);
   }
@@ -104,6 +126,12 @@ class Drummer {
     jack_set_process_callback(
         client_,
         [](jack_nframes_t n, void* self) { return static_cast<Drummer*>(self)->process(n); }, this);
+    jack_set_latency_callback(
+        client_,
+        [](jack_latency_callback_mode_t mode, void* self) {
+          static_cast<Drummer*>(self)->declare_latency(mode);
+        },
+        this);
     // The server's xruns, told on a thread of their own: when the graph runs late, a MIDI
     // event written in a cycle its reader missed is gone before any reader sees it.
     jack_set_xrun_callback(
@@ -134,51 +162,74 @@ class Drummer {
   }
 
   void close_and_write() {
+    const jack_nframes_t period = jack_get_buffer_size(client_);
     jack_deactivate(client_);
     jack_client_close(client_);
+    const std::vector<jack_nframes_t> began = cycles_.began(period);
+    const auto frame_of = [&](std::size_t cycle, long at) {
+      return static_cast<long>(began.at(cycle)) + at;
+    };
+    std::vector<long> onsets;
+    for (std::size_t i = 0; i < onset_count_.load(); ++i)
+      onsets.push_back(frame_of(onsets_[i].cycle, onsets_[i].at));
     std::FILE* f = std::fopen(s_.truth.c_str(), "w");
     if (f == nullptr) return;
     // click_index counts the clicks heard from 0; a stroke aimed past the last click has none.
     std::fprintf(f, "click_index,click_frame,stroke_frame,note,offset_ms,heard\n");
-    const std::size_t onsets = onset_count_.load();
     for (std::size_t r = 0; r < record_count_.load(); ++r) {
       const Record& rec = records_[r];
+      const long stroke = frame_of(rec.cycle, rec.at);
       // The click the stroke was meant for: the heard onset nearest the prediction.
       long best = -1;
-      for (std::size_t i = 0; i < onsets; ++i) {
-        if (best < 0 ||
-            std::labs(static_cast<long>(onsets_[i]) - static_cast<long>(rec.predicted)) <
-                std::labs(static_cast<long>(onsets_[best]) - static_cast<long>(rec.predicted))) {
+      for (std::size_t i = 0; i < onsets.size(); ++i) {
+        if (best < 0 || std::labs(onsets[i] - static_cast<long>(rec.predicted)) <
+                            std::labs(onsets[static_cast<std::size_t>(best)] -
+                                      static_cast<long>(rec.predicted)))
           best = static_cast<long>(i);
-        }
       }
-      const long click = best < 0 ? 0 : static_cast<long>(onsets_[static_cast<std::size_t>(best)]);
+      const long click = best < 0 ? 0 : onsets[static_cast<std::size_t>(best)];
       if (best < 0 || std::labs(click - static_cast<long>(rec.predicted)) * 2 >
                           static_cast<long>(rec.interval)) {
         // No click where it aimed: played through silence, against its own predicted beat.
-        if (s_.keep_time) {
-          std::fprintf(f, "-1,%ld,%ld,%d,%.4f,0\n", static_cast<long>(rec.predicted),
-                       static_cast<long>(rec.stroke), rec.note,
-                       (static_cast<double>(rec.stroke) - static_cast<double>(rec.predicted)) *
-                           1000.0 / rate_);
-        }
+        std::fprintf(
+            f, "-1,%ld,%ld,%d,%.4f,0\n", static_cast<long>(rec.predicted), stroke, rec.note,
+            (static_cast<double>(stroke) - static_cast<double>(rec.predicted)) * 1000.0 / rate_);
         continue;
       }
-      std::fprintf(f, "%ld,%ld,%ld,%d,%.4f,1\n", best, click, static_cast<long>(rec.stroke),
-                   rec.note, (static_cast<long>(rec.stroke) - click) * 1000.0 / rate_);
+      std::fprintf(f, "%ld,%ld,%ld,%d,%.4f,1\n", best, click, stroke, rec.note,
+                   static_cast<double>(stroke - click) * 1000.0 / rate_);
     }
     std::fclose(f);
-    if (s_.xruns.empty()) return;
-    std::FILE* x = std::fopen(s_.xruns.c_str(), "w");
-    if (x == nullptr) return;
+    write_frames(s_.missed, CycleTimes::missed(began, period));
     const std::lock_guard<std::mutex> lock(xruns_mutex_);
-    for (const jack_nframes_t frame : xruns_) std::fprintf(x, "%ld\n", static_cast<long>(frame));
-    std::fclose(x);
+    write_frames(s_.xruns, xruns_);
   }
 
  private:
+  static void write_frames(const std::string& path, const std::vector<jack_nframes_t>& frames) {
+    if (path.empty()) return;
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    if (f == nullptr) return;
+    for (const jack_nframes_t frame : frames) std::fprintf(f, "%ld\n", static_cast<long>(frame));
+    std::fclose(f);
+  }
+
+  // [notification thread] The latencies it declares, as a sound card's ports would; nothing runs
+  // through it from its audio input to its MIDI output.
+  void declare_latency(jack_latency_callback_mode_t mode) {
+    jack_latency_range_t range{};
+    if (mode == JackPlaybackLatency) {
+      range = {s_.playback_latency, s_.playback_latency};
+      jack_port_set_latency_range(in_, mode, &range);
+    } else {
+      range = {s_.capture_latency, s_.capture_latency};
+      jack_port_set_latency_range(out_, mode, &range);
+    }
+  }
+
   int process(jack_nframes_t frames) {
     const jack_nframes_t start = jack_last_frame_time(client_);
+    const std::size_t cycle = cycles_.record(start);
     const auto* audio = static_cast<const float*>(jack_port_get_buffer(in_, frames));
     void* midi = jack_port_get_buffer(out_, frames);
     jack_midi_clear_buffer(midi);
@@ -187,7 +238,7 @@ class Drummer {
         ++silent_;
       } else {
         // Every click voice starts at zero: the first sound is one frame after the onset.
-        if (silent_ >= kSilenceBeforeOnset) heard(start + i - 1);
+        if (silent_ >= kSilenceBeforeOnset) heard(start + i - 1, {cycle, static_cast<long>(i) - 1});
         silent_ = 0;
       }
       // An onset is found one frame late, so the frames up to beat + interval / 2 - 1 have all
@@ -199,14 +250,17 @@ class Drummer {
     for (std::size_t p = 0; p < pending_count_;) {
       Planned& stroke = pending_[p];
       if (static_cast<std::int32_t>(stroke.frame - start) < static_cast<std::int32_t>(frames)) {
-        const jack_nframes_t at =
+        jack_nframes_t at =
             static_cast<std::int32_t>(stroke.frame - start) < 0 ? 0 : stroke.frame - start;
+        if (s_.edge_strokes) {
+          const long kind = edge_count_++ % 3;  // first frame, last frame, where it falls
+          if (kind < 2) at = kind == 0 ? 0 : frames - 1;
+        }
         const unsigned char note_on[3] = {0x99, static_cast<unsigned char>(stroke.note), 100};
         jack_midi_event_write(midi, at, note_on, 3);
         const std::size_t r = record_count_.load(std::memory_order_relaxed);
         if (r < kMaxRecords) {
-          records_.push_back(
-              {stroke.predicted, start + at, stroke.interval, stroke.note});  // reserved
+          records_.push_back({stroke.predicted, cycle, at, stroke.interval, stroke.note});
           record_count_.store(r + 1, std::memory_order_release);
         }
         pending_[p] = pending_[--pending_count_];
@@ -217,10 +271,11 @@ class Drummer {
     return 0;
   }
 
-  void heard(jack_nframes_t onset) {
+  // `onset` on the frame clock as this cycle read it (to plan by), `where` in the cycle.
+  void heard(jack_nframes_t onset, Onset where) {
     const std::size_t n = onset_count_.load(std::memory_order_relaxed);
     if (n < kMaxRecords) {
-      onsets_.push_back(onset);  // capacity reserved
+      onsets_.push_back(where);  // capacity reserved
       onset_count_.store(n + 1, std::memory_order_release);
     }
     if (n == 0) {
@@ -239,7 +294,8 @@ class Drummer {
       plan(beat_, interval_);
       return;
     }
-    const jack_nframes_t interval = onset - onsets_[n - 1];
+    const jack_nframes_t interval = onset - last_onset_;
+    last_onset_ = onset;
     plan(onset + interval, interval);
   }
 
@@ -293,7 +349,9 @@ class Drummer {
   std::atomic<bool> source_gone_{false};
   Planned pending_[kMaxPending];
   std::size_t pending_count_ = 0;
-  std::vector<jack_nframes_t> onsets_;
+  long edge_count_ = 0;
+  CycleTimes cycles_;
+  std::vector<Onset> onsets_;
   std::atomic<std::size_t> onset_count_{0};
   std::vector<Record> records_;
   std::atomic<std::size_t> record_count_{0};
@@ -316,6 +374,14 @@ int main(int argc, char** argv) {
       s.truth = value;
     else if (key == "--xruns")
       s.xruns = value;
+    else if (key == "--missed")
+      s.missed = value;
+    else if (key == "--edge-strokes")
+      s.edge_strokes = std::atoi(value) != 0;
+    else if (key == "--playback-latency")
+      s.playback_latency = static_cast<jack_nframes_t>(std::atoi(value));
+    else if (key == "--capture-latency")
+      s.capture_latency = static_cast<jack_nframes_t>(std::atoi(value));
     else if (key == "--bias-ms")
       s.bias_ms = std::atof(value);
     else if (key == "--jitter-ms")

@@ -30,18 +30,28 @@ StoredStep stored_step(const StepResult& step, std::size_t index, std::int64_t f
           first_bar};
 }
 
+namespace {
+
+// How long a write during the session waits for another program that holds the history: short,
+// as the session thread also closes bars and keeps the views going. What could not be written
+// is tried again with the next bar.
+constexpr std::chrono::milliseconds kWaitWhilePlaying{250};
+// At the end, what still waits may wait this long before it goes to a recovery file.
+constexpr std::chrono::milliseconds kWaitAtTheEnd{20000};
+
+}  // namespace
+
 SessionRecorder::SessionRecorder(SessionStore& store, SessionRecord record, double sample_rate)
-    : store_(store), record_(std::move(record)), sample_rate_(sample_rate) {}
+    : store_(store), record_(std::move(record)), sample_rate_(sample_rate) {
+  store_.set_busy_timeout(kWaitWhilePlaying);
+}
 
 void SessionRecorder::started(const SessionStarted& start) {
   record_.audio_device = start.audio_device;
   record_.midi_port = start.midi_port;
   record_.output_latency_ms = start.output_latency_ms;
   record_.precision_bound_ms = start.precision_bound_ms;
-  guarded([&] {
-    id_ = store_.begin_session(record_);
-    record_.id = *id_;
-  });
+  write_waiting();
 }
 
 StoredStroke SessionRecorder::row(const ScoredStroke& s, const std::vector<std::string>& pad_names,
@@ -57,14 +67,22 @@ StoredStroke SessionRecorder::row(const ScoredStroke& s, const std::vector<std::
           s.click_heard};
 }
 
-template <typename Write>
-void SessionRecorder::guarded(Write&& write) {
+void SessionRecorder::write_waiting() {
   // After one failure the history is left alone: the partial copy stays unfinished, and the
   // recovery file holds the whole session, which `pocket import` puts in its place.
   if (!problem_.empty()) return;
   try {
-    write();
+    if (!id_) {
+      id_ = store_.begin_session(record_);
+      record_.id = *id_;
+    }
+    if (!waiting_strokes_.empty()) store_.add_strokes(*id_, waiting_strokes_);
+    waiting_strokes_.clear();
+    for (; !waiting_steps_.empty(); waiting_steps_.erase(waiting_steps_.begin()))
+      store_.add_step(*id_, waiting_steps_.front());
   } catch (const std::exception& e) {
+    // Another program holds the history: what waits is tried again later.
+    if (SessionStore::busy(e)) return;
     // The click goes on: a full disk must not stop the practice; the live summary still comes.
     // Said once the session is over, not over the live view.
     problem_ = e.what();
@@ -72,17 +90,15 @@ void SessionRecorder::guarded(Write&& write) {
 }
 
 void SessionRecorder::bar_closed(const BarClosed& bar) {
-  if (!id_) return;
-  std::vector<StoredStroke> rows;
-  for (const ScoredStroke& s : bar.strokes) rows.push_back(row(s, *bar.pad_names, bar.bar.bar));
-  guarded([&] { store_.add_strokes(*id_, rows); });
-  last_bar_written_ = bar.bar.bar;
+  for (const ScoredStroke& s : bar.strokes)
+    waiting_strokes_.push_back(row(s, *bar.pad_names, bar.bar.bar));
+  last_bar_handed_ = bar.bar.bar;
+  write_waiting();
 }
 
 void SessionRecorder::step_closed(const StepClosed& step) {
-  if (id_) {
-    guarded([&] { store_.add_step(*id_, stored_step(step.step, step.index, step.first_bar)); });
-  }
+  waiting_steps_.push_back(stored_step(step.step, step.index, step.first_bar));
+  write_waiting();
 }
 
 namespace {
@@ -146,20 +162,26 @@ void SessionRecorder::finish_writing(const LiveResult& result, const std::string
       record_.bpm_high = std::max(record_.bpm_high, s.bpm);
     }
   }
-  if (!id_) return;
-  std::vector<StoredStroke> rest;
   for (const ScoredStroke& s : result.analysis.strokes) {
-    if (bar_of(s, result) > last_bar_written_)
-      rest.push_back(row(s, result.pad_names, bar_of(s, result)));
+    if (bar_of(s, result) > last_bar_handed_)
+      waiting_strokes_.push_back(row(s, result.pad_names, bar_of(s, result)));
   }
-  guarded([&] {
-    if (!rest.empty()) store_.add_strokes(*id_, rest);
-    // Steps again in their final form: the last one may have been cut short.
-    for (std::size_t i = 0; i < result.steps.size(); ++i) {
-      store_.add_step(*id_, stored_step(result.steps[i], i, result.step_first_bars.at(i)));
-    }
-  });
-  guarded([&] { store_.finish_session(record_); });
+  // Steps again in their final form: the last one may have been cut short.
+  waiting_steps_.clear();
+  for (std::size_t i = 0; i < result.steps.size(); ++i)
+    waiting_steps_.push_back(stored_step(result.steps[i], i, result.step_first_bars.at(i)));
+  store_.set_busy_timeout(kWaitAtTheEnd);
+  write_waiting();
+  if (problem_.empty() && (!id_ || !waiting_strokes_.empty() || !waiting_steps_.empty())) {
+    problem_ = fmt::format("another program held it for more than {} seconds",
+                           std::chrono::duration_cast<std::chrono::seconds>(kWaitAtTheEnd).count());
+  }
+  if (!problem_.empty()) return;
+  try {
+    store_.finish_session(record_);
+  } catch (const std::exception& e) {
+    problem_ = e.what();
+  }
 }
 
 }  // namespace pocket::app

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "live_session.hpp"
 #include "store/session_store.hpp"
@@ -10,8 +11,11 @@ namespace pocket::app {
 // Writes a live session to the history as it goes: the session when the devices are open,
 // each bar's strokes when the bar closes, each ladder step when it ends, and the summary at
 // the end. A crash loses at most the bars not yet closed; the session stays "running", which
-// the history shows as unfinished. When the history cannot take a write (a full disk, say),
-// the session goes on and, at the end, the whole of it goes to a recovery file instead.
+// the history shows as unfinished. Another program writing the history (a second pocket) is
+// waited for a moment only, so that the session thread keeps its pace: what could not be
+// written waits for the next bar, and the end waits longer. When the history cannot take a
+// write (a full disk, say, or a program that holds it past the end), the session goes on and,
+// at the end, the whole of it goes to a recovery file instead.
 class SessionRecorder final : public SessionView {
  public:
   SessionRecorder(SessionStore& store, SessionRecord record, double sample_rate);
@@ -34,15 +38,18 @@ class SessionRecorder final : public SessionView {
                    std::int64_t bar) const;
   void finish_writing(const LiveResult& result, const std::string& summary_json);
   void keep_in_recovery_file(const LiveResult& result) const;
-  // Runs a write; the first failure is kept for finish() and the session goes on.
-  template <typename Write>
-  void guarded(Write&& write);
+  // Writes what waits: the session's row, the strokes of closed bars, the steps. A history
+  // busy with another program leaves them waiting; any other failure is kept for finish(), and
+  // the history is left alone from then on.
+  void write_waiting();
 
   SessionStore& store_;
   SessionRecord record_;
   double sample_rate_;
   std::optional<std::int64_t> id_;
-  std::int64_t last_bar_written_ = -1;
+  std::int64_t last_bar_handed_ = -1;  // the last bar whose strokes were taken
+  std::vector<StoredStroke> waiting_strokes_;
+  std::vector<StoredStep> waiting_steps_;
   std::string problem_;
 };
 

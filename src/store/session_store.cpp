@@ -109,6 +109,16 @@ SessionStore::SessionStore(const std::filesystem::path& path) : path_(path) {
   }
 }
 
+void SessionStore::set_busy_timeout(std::chrono::milliseconds timeout) {
+  db_->setBusyTimeout(static_cast<int>(timeout.count()));
+}
+
+bool SessionStore::busy(const std::exception& e) {
+  const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
+  return sqlite != nullptr &&
+         (sqlite->getErrorCode() == SQLITE_BUSY || sqlite->getErrorCode() == SQLITE_LOCKED);
+}
+
 SessionStore::~SessionStore() = default;
 SessionStore::SessionStore(SessionStore&&) noexcept = default;
 SessionStore& SessionStore::operator=(SessionStore&&) noexcept = default;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -41,6 +42,11 @@ class SessionStore {
   SessionStore& operator=(SessionStore&&) noexcept;
 
   const std::filesystem::path& path() const { return path_; }
+  // How long a write waits for another program that holds the history (5 s unless set).
+  void set_busy_timeout(std::chrono::milliseconds timeout);
+  // Whether `e`, thrown by a write, means another program held the history longer than that:
+  // the same write may succeed later.
+  static bool busy(const std::exception& e);
 
   // Throws StoreError naming the file and why when a session could not be written to it (a
   // read-only file or folder, say). A real write, rolled back: permissions alone would lie to

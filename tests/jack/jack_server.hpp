@@ -18,8 +18,9 @@ namespace pocket::test {
 // reach it through JACK_DEFAULT_SERVER.
 class JackServer {
  public:
-  explicit JackServer(int period_frames = 128)
-      : name_(server_name()),
+  // `suffix` tells apart the servers of one test that runs more than one.
+  explicit JackServer(int period_frames = 128, const std::string& suffix = "")
+      : name_(server_name() + suffix),
         period_frames_(period_frames),
         process_("/usr/bin/jackd", arguments(), dir_ / "jackd.out", dir_ / "jackd.err") {
     setenv("JACK_DEFAULT_SERVER", name_.c_str(), 1);
@@ -35,6 +36,8 @@ class JackServer {
     wait_until_up();
   }
   const std::string& name() const { return name_; }
+  // Children started from now on reach this server (the last one made, unless told).
+  void use() const { setenv("JACK_DEFAULT_SERVER", name_.c_str(), 1); }
   int period_frames() const { return period_frames_; }
   // The server dies at once, as when it crashes or is killed.
   void kill() {

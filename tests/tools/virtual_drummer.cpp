@@ -118,7 +118,12 @@ class Drummer {
   }
 
   bool open() {
-    client_ = jack_client_open(s_.name.c_str(), JackNoStartServer, nullptr);
+    // A server that has just started, or another one starting beside it, may turn a client
+    // away for a moment.
+    for (int attempt = 0; attempt < 30 && client_ == nullptr; ++attempt) {
+      if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      client_ = jack_client_open(s_.name.c_str(), JackNoStartServer, nullptr);
+    }
     if (client_ == nullptr) return false;
     rate_ = jack_get_sample_rate(client_);
     in_ = jack_port_register(client_, "audio_in", JACK_DEFAULT_AUDIO_TYPE, JackPortIsInput, 0);

@@ -113,13 +113,14 @@ TEST_CASE("the full-screen view follows the strokes, pauses, resumes and ends on
     CHECK(lane_changed);
     CHECK_FALSE(lane_before.empty());
 
-    // A wider window gets a wider meter: the +25 ms band moves right.
-    tmux.resize(120, 30);
+    // A wider window gets a wider meter: the +25 ms band moves right. Its column in the narrow
+    // window is read before the resize: the view may redraw before the next read.
     const auto band_edge = [&](const std::string& screen) {
       const std::string row = lane(screen);
       return row.empty() ? 0 : static_cast<long>(row.rfind('|'));
     };
     const long narrow_edge = band_edge(tmux.screen());
+    tmux.resize(120, 30);
     long wide_edge = 0;
     for (int i = 0; i < 30 && wide_edge <= narrow_edge + 20; ++i) {
       std::this_thread::sleep_for(100ms);

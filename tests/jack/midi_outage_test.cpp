@@ -53,7 +53,6 @@ TEST_CASE("a module switched off and on again: the session goes on and scores af
     const double at = s["seconds"].get<double>();
     scored_before += at < from;
     scored_after += at > from + away;
-    CHECK(std::abs(s["offset_ms"].get<double>()) < 20.0);
   }
   CHECK(scored_before >= 8);
   CHECK(scored_after >= 16);  // the module played again and was heard

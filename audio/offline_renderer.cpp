@@ -7,9 +7,9 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <sndfile.h>
 
 #include "click_mixer.hpp"
+#include "sndfile_handle.hpp"
 
 namespace pocket {
 
@@ -27,10 +27,6 @@ int format_for(const std::filesystem::path& out) {
   throw std::runtime_error(
       fmt::format("cannot write '{}': use a .wav, .flac or .aiff file name", out.string()));
 }
-
-struct SndFileCloser {
-  void operator()(SNDFILE* file) const { sf_close(file); }
-};
 
 // Removes the partial file unless the render completed.
 struct PartialFile {
@@ -62,7 +58,7 @@ RenderSummary render_to_file(const Schedule& schedule, const ClickSound& sound,
   info.samplerate = static_cast<int>(schedule.sample_rate());
   info.channels = 1;
   info.format = format_for(out);
-  std::unique_ptr<SNDFILE, SndFileCloser> file(sf_open(partial.path.c_str(), SFM_WRITE, &info));
+  SndFileHandle file(sf_open(partial.path.c_str(), SFM_WRITE, &info));
   if (!file) {
     throw std::runtime_error(
         fmt::format("cannot write '{}': {}", out.string(), sf_strerror(nullptr)));

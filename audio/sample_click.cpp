@@ -6,10 +6,10 @@
 
 #include <fmt/format.h>
 #include <samplerate.h>
-#include <sndfile.h>
 
 #include "click_sound.hpp"
 #include "core/errors.hpp"
+#include "sndfile_handle.hpp"
 
 namespace pocket {
 
@@ -18,16 +18,12 @@ namespace {
 constexpr double kMaxSampleSeconds = 1.0;  // a click, not a loop: longer files are cut
 constexpr double kCutFadeSeconds = 0.005;
 
-struct SndFileCloser {
-  void operator()(SNDFILE* file) const { sf_close(file); }
-};
-
 std::vector<float> read_mono(const std::string& path, int& file_rate) {
   if (!std::filesystem::is_regular_file(path)) {
     throw InputFileError(fmt::format("cannot read sample '{}': no such file", path));
   }
   SF_INFO info{};
-  std::unique_ptr<SNDFILE, SndFileCloser> file(sf_open(path.c_str(), SFM_READ, &info));
+  SndFileHandle file(sf_open(path.c_str(), SFM_READ, &info));
   if (!file) {
     throw InputFileError(fmt::format("cannot read sample '{}': {}", path, sf_strerror(nullptr)));
   }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/timing_summary.hpp"
+#include "labels.hpp"
 
 namespace pocket {
 
@@ -14,12 +15,10 @@ std::string signed_ms(double value) {
   return fmt::format("{:+.1f}", std::abs(value) < 0.05 ? 0.0 : value);
 }
 
-std::string percent(double share) { return fmt::format("{:.0f}%", share * 100.0); }
-
 void timing_row(std::string& out, const std::string& name, const TimingStats& s) {
   out += fmt::format("  {:<10} {:>6} {:>8} {:>7.1f} {:>7} {:>7}\n", name, s.hits,
-                     signed_ms(s.mean_offset_ms), s.sd_offset_ms, percent(s.within_10ms),
-                     percent(s.within_25ms));
+                     signed_ms(s.mean_offset_ms), s.sd_offset_ms, labels::percent(s.within_10ms),
+                     labels::percent(s.within_25ms));
 }
 
 constexpr const char* kTimingHeader = "  {:<10} {:>6} {:>8} {:>7} {:>7} {:>7}\n";
@@ -37,8 +36,8 @@ std::string analysis_table(const Analysis& a) {
       fmt::format("  mean offset      {:>8} ms   (+ late, - early)\n", signed_ms(t.mean_offset_ms));
   out += fmt::format("  SD               {:>8.1f} ms\n", t.sd_offset_ms);
   out += fmt::format("  median |offset|  {:>8.1f} ms\n", t.median_abs_offset_ms);
-  out += fmt::format("  within 10 ms     {:>8}\n", percent(t.within_10ms));
-  out += fmt::format("  within 25 ms     {:>8}\n", percent(t.within_25ms));
+  out += fmt::format("  within 10 ms     {:>8}\n", labels::percent(t.within_10ms));
+  out += fmt::format("  within 25 ms     {:>8}\n", labels::percent(t.within_25ms));
   out += fmt::format("  drift            {:>8} ms/min (+ dragging, - rushing)\n",
                      signed_ms(t.drift_ms_per_min));
   if (a.flams.slots > 0) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/timing_summary.hpp"
+#include "labels.hpp"
 #include "svg_charts.hpp"
 
 namespace pocket {
@@ -15,8 +16,6 @@ namespace {
 constexpr double kCentredMs = 2.0;  // as in describe_timing(): a smaller bias is "on the click"
 
 double finite_or_zero(double value) { return std::isfinite(value) ? value : 0.0; }
-
-std::string percent(double share) { return fmt::format("{:.0f}%", finite_or_zero(share) * 100.0); }
 
 std::string unsigned_ms(double value) { return fmt::format("{:.1f} ms", finite_or_zero(value)); }
 
@@ -51,8 +50,8 @@ void timing_rows(std::string& out, const TimingStats& t) {
   summary_row(out, "Consistency (SD)", unsigned_ms(t.sd_offset_ms),
               "how far strokes usually land from their own average");
   summary_row(out, "Median distance from the click", unsigned_ms(t.median_abs_offset_ms));
-  summary_row(out, "Within 10 ms", percent(t.within_10ms), "of scored strokes");
-  summary_row(out, "Within 25 ms", percent(t.within_25ms), "of scored strokes");
+  summary_row(out, "Within 10 ms", labels::percent(t.within_10ms), "of scored strokes");
+  summary_row(out, "Within 25 ms", labels::percent(t.within_25ms), "of scored strokes");
   summary_row(out, "Drift", drift_value(t.drift_ms_per_min), drift_words(t));
   summary_row(out, "Played for", duration(t.span_minutes),
               "from the first scored stroke to the last");
@@ -90,7 +89,8 @@ std::string pad_table(const ReportData& data) {
         "<td class=\"num\">{}</td><td class=\"words\">{}</td></tr>\n",
         charts::pad_class(static_cast<std::size_t>(colour)), escape_html(p.pad), p.stats.hits,
         charts::signed_ms(p.stats.mean_offset_ms), unsigned_ms(p.stats.sd_offset_ms),
-        percent(p.stats.within_10ms), percent(p.stats.within_25ms), bias_words(p.stats));
+        labels::percent(p.stats.within_10ms), labels::percent(p.stats.within_25ms),
+        bias_words(p.stats));
   }
   return out + "</table>\n";
 }
@@ -122,7 +122,7 @@ std::string ladder_section(const ReportData& data) {
         "<tr><td class=\"num\">{}</td><td class=\"num\">{:.0f} BPM</td><td class=\"num\">{}</td>"
         "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
         "<td>{}</td></tr>\n",
-        i + 1, finite_or_zero(s.bpm), s.bars, percent(s.slots_within_25ms),
+        i + 1, finite_or_zero(s.bpm), s.bars, labels::percent(s.slots_within_25ms),
         charts::signed_ms(s.mean_offset_ms), unsigned_ms(s.sd_offset_ms), step_result(s));
   }
   return out + "</table>\n</section>\n";

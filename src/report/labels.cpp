@@ -28,4 +28,6 @@ std::string ms(double value) {
   return fmt::format("{:.1f} ms", rounded == 0.0 ? 0.0 : rounded);
 }
 
+std::string percent(double share) { return fmt::format("{:.0f}%", finite_or_zero(share) * 100.0); }
+
 }  // namespace pocket::labels

@@ -11,5 +11,7 @@ std::string one_decimal(double value);
 std::string bpm(double value);
 // A spread in milliseconds, always with its decimal: "15.4 ms", "9.0 ms".
 std::string ms(double value);
+// A share as a whole percentage: "93%".
+std::string percent(double share);
 
 }  // namespace pocket::labels

@@ -5,21 +5,14 @@
 #include <catch2/catch.hpp>
 
 #include "core/tempo_ladder.hpp"
+#include "ladder_tallies.hpp"
 
 using namespace pocket;
+using namespace pocket::test;
 using Catch::Contains;
 
 namespace {
 
-// A bar of 16 hits alternating bias + spread and bias - spread, none missed.
-Tally bar(double bias_ms, double spread_ms) {
-  Tally t;
-  for (int i = 0; i < 16; ++i) t.add_hit(bias_ms + (i % 2 == 0 ? spread_ms : -spread_ms));
-  return t;
-}
-
-Tally solid() { return bar(3.0, 5.0); }
-Tally shaky() { return bar(0.0, 30.0); }   // nothing within 25 ms
 Tally spread() { return bar(0.0, 20.0); }  // all within 25 ms, SD above 18 ms
 
 LadderConfig config(LadderDirection direction, double from, double to, TempoStep step) {

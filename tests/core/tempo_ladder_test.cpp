@@ -1,22 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include "core/tempo_ladder.hpp"
+#include "ladder_tallies.hpp"
 
 using namespace pocket;
+using namespace pocket::test;
 using Catch::Contains;
 
 namespace {
-
-// A bar of 16 hits with the given offsets pattern: +-spread around bias, none missed.
-Tally bar(double bias_ms, double spread_ms, int missed = 0) {
-  Tally t;
-  for (int i = 0; i < 16; ++i) t.add_hit(bias_ms + (i % 2 == 0 ? spread_ms : -spread_ms));
-  t.missed = missed;
-  return t;
-}
-
-Tally solid() { return bar(3.0, 5.0); }
-Tally shaky() { return bar(0.0, 30.0); }  // nothing within 25 ms
 
 LadderConfig config(double from, double to) {
   LadderConfig c;

@@ -16,11 +16,6 @@ using namespace pocket;
 
 namespace {
 
-const DrumMap& gm() {
-  static const DrumMap map = pocket::test::shipped_kit("gm");
-  return map;
-}
-
 constexpr unsigned char kKick = 36;
 constexpr unsigned char kSnare = 38;
 constexpr unsigned char kCrash = 49;
@@ -35,7 +30,8 @@ class Kit {
   explicit Kit(const std::string& api = "alsa") {
     MidiInputSettings settings;
     settings.api = api;
-    input_ = MidiInput::without_port(settings, gm(), StreamClock{read_clock, this});
+    input_ =
+        MidiInput::without_port(settings, pocket::test::gm_kit(), StreamClock{read_clock, this});
   }
 
   MidiInput& input() { return *input_; }
@@ -102,7 +98,7 @@ TEST_CASE("on ALSA a stroke read late is put back at its kernel stamp", "[midi_i
     // The quickest delivery's 0.2 ms cannot be told from the clocks' offset: calibration
     // takes it out with the rest of the loop.
     CHECK(strokes[i].seconds == Approx(sixteenth(20.0, i) + 0.0002).margin(kExact));
-    CHECK(strokes[i].pad == gm().pad_index(i % 2 == 0 ? "kick" : "snare"));
+    CHECK(strokes[i].pad == pocket::test::gm_kit().pad_index(i % 2 == 0 ? "kick" : "snare"));
     CHECK(strokes[i].velocity == 100);
   }
   // No delivery was quicker than the first: no estimate was late.
@@ -198,7 +194,7 @@ TEST_CASE("on ALSA a burst read in one wake-up keeps each message's stamp", "[mi
   REQUIRE(strokes.size() == 27);
   CHECK(strokes[24].seconds == Approx(kick + 0.0002).margin(kExact));
   CHECK(strokes[25].seconds == strokes[24].seconds);  // the same stamp, exactly
-  CHECK(strokes[25].pad == gm().pad_index("crash"));
+  CHECK(strokes[25].pad == pocket::test::gm_kit().pad_index("crash"));
   CHECK(strokes[26].seconds == Approx(snare + 0.0002).margin(kExact));
   CHECK(strokes[26].seconds - strokes[24].seconds == Approx(0.0009).margin(kExact));
   // A late wake-up is not a quicker delivery: nothing was timed late.

@@ -13,11 +13,6 @@ using Result = StrokeFilter::Result;
 
 namespace {
 
-const DrumMap& gm() {
-  static const DrumMap map = pocket::test::shipped_kit("gm");
-  return map;
-}
-
 // A stroke that note_on() must leave alone when it is not a stroke.
 constexpr Stroke kUntouched{-1.0, -1, -1};
 
@@ -29,17 +24,17 @@ bool untouched(const Stroke& s) {
 }  // namespace
 
 TEST_CASE("a mapped note-on becomes a stroke of its pad", "[stroke_filter]") {
-  StrokeFilter filter(gm());
+  StrokeFilter filter(pocket::test::gm_kit());
   Stroke stroke = kUntouched;
   REQUIRE(filter.note_on(1.25, 38, 97, stroke) == Result::stroke);
   CHECK(stroke.seconds == 1.25);
-  CHECK(stroke.pad == gm().pad_index("snare"));
+  CHECK(stroke.pad == pocket::test::gm_kit().pad_index("snare"));
   CHECK(stroke.velocity == 97);
   CHECK(filter.double_triggers() == 0);
 }
 
 TEST_CASE("a note-on of velocity 0 is ignored", "[stroke_filter]") {
-  StrokeFilter filter(gm());
+  StrokeFilter filter(pocket::test::gm_kit());
   Stroke stroke = kUntouched;
   CHECK(filter.note_on(0.0, 38, 0, stroke) == Result::ignored);
   CHECK(untouched(stroke));
@@ -48,7 +43,7 @@ TEST_CASE("a note-on of velocity 0 is ignored", "[stroke_filter]") {
 }
 
 TEST_CASE("an unmapped note is told apart from one that is ignored", "[stroke_filter]") {
-  StrokeFilter filter(gm());
+  StrokeFilter filter(pocket::test::gm_kit());
   Stroke stroke = kUntouched;
   CHECK(filter.note_on(0.0, 60, 100, stroke) == Result::unmapped);
   CHECK(filter.note_on(0.5, 60, 90, stroke) == Result::unmapped);
@@ -61,7 +56,7 @@ TEST_CASE("an unmapped note is told apart from one that is ignored", "[stroke_fi
 }
 
 TEST_CASE("a second note-on on the same pad within 10 ms is a double trigger", "[stroke_filter]") {
-  StrokeFilter filter(gm());
+  StrokeFilter filter(pocket::test::gm_kit());
   Stroke stroke;
   REQUIRE(filter.note_on(0.5, 38, 100, stroke) == Result::stroke);
   stroke = kUntouched;
@@ -76,7 +71,7 @@ TEST_CASE("a second note-on on the same pad within 10 ms is a double trigger", "
 }
 
 TEST_CASE("a note-on on the same pad 10 ms or more later is a stroke", "[stroke_filter]") {
-  StrokeFilter filter(gm());
+  StrokeFilter filter(pocket::test::gm_kit());
   Stroke stroke;
   REQUIRE(filter.note_on(0.0, 36, 100, stroke) == Result::stroke);
   CHECK(filter.note_on(0.010, 36, 100, stroke) == Result::stroke);
@@ -87,7 +82,7 @@ TEST_CASE("a note-on on the same pad 10 ms or more later is a stroke", "[stroke_
 TEST_CASE("a note-on exactly 480 frames at 48 kHz after a stroke is a stroke, wherever it falls",
           "[stroke_filter]") {
   // Times come as frames over the rate: their difference is 10 ms only up to rounding.
-  StrokeFilter filter(gm());
+  StrokeFilter filter(pocket::test::gm_kit());
   Stroke stroke;
   long strokes = 0;
   for (long frame = 0; frame < 48000L * 3600; frame += 480 + 48000 * 7) {
@@ -100,7 +95,7 @@ TEST_CASE("a note-on exactly 480 frames at 48 kHz after a stroke is a stroke, wh
 }
 
 TEST_CASE("other pads are not in each other's double-trigger window", "[stroke_filter]") {
-  StrokeFilter filter(gm());
+  StrokeFilter filter(pocket::test::gm_kit());
   Stroke stroke;
   CHECK(filter.note_on(1.0, 36, 100, stroke) == Result::stroke);
   CHECK(filter.note_on(1.0, 38, 100, stroke) == Result::stroke);
@@ -109,7 +104,7 @@ TEST_CASE("other pads are not in each other's double-trigger window", "[stroke_f
 }
 
 TEST_CASE("the snare rim within 5 ms of the snare head is a double trigger", "[stroke_filter]") {
-  StrokeFilter filter(gm());
+  StrokeFilter filter(pocket::test::gm_kit());
   Stroke stroke;
   REQUIRE(filter.note_on(2.0, 38, 110, stroke) == Result::stroke);
   CHECK(filter.note_on(2.005, 40, 70, stroke) == Result::double_trigger);
@@ -118,13 +113,13 @@ TEST_CASE("the snare rim within 5 ms of the snare head is a double trigger", "[s
 
 TEST_CASE("the hi-hat pedal and a stick on the hi-hat at the same moment are both strokes",
           "[stroke_filter]") {
-  StrokeFilter filter(gm());
+  StrokeFilter filter(pocket::test::gm_kit());
   Stroke pedal;
   Stroke stick;
   CHECK(filter.note_on(3.0, 44, 60, pedal) == Result::stroke);
   CHECK(filter.note_on(3.0, 42, 90, stick) == Result::stroke);
-  CHECK(pedal.pad == gm().pad_index("hihat"));
-  CHECK(stick.pad == gm().pad_index("hihat"));
+  CHECK(pedal.pad == pocket::test::gm_kit().pad_index("hihat"));
+  CHECK(stick.pad == pocket::test::gm_kit().pad_index("hihat"));
   CHECK(filter.double_triggers() == 0);
   // Each limb still has its own window.
   Stroke again;
@@ -134,7 +129,7 @@ TEST_CASE("the hi-hat pedal and a stick on the hi-hat at the same moment are bot
 }
 
 TEST_CASE("the double-trigger window can be set", "[stroke_filter]") {
-  StrokeFilter filter(gm(), 25.0);
+  StrokeFilter filter(pocket::test::gm_kit(), 25.0);
   Stroke stroke;
   REQUIRE(filter.note_on(0.0, 38, 100, stroke) == Result::stroke);
   CHECK(filter.note_on(0.015, 38, 100, stroke) == Result::double_trigger);
@@ -142,13 +137,13 @@ TEST_CASE("the double-trigger window can be set", "[stroke_filter]") {
   CHECK(filter.note_on(0.025, 38, 100, stroke) == Result::stroke);
   CHECK(filter.double_triggers() == 2);
 
-  StrokeFilter no_window(gm(), 0.0);
+  StrokeFilter no_window(pocket::test::gm_kit(), 0.0);
   CHECK(no_window.note_on(0.0, 38, 100, stroke) == Result::stroke);
   CHECK(no_window.note_on(0.0001, 38, 100, stroke) == Result::stroke);
 }
 
 TEST_CASE("CC4 moves the hi-hat pedal, other controllers do not", "[stroke_filter]") {
-  StrokeFilter filter(gm());
+  StrokeFilter filter(pocket::test::gm_kit());
   CHECK(filter.hihat_pedal() == 0);
   filter.control_change(4, 127);
   CHECK(filter.hihat_pedal() == 127);
@@ -161,7 +156,7 @@ TEST_CASE("CC4 moves the hi-hat pedal, other controllers do not", "[stroke_filte
 
 TEST_CASE("data bytes above 127 are ignored, not scored or kept as the pedal", "[stroke_filter]") {
   // RtMidi's JACK backend hands on raw bytes: a broken message may carry 8-bit data.
-  StrokeFilter filter(gm());
+  StrokeFilter filter(pocket::test::gm_kit());
   Stroke stroke = kUntouched;
   CHECK(filter.note_on(1.0, 38, 200, stroke) == Result::ignored);
   CHECK(untouched(stroke));
@@ -187,11 +182,11 @@ TEST_CASE("strokes_of turns a recorded file into strokes in seconds", "[stroke_f
   writer.add_note(hands, 1000, 9, 60, 100, 60);  // not a kit note
   const MidiFile file = parse_midi_file(writer.bytes(), "take.mid");
 
-  const RecordedPerformance performance = strokes_of(file, gm());
+  const RecordedPerformance performance = strokes_of(file, pocket::test::gm_kit());
 
-  const int kick = gm().pad_index("kick");
-  const int snare = gm().pad_index("snare");
-  const int hihat = gm().pad_index("hihat");
+  const int kick = pocket::test::gm_kit().pad_index("kick");
+  const int snare = pocket::test::gm_kit().pad_index("snare");
+  const int hihat = pocket::test::gm_kit().pad_index("hihat");
   REQUIRE(performance.strokes.size() == 4);
   CHECK(performance.strokes[0].seconds == Approx(0.0));
   CHECK(performance.strokes[0].pad == kick);
@@ -205,9 +200,9 @@ TEST_CASE("strokes_of turns a recorded file into strokes in seconds", "[stroke_f
   CHECK(performance.strokes[3].pad == kick);
   CHECK(performance.strokes[3].velocity == 80);
   CHECK(performance.double_triggers == 1);
-  CHECK(performance.pad_names == gm().pad_names());
+  CHECK(performance.pad_names == pocket::test::gm_kit().pad_names());
 
   // A window shorter than the 2 ms flam lets both snare notes through.
-  CHECK(strokes_of(file, gm(), 1.0).strokes.size() == 5);
-  CHECK(strokes_of(file, gm(), 1.0).double_triggers == 0);
+  CHECK(strokes_of(file, pocket::test::gm_kit(), 1.0).strokes.size() == 5);
+  CHECK(strokes_of(file, pocket::test::gm_kit(), 1.0).double_triggers == 0);
 }

@@ -10,12 +10,14 @@
 
 #include <catch2/catch.hpp>
 
+#include "html_text.hpp"
 #include "report/html_report.hpp"
 #include "report/progress_view.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace pocket;
+using namespace pocket::test;
 
 namespace {
 
@@ -26,12 +28,6 @@ constexpr std::size_t kStrokes = 240;
 std::string fmt_date(int october_day) {
   std::string day = std::to_string(october_day);
   return "2026-10-" + (day.size() == 1 ? "0" + day : day);
-}
-
-std::size_t count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
 }
 
 ReportData sample_report() {

@@ -7,25 +7,14 @@
 #include <catch2/catch.hpp>
 
 #include "core/timing_stats.hpp"
+#include "html_text.hpp"
 #include "report/html_report.hpp"
 #include "support/find_required.hpp"
 
 using namespace pocket;
+using namespace pocket::test;
 
 namespace {
-
-std::size_t count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
-
-// The <svg> element whose class list names `kind`.
-std::string chart(const std::string& page, const std::string& kind) {
-  const auto start = page.find("<svg class=\"chart " + kind + "\"");
-  if (start == std::string::npos) return {};
-  return page.substr(start, page.find("</svg>", start) - start);
-}
 
 TimingStats stats_of(const std::vector<double>& offsets_ms) {
   std::vector<TimedOffset> timed;

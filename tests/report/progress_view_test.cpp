@@ -6,25 +6,13 @@
 
 #include <catch2/catch.hpp>
 
+#include "html_text.hpp"
 #include "report/progress_view.hpp"
 
 using namespace pocket;
+using namespace pocket::test;
 
 namespace {
-
-std::size_t count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
-
-// The text from `start` up to the next `end` (excluded).
-std::string between(const std::string& text, const std::string& start, const std::string& end,
-                    std::size_t from = 0) {
-  const auto a = text.find(start, from);
-  if (a == std::string::npos) return {};
-  return text.substr(a, text.find(end, a) - a);
-}
 
 // The drill sections of a page, in order.
 std::vector<std::string> sections(const std::string& page) {
@@ -33,10 +21,6 @@ std::vector<std::string> sections(const std::string& page) {
        at = page.find("<section class=\"drill\"", at + 1))
     out.push_back(page.substr(at, page.find("</section>", at) - at));
   return out;
-}
-
-std::string chart(const std::string& html, const std::string& kind) {
-  return between(html, "<svg class=\"chart " + kind + "\"", "</svg>");
 }
 
 // The numbers of an SVG path's d attribute, as x, y pairs.

@@ -13,4 +13,10 @@ inline PresetLibrary shipped_presets() {
 
 inline DrumMap shipped_kit(const std::string& name) { return shipped_presets().kit(name); }
 
+// The General MIDI kit, read once.
+inline const DrumMap& gm_kit() {
+  static const DrumMap map = shipped_kit("gm");
+  return map;
+}
+
 }  // namespace pocket::test

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "core/tempo_text.hpp"
 #include "line_view.hpp"
 
 namespace pocket::app {
@@ -29,8 +30,8 @@ void prepare_calibration(double bpm, int clicks, LiveOptions& live) {
 std::optional<Calibration> measure_calibration(LiveOptions live, bool stroke_lines) {
   live.calibration_ms = 0.0;  // measure the raw offset
   const int beats = live.drill.meters.first().beats;
-  fmt::print(live.feedback, "hit along with {} clicks at {:g} BPM after a bar of count-in\n",
-             live.drill.bars * beats, live.drill.bpm);
+  fmt::print(live.feedback, "hit along with {} clicks at {} after a bar of count-in\n",
+             live.drill.bars * beats, format_bpm(live.drill.bpm));
   install_interrupt_handler();
   LineView lines(live.feedback, stroke_lines);
   live.views.push_back(&lines);

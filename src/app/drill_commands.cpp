@@ -6,6 +6,7 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
+#include "core/tempo_text.hpp"
 #include "drill_options.hpp"
 #include "live_options.hpp"
 #include "practice_record.hpp"
@@ -23,10 +24,10 @@ namespace {
 std::string tempo_summary(const Drill& d) {
   if (d.ladder) {
     const LadderConfig& l = *d.ladder;
-    return fmt::format("ladder {:g}-{:g}, {}", l.start_bpm, l.target_bpm, to_string(l.direction));
+    return fmt::format("ladder {}-{}, {}", format_one_decimal(l.start_bpm),
+                       format_one_decimal(l.target_bpm), to_string(l.direction));
   }
-  return d.bars > 0 ? fmt::format("{:g} BPM, {} bars", d.bpm, d.bars)
-                    : fmt::format("{:g} BPM", d.bpm);
+  return d.bars > 0 ? fmt::format("{}, {} bars", format_bpm(d.bpm), d.bars) : format_bpm(d.bpm);
 }
 
 std::string shorten(const std::string& text, std::size_t width) {
@@ -115,9 +116,8 @@ int run_drills(const std::vector<std::string>& args) {
     const std::optional<StoredGoal> goal = store.goal(d.name);
     fmt::print("{:<22} {:<9} {:<26} {:>12} {:>9}  {}{}\n", shorten(d.name, 22),
                shorten(to_string(d.meters), 9), shorten(tempo_summary(d), 26),
-               held ? fmt::format("{:g} BPM", *held) : "-",
-               goal ? fmt::format("{:g} BPM", goal->bpm) : "-", shorten(d.title, 40),
-               entry.players_own ? " (yours)" : "");
+               held ? format_bpm(*held) : "-", goal ? format_bpm(goal->bpm) : "-",
+               shorten(d.title, 40), entry.players_own ? " (yours)" : "");
   }
   fmt::print("\n'pocket drill NAME' plays one; your own go in {}\n",
              (config_folder() / "drills").string());

@@ -1,5 +1,5 @@
-// pocket goal and pocket goals: the tempos the player chose to reach, and when a healthy pace
-// gets there.
+// pocket goal and pocket goals: the tempos the player chose to reach, where they stand, their
+// own rate, and what a date would take.
 #include <iostream>
 
 #include <fmt/format.h>
@@ -7,6 +7,7 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
+#include "core/tempo_text.hpp"
 #include "practice_record.hpp"
 #include "presets/preset_library.hpp"
 #include "session_recorder.hpp"
@@ -19,8 +20,15 @@ namespace pocket::app {
 namespace {
 
 std::string goal_text(const StoredGoal& g) {
-  return g.by_date.empty() ? fmt::format("{:g} BPM", g.bpm)
-                           : fmt::format("{:g} BPM by {}", g.bpm, g.by_date);
+  return format_bpm(g.bpm) + (g.by_date.empty() ? "" : " by " + g.by_date);
+}
+
+// "+1.5 BPM a week over the last 8 weeks, give or take 0.2": the slope and its standard error.
+std::string rate_text(const TempoTrend& trend) {
+  if (!trend.measured()) return "not measured yet";
+  return fmt::format("{} BPM a week over the last {} weeks, give or take {}",
+                     format_bpm_change(*trend.bpm_per_week), kTrendWindowDays / 7,
+                     format_bpm_change(*trend.standard_error_per_week, false));
 }
 
 void print_goal(const SessionStore& store, const PresetLibrary& library, const StoredGoal& g,
@@ -28,10 +36,14 @@ void print_goal(const SessionStore& store, const PresetLibrary& library, const S
   const GoalProjection p = goal_projection(store, library, g, today);
   fmt::print("{}: {}\n", g.drill, goal_text(g));
   fmt::print("  consolidated now  {}\n",
-             p.consolidated_bpm ? fmt::format("{:g} BPM", *p.consolidated_bpm) : "none yet");
-  fmt::print("  your rate         {}\n", p.bpm_per_week
-                                             ? fmt::format("{:+.1f} BPM a week", *p.bpm_per_week)
-                                             : "not measured yet");
+             p.consolidated_bpm ? format_bpm(*p.consolidated_bpm) : "none yet");
+  fmt::print("  your rate         {}\n", rate_text(p.trend));
+  if (p.next_session_max_bpm) {
+    // The per-session ceiling: how far the next session may climb, not where the weeks lead.
+    fmt::print("  next session      up to {}, {}% above what you hold\n",
+               format_bpm(*p.next_session_max_bpm),
+               format_one_decimal(healthy_cap(library, g.drill)));
+  }
   fmt::print("  {}\n", p.message);
 }
 
@@ -54,13 +66,17 @@ int run_goal(const std::vector<std::string>& args) {
   bool clear = false;
   po::options_description options(
       "pocket goal DRILL --bpm B [--by DATE]: set the tempo you want to hold on a drill;\n"
-      "without --bpm, show how it is going\n\noptions");
+      "without --bpm, show how it is going: the tempo you hold, your own rate over the last\n"
+      "8 weeks, the most the next session may climb, and a date only when your rate clearly\n"
+      "rises (by more than twice its standard error) and reaches the goal within two "
+      "years\n\noptions");
   options.add_options()("help,h", "show this help")("drill", po::value(&drill)->required(),
                                                     "the drill (see 'pocket drills')")(
       "bpm", po::value(&bpm), "the tempo to reach, 20 to 400")(
-      "by", po::value(&by), "the date you would like to hold it by (YYYY-MM-DD)")(
-      "clear", po::bool_switch(&clear), "remove the drill's goal")(
-      "today", po::value(&today_text), "project from this date (default: today)")(
+      "by", po::value(&by),
+      "the date you would like to hold it by (YYYY-MM-DD): pocket sets the weekly rise it takes "
+      "beside your best eight weeks")("clear", po::bool_switch(&clear), "remove the drill's goal")(
+      "today", po::value(&today_text), "measure up to this date (default: today)")(
       "db", po::value(&db), "the history database");
   po::positional_options_description positional;
   positional.add("drill", 1);
@@ -105,9 +121,9 @@ int run_goal(const std::vector<std::string>& args) {
 int run_goals(const std::vector<std::string>& args) {
   std::string db, today_text;
   po::options_description options(
-      "pocket goals: your goals, where you are and when a healthy pace gets there\n\noptions");
+      "pocket goals: your goals, where you are, your own rate and what each date takes\n\noptions");
   options.add_options()("help,h", "show this help")("today", po::value(&today_text),
-                                                    "project from this date (default: today)")(
+                                                    "measure up to this date (default: today)")(
       "db", po::value(&db), "the history database");
   po::variables_map vm;
   if (!parse_command_line(args, options, {}, vm, "pocket goals")) return kExitOk;

@@ -11,6 +11,7 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
+#include "core/tempo_text.hpp"
 #include "live_session.hpp"
 #include "report/analysis_table.hpp"
 #include "stored_session.hpp"
@@ -101,9 +102,9 @@ int run_show(const std::vector<std::string>& args) {
     fmt::print("\n  {:>4}  {:>7}  {:>5}  {:>7}  {:>7}  {:>7}  {}\n", "step", "BPM", "bars", "25 ms",
                "SD ms", "mean ms", "result");
     for (const StoredStep& step : s.steps) {
-      fmt::print("  {:>4}  {:>7g}  {:>5}  {:>6.0f}%  {:>7.1f}  {:>+7.1f}  {}{}\n", step.index + 1,
-                 step.bpm, step.bars, step.slots_within_25ms * 100.0, step.sd_offset_ms,
-                 step.mean_offset_ms, step.passed ? "solid" : "not yet",
+      fmt::print("  {:>4}  {:>7}  {:>5}  {:>6.0f}%  {:>7.1f}  {:>+7.1f}  {}{}\n", step.index + 1,
+                 format_one_decimal(step.bpm), step.bars, step.slots_within_25ms * 100.0,
+                 step.sd_offset_ms, step.mean_offset_ms, step.passed ? "solid" : "not yet",
                  step.complete ? "" : " (cut short)");
     }
   }

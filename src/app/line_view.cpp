@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/tempo_text.hpp"
+
 namespace pocket::app {
 
 std::string step_line(const StepResult& step, std::size_t index) {
@@ -11,8 +13,8 @@ std::string step_line(const StepResult& step, std::size_t index) {
       : check.statistic == "SD"
           ? fmt::format("not yet (the rule allows an SD up to {:g} ms)", check.limit)
           : fmt::format("not yet (the rule asks {:.0f}%)", check.limit * 100.0);
-  return fmt::format("step {} at {:g} BPM{}: {:.0f}% of slots within 25 ms, SD {:.1f} ms: {}",
-                     index + 1, step.bpm, step.complete ? "" : " (cut short)",
+  return fmt::format("step {} at {}{}: {:.0f}% of slots within 25 ms, SD {:.1f} ms: {}", index + 1,
+                     format_bpm(step.bpm), step.complete ? "" : " (cut short)",
                      step.tally.slots_within_25ms() * 100.0, step.tally.sd_ms(), result);
 }
 
@@ -31,10 +33,9 @@ void LineView::stroke_scored(const ScoredStroke& s, const std::string& pad) {
 
 void LineView::bar_closed(const BarClosed& b) {
   const Tally& t = b.bar.tally;
-  fmt::print(out_,
-             "bar {:>3} at {:g} BPM: {}/{} slots within 25 ms, mean {:+.0f} ms, SD {:.0f} ms{}\n",
-             b.bar.bar + 1, b.bpm, t.within_25ms, t.hits + t.missed, t.mean_ms(), t.sd_ms(),
-             b.click_silenced ? "  (no click)" : "");
+  fmt::print(out_, "bar {:>3} at {}: {}/{} slots within 25 ms, mean {:+.0f} ms, SD {:.0f} ms{}\n",
+             b.bar.bar + 1, format_bpm(b.bpm), t.within_25ms, t.hits + t.missed, t.mean_ms(),
+             t.sd_ms(), b.click_silenced ? "  (no click)" : "");
   std::fflush(out_);
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "core/tempo_text.hpp"
 #include "history_room.hpp"
 #include "live_devices.hpp"
 #include "practice_record.hpp"
@@ -156,9 +157,9 @@ void cap_from_history(const LiveCommonOptions& o, LiveOptions& live) {
   } else {
     say_before_click(
         live,
-        fmt::format("your consolidated tempo on {} is {:g} BPM: today's ladder goes no "
-                    "higher than {:g} BPM",
-                    live.drill.name, *ladder.consolidated_bpm, TempoLadder(ladder).ceiling_bpm()));
+        fmt::format("your consolidated tempo on {} is {}: today's ladder goes no higher than {}",
+                    live.drill.name, format_bpm(*ladder.consolidated_bpm),
+                    format_bpm(TempoLadder(ladder).ceiling_bpm())));
   }
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "core/tempo_text.hpp"
 
 namespace pocket::app {
 
@@ -75,7 +76,7 @@ GoalProjection goal_projection(const SessionStore& store, const PresetLibrary& l
 
 std::string goal_in_words(const SessionStore& store, const PresetLibrary& library,
                           const StoredGoal& goal, std::chrono::sys_days today) {
-  return fmt::format("Your goal on {}: {:g} BPM{}. {}", goal.drill, goal.bpm,
+  return fmt::format("Your goal on {}: {}{}. {}", goal.drill, format_bpm(goal.bpm),
                      goal.by_date.empty() ? "" : " by " + goal.by_date,
                      goal_projection(store, library, goal, today).message);
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/drill.hpp"
+#include "core/goal_projection.hpp"
 #include "core/practice_history.hpp"
 #include "presets/preset_library.hpp"
 #include "store/session_store.hpp"

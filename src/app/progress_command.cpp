@@ -10,6 +10,7 @@
 #include "command.hpp"
 #include "command_line.hpp"
 #include "core/tempo_ladder.hpp"
+#include "core/tempo_text.hpp"
 #include "practice_record.hpp"
 #include "presets/preset_library.hpp"
 #include "report/labels.hpp"
@@ -28,9 +29,10 @@ std::string suggestion_text(const std::optional<double>& consolidated, double ca
   }
   const SessionSuggestion next = suggest_next_session(*consolidated, cap);
   return fmt::format(
-      "Next session: start around {} and go no higher than {} today ({:g}% above {}, the "
-      "tempo you hold).",
-      labels::bpm(next.start_bpm), labels::bpm(next.max_bpm), cap, labels::bpm(*consolidated));
+      "Next session: start around {} and go no higher than {} ({}% above {}, the tempo you "
+      "hold).",
+      format_bpm(next.start_bpm), format_bpm(next.max_bpm), format_one_decimal(cap),
+      format_bpm(*consolidated));
 }
 
 DrillProgress drill_progress(const SessionStore& store, const PresetLibrary& library,
@@ -69,12 +71,12 @@ void print_drill(const DrillProgress& p) {
   fmt::print("{}: {} session{} from {} to {}\n", p.drill, p.points.size(),
              p.points.size() == 1 ? "" : "s", p.points.front().date, p.points.back().date);
   fmt::print("  tempo held  {}  {}\n", sparkline(tempos),
-             p.consolidated_bpm ? fmt::format("consolidated {}", labels::bpm(*p.consolidated_bpm))
+             p.consolidated_bpm ? fmt::format("consolidated {}", format_bpm(*p.consolidated_bpm))
                                 : "none held yet");
   fmt::print("  SD          {}  latest {} (lower is steadier)\n", sparkline(spreads),
              labels::ms(p.points.back().sd_ms));
   if (p.goal_bpm) {
-    fmt::print("  goal        {}{}: {}\n", labels::bpm(*p.goal_bpm),
+    fmt::print("  goal        {}{}: {}\n", format_bpm(*p.goal_bpm),
                p.goal_by.empty() ? "" : " by " + p.goal_by, p.goal_text);
   }
   fmt::print("  {}\n", p.suggestion);
@@ -123,7 +125,7 @@ int run_progress(const std::vector<std::string>& args) {
                drill.empty() ? "" : " on " + drill);
     if (!drill.empty()) {
       if (const std::optional<StoredGoal> goal = store.goal(drill)) {
-        fmt::print("your goal on {}: {}{}\n", drill, labels::bpm(goal->bpm),
+        fmt::print("your goal on {}: {}{}\n", drill, format_bpm(goal->bpm),
                    goal->by_date.empty() ? "" : " by " + goal->by_date);
       }
     }

@@ -11,6 +11,7 @@
 #include "audio/offline_renderer.hpp"
 #include "command.hpp"
 #include "core/schedule.hpp"
+#include "core/tempo_text.hpp"
 #include "progress_line.hpp"
 
 namespace po = boost::program_options;
@@ -70,8 +71,8 @@ Schedule make_schedule(const RenderOptions& o) {
 }
 
 std::string describe_tempo(const RenderOptions& o) {
-  if (o.ramp_to) return fmt::format("{:g} to {:g} BPM", o.bpm, *o.ramp_to);
-  return fmt::format("{:g} BPM", o.bpm);
+  if (o.ramp_to) return fmt::format("{} to {}", format_one_decimal(o.bpm), format_bpm(*o.ramp_to));
+  return format_bpm(o.bpm);
 }
 
 std::string clock_time(double seconds) {

@@ -9,6 +9,7 @@
 #include "command.hpp"
 #include "core/analysis.hpp"
 #include "core/tempo_map.hpp"
+#include "core/tempo_text.hpp"
 #include "core/timing_summary.hpp"
 #include "live_options.hpp"
 #include "midi/recorded_performance.hpp"
@@ -163,10 +164,9 @@ int run_score(const std::vector<std::string>& args) {
     fmt::print("{}\n", analysis_json(analysis).dump(2));
     return kExitOk;
   }
-  const std::string tempo =
-      o.bpm ? fmt::format("{:g} BPM", *o.bpm)
-            : fmt::format("the file's tempo ({:g} BPM at the start)",
-                          std::round(TickClock(file).quarter_bpm_at(0) * 100.0) / 100.0);
+  const std::string tempo = o.bpm ? format_bpm(*o.bpm)
+                                  : fmt::format("the file's tempo ({} at the start)",
+                                                format_bpm(TickClock(file).quarter_bpm_at(0)));
   fmt::print("{}\n  {} at {}, {}, drum map {}\n\n{}", o.file, grid_name(o.grid), tempo,
              to_string(meter), map->name(), analysis_table(analysis));
   if (!unmapped.empty()) fmt::print("\n{}\n", unmapped);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "big_text.hpp"
+#include "core/tempo_text.hpp"
 #include "line_view.hpp"
 #include "meter_scale.hpp"
 #include "wrapped_text.hpp"
@@ -163,7 +164,7 @@ void ScreenView::draw_header(int width) {
   const std::string where = state_.bar < 0 ? std::string("count-in")
                                            : fmt::format("bar {}  beat {}/{}", state_.bar + 1,
                                                          state_.beat + 1, state_.beats_in_bar);
-  put(1, 1, fmt::format("{:g} BPM", std::round(state_.bpm * 10.0) / 10.0), A_BOLD);
+  put(1, 1, format_bpm(state_.bpm), A_BOLD);
   const auto whole_seconds = static_cast<std::int64_t>(state_.seconds);  // 59.6 s is 0:59
   put(1, 14,
       fmt::format("{}   click: {}   {}:{:02}", where, click_words(state_.click), whole_seconds / 60,
@@ -175,17 +176,18 @@ void ScreenView::draw_header(int width) {
     const int bars_left = std::max(0, step.bars_per_step - step.bars_played);
     if (t.hits + t.missed == 0) {
       put(2, 1,
-          fmt::format("step {} at {:g} BPM, {} bars to play: needs {:.0f}% in 25 ms, "
+          fmt::format("step {} at {}, {} bars to play: needs {:.0f}% in 25 ms, "
                       "SD up to {:g} ms",
-                      step.index + 1, step.bpm, bars_left, step.rule.min_slots_within_25ms * 100.0,
-                      step.rule.max_sd_ms));
+                      step.index + 1, format_bpm(step.bpm), bars_left,
+                      step.rule.min_slots_within_25ms * 100.0, step.rule.max_sd_ms));
     } else {
       const bool holding = check_rule(step.rule, t).passed;
       put(2, 1,
-          fmt::format("step {} at {:g} BPM, {} bars left: {:.0f}% in 25 ms (needs {:.0f}%), "
+          fmt::format("step {} at {}, {} bars left: {:.0f}% in 25 ms (needs {:.0f}%), "
                       "SD {:.1f} ms (max {:g})",
-                      step.index + 1, step.bpm, bars_left, t.slots_within_25ms() * 100.0,
-                      step.rule.min_slots_within_25ms * 100.0, t.sd_ms(), step.rule.max_sd_ms),
+                      step.index + 1, format_bpm(step.bpm), bars_left,
+                      t.slots_within_25ms() * 100.0, step.rule.min_slots_within_25ms * 100.0,
+                      t.sd_ms(), step.rule.max_sd_ms),
           band_attr(holding ? Band::tight : Band::close));
     }
   }

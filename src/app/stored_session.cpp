@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "core/tempo_text.hpp"
 
 namespace pocket::app {
 
@@ -83,8 +84,9 @@ StoredSession load_session(const SessionStore& store, std::int64_t id) {
 }
 
 std::string tempo_text(const SessionRecord& r) {
-  if (r.bpm_high > r.bpm_low) return fmt::format("{:g}-{:g} BPM", r.bpm_low, r.bpm_high);
-  return fmt::format("{:g} BPM", r.bpm_low);
+  if (r.bpm_high > r.bpm_low)
+    return fmt::format("{}-{}", format_one_decimal(r.bpm_low), format_bpm(r.bpm_high));
+  return format_bpm(r.bpm_low);
 }
 
 std::string status_text(const SessionRecord& r) { return r.unfinished() ? "unfinished" : r.status; }

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "tempo_map.hpp"
+#include "tempo_text.hpp"
 
 namespace pocket {
 
@@ -42,8 +43,8 @@ const StepResult& judged_last(std::span<const StepResult> steps) {
 
 std::string stopped_early_message(const StepResult& last) {
   return fmt::format(
-      "stopped early: still {} at {:g} BPM, within the rule. Your limit is further than that",
-      describe_step(last), last.bpm);
+      "stopped early: still {} at {}, within the rule. Your limit is further than that",
+      describe_step(last), format_bpm(last.bpm));
 }
 
 }  // namespace
@@ -266,11 +267,11 @@ LimitVerdict TempoLadder::climb_verdict(std::size_t climb_steps, bool stopped_in
   const StepResult& last = judged_last(std::span(steps_).first(climb_steps));
   v.last_bpm = last.bpm;
   const std::string solid =
-      best_passed_ ? fmt::format("solid up to {:g} BPM", v.best_passed_bpm) : "no step held yet";
+      best_passed_ ? "solid up to " + format_bpm(v.best_passed_bpm) : "no step held yet";
 
   if (!last.check.passed) {
     v.kind = VerdictKind::real_limit;
-    v.message = fmt::format("real limit at {:g} BPM: {}; {}", last.bpm,
+    v.message = fmt::format("real limit at {}: {}; {}", format_bpm(last.bpm),
                             describe_failure(last.check), solid);
   } else if (stopped_in_climb) {
     v.kind = VerdictKind::stopped_early;
@@ -278,13 +279,14 @@ LimitVerdict TempoLadder::climb_verdict(std::size_t climb_steps, bool stopped_in
   } else if (ceiling_ < config_.target_bpm) {
     v.kind = VerdictKind::pace_cap_reached;
     v.message = fmt::format(
-        "held {:g} BPM ({}), today's healthy-pace ceiling: {:g}% above your consolidated {:g} BPM. "
+        "held {} ({}), today's healthy-pace ceiling: {:g}% above your consolidated {}. "
         "Come back next session for more",
-        last.bpm, describe_step(last), config_.max_increase_percent, *config_.consolidated_bpm);
+        format_bpm(last.bpm), describe_step(last), config_.max_increase_percent,
+        format_bpm(*config_.consolidated_bpm));
   } else {
     v.kind = VerdictKind::target_reached;
     v.message =
-        fmt::format("reached the target: {:g} BPM held ({})", last.bpm, describe_step(last));
+        fmt::format("reached the target: {} held ({})", format_bpm(last.bpm), describe_step(last));
   }
   return v;
 }
@@ -295,11 +297,11 @@ LimitVerdict TempoLadder::down_verdict() const {
   const StepResult& last = judged_last(steps_);
   v.last_bpm = last.bpm;
   const std::string solid =
-      best_passed_ ? fmt::format("solid down to {:g} BPM", v.best_passed_bpm) : "no step held yet";
+      best_passed_ ? "solid down to " + format_bpm(v.best_passed_bpm) : "no step held yet";
 
   if (!last.check.passed) {
     v.kind = VerdictKind::real_limit;
-    v.message = fmt::format("real limit at {:g} BPM on the way down: {}; {}", last.bpm,
+    v.message = fmt::format("real limit at {} on the way down: {}; {}", format_bpm(last.bpm),
                             describe_failure(last.check), solid);
   } else if (stopped_by_player_) {
     v.kind = VerdictKind::stopped_early;
@@ -307,14 +309,15 @@ LimitVerdict TempoLadder::down_verdict() const {
   } else if (ceiling_ < config_.target_bpm) {
     v.kind = VerdictKind::pace_cap_reached;
     v.message = fmt::format(
-        "held {:g} BPM ({}). The whole ladder, {:g} down to {:g} BPM, lies above today's "
-        "healthy-pace ceiling, {:g}% above your consolidated {:g} BPM, so it ran at the ceiling",
-        last.bpm, describe_step(last), config_.start_bpm, config_.target_bpm,
-        config_.max_increase_percent, *config_.consolidated_bpm);
+        "held {} ({}). The whole ladder, {} down to {}, lies above today's "
+        "healthy-pace ceiling, {:g}% above your consolidated {}, so it ran at the ceiling",
+        format_bpm(last.bpm), describe_step(last), format_one_decimal(config_.start_bpm),
+        format_bpm(config_.target_bpm), config_.max_increase_percent,
+        format_bpm(*config_.consolidated_bpm));
   } else {
     v.kind = VerdictKind::target_reached;
     v.message =
-        fmt::format("reached the target: {:g} BPM held ({})", last.bpm, describe_step(last));
+        fmt::format("reached the target: {} held ({})", format_bpm(last.bpm), describe_step(last));
   }
   return v;
 }
@@ -322,28 +325,28 @@ LimitVerdict TempoLadder::down_verdict() const {
 std::string TempoLadder::way_down_sentence() const {
   if (!best_passed_) return "Nothing held on the way up, so there was no way down to play";
   if (way_down_bpm_.empty()) {
-    return fmt::format("No tempo below {:g} BPM held on the way up, so there was no way down",
-                       *turn_bpm_);
+    return fmt::format("No tempo below {} held on the way up, so there was no way down",
+                       format_bpm(*turn_bpm_));
   }
-  if (!finished_) return fmt::format("The way down is under way at {:g} BPM", bpm_);
+  if (!finished_) return "The way down is under way at " + format_bpm(bpm_);
   const std::span<const StepResult> way_down = std::span(steps_).subspan(*turned_at_);
   if (way_down.empty()) return "You stopped before the way down";
   const StepResult& last = judged_last(way_down);
   if (!last.check.passed) {
-    return fmt::format("On the way down, {:g} BPM did not hold{}: {}", last.bpm,
+    return fmt::format("On the way down, {} did not hold{}: {}", format_bpm(last.bpm),
                        stopped_by_player_ ? " before you stopped" : "",
                        describe_failure(last.check));
   }
   if (stopped_by_player_) {
-    return fmt::format("You stopped on the way down, still solid at {:g} BPM ({})", last.bpm,
+    return fmt::format("You stopped on the way down, still solid at {} ({})", format_bpm(last.bpm),
                        describe_step(last));
   }
   if (way_down_bpm_.size() == 1) {
-    return fmt::format("On the way down the start tempo, {:g} BPM, held again",
-                       way_down_bpm_.front());
+    return fmt::format("On the way down the start tempo, {}, held again",
+                       format_bpm(way_down_bpm_.front()));
   }
-  return fmt::format("On the way down every tempo held, from {:g} back to the start at {:g} BPM",
-                     way_down_bpm_.front(), way_down_bpm_.back());
+  return fmt::format("On the way down every tempo held, from {} back to the start at {}",
+                     format_one_decimal(way_down_bpm_.front()), format_bpm(way_down_bpm_.back()));
 }
 
 std::string_view to_string(VerdictKind kind) {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/tempo_text.hpp"
 #include "core/timing_summary.hpp"
 #include "labels.hpp"
 #include "svg_charts.hpp"
@@ -119,10 +120,10 @@ std::string ladder_section(const ReportData& data) {
   for (std::size_t i = 0; i < data.steps.size(); ++i) {
     const ReportStep& s = data.steps[i];
     out += fmt::format(
-        "<tr><td class=\"num\">{}</td><td class=\"num\">{:.0f} BPM</td><td class=\"num\">{}</td>"
+        "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
         "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
         "<td>{}</td></tr>\n",
-        i + 1, finite_or_zero(s.bpm), s.bars, labels::percent(s.slots_within_25ms),
+        i + 1, format_bpm(s.bpm), s.bars, labels::percent(s.slots_within_25ms),
         charts::signed_ms(s.mean_offset_ms), unsigned_ms(s.sd_offset_ms), step_result(s));
   }
   return out + "</table>\n</section>\n";

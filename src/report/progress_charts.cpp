@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "calendar.hpp"
+#include "core/tempo_ladder.hpp"
+#include "core/tempo_text.hpp"
 #include "html_page.hpp"
 #include "labels.hpp"
 #include "svg_draw.hpp"
@@ -87,35 +89,25 @@ double legend_entry(std::string& out, double x, double y, Mark mark, std::string
   return x + 24 + text_width(name) + 22;
 }
 
-// The band from the consolidated tempo up to consolidated * (1 + pace)^days, for
-// kAheadDays from `ahead_from`, cut off at the top of the plot.
+// The next sessions' ceiling: a flat band from the consolidated tempo up to the most the next
+// session may climb, for kAheadDays from `ahead_from`, cut off at the top of the plot. Flat,
+// because it moves only when a session holds more: compounding it would draw a forecast.
 void pace_band(std::string& out, const DrillProgress& drill, const Timeline& timeline,
                const Scale& x, const Scale& y) {
   const double from = *usable_bpm(drill.consolidated_bpm);
-  const double pace = pace_percent(drill) / 100.0;
-  const double top = y.hi;
-  std::vector<double> days;
-  for (int quarter = 0; quarter <= 4 * kAheadDays; ++quarter) days.push_back(quarter / 4.0);
-  const double reaches_top = std::log(top / from) / std::log1p(pace);  // where it leaves the plot
-  if (reaches_top > 0.0 && reaches_top < kAheadDays) days.push_back(reaches_top);
-  std::sort(days.begin(), days.end());
-
-  std::vector<std::pair<double, double>> upper;
-  for (double d : days) {
-    const double bpm = std::min(top, from * std::pow(1.0 + pace, d));
-    upper.emplace_back(x(*timeline.ahead_from + d), y(bpm));
-  }
-  std::string d = path_through(upper);
+  const double ceiling = *next_session_ceiling(drill);
   const double start = x(*timeline.ahead_from), end = x(*timeline.ahead_from + kAheadDays);
-  d += fmt::format(" L{},{} L{},{} Z", coord(end), coord(y(from)), coord(start), coord(y(from)));
+  const double bottom = y(from), top = y(std::min(y.hi, ceiling));
   out += fmt::format(
-      R"(<path class="pace-band" d="{}"><title>Healthy pace ahead: from {}, at most {}% more a day</title></path>)",
-      d, labels::bpm(from), labels::one_decimal(pace_percent(drill)));
-  out += fmt::format(R"(<path class="pace-edge" d="{}"/>)", path_through(upper));
+      R"(<path class="pace-band" d="M{},{} L{},{} L{},{} L{},{} Z"><title>Ceiling for the next sessions: from {} up to {}, {}% above the tempo you hold</title></path>)",
+      coord(start), coord(bottom), coord(start), coord(top), coord(end), coord(top), coord(end),
+      coord(bottom), format_bpm(from), format_bpm(ceiling),
+      format_one_decimal(pace_percent(drill)));
+  line(out, "pace-edge", start, top, end, top);
 }
 
-// The tempo axis: every tempo held, the consolidated tempo, its ceiling for the next day
-// and the goal, with a little air, rounded out to whole ticks.
+// The tempo axis: every tempo held, the consolidated tempo, the next sessions' ceiling and the
+// goal, with a little air, rounded out to whole ticks.
 struct TempoAxis {
   double lo = 0.0, hi = 0.0, step = 1.0;
 };
@@ -125,8 +117,7 @@ std::optional<TempoAxis> tempo_axis(const DrillProgress& drill, const Timeline& 
     if (p.bpm) values.push_back(*p.bpm);
   if (const auto now = usable_bpm(drill.consolidated_bpm)) {
     values.push_back(*now);
-    if (has_pace_band(drill, timeline))
-      values.push_back(*now * (1.0 + pace_percent(drill) / 100.0));
+    if (has_pace_band(drill, timeline)) values.push_back(*next_session_ceiling(drill));
   }
   if (const auto goal = usable_bpm(drill.goal_bpm)) values.push_back(*goal);
   if (values.empty()) return std::nullopt;
@@ -144,7 +135,7 @@ std::optional<TempoAxis> tempo_axis(const DrillProgress& drill, const Timeline& 
 
 std::string session_words(const DatedPoint& p) {
   return fmt::format("{}: {}, SD {}", calendar::full(p.day),
-                     p.bpm ? labels::bpm(*p.bpm) + " held" : "no tempo held",
+                     p.bpm ? format_bpm(*p.bpm) + " held" : "no tempo held",
                      p.sd_ms ? labels::ms(*p.sd_ms) : "not measured");
 }
 
@@ -168,12 +159,12 @@ std::string tempo_chart(const DrillProgress& drill, const Timeline& timeline, st
 
   std::string out = open_svg(
       "tempo", id, height, kTitle,
-      fmt::format("{} sessions by date; the tempo each one held, the goal and the healthy pace "
-                  "ahead.",
+      fmt::format("{} sessions by date; the tempo each one held, the goal and the ceiling of the "
+                  "next sessions.",
                   timeline.points.size()));
   vertical_grid(out, frame, x, timeline);
   if (axis) {
-    y_axis(out, plot, y, ticks(axis->lo, axis->hi, axis->step), labels::one_decimal);
+    y_axis(out, plot, y, ticks(axis->lo, axis->hi, axis->step), format_one_decimal);
     y_title(out, plot, "tempo held (BPM)");
   } else {
     text(out, "empty", (plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, "middle",
@@ -198,7 +189,7 @@ std::string tempo_chart(const DrillProgress& drill, const Timeline& timeline, st
     line(out, "goal", plot.left, y(*goal), plot.right, y(*goal));
     const auto by = calendar::day_number(drill.goal_by);
     const std::string label =
-        "goal " + labels::bpm(*goal) + (by ? " by " + calendar::full(*by) : "");
+        "goal " + format_bpm(*goal) + (by ? " by " + calendar::full(*by) : "");
     // On the left, where the history usually runs below the goal and the band is not.
     text(out, "goal-label label-halo", plot.left + 6, y(*goal) - 6, "start", label);
   }
@@ -217,8 +208,8 @@ std::string tempo_chart(const DrillProgress& drill, const Timeline& timeline, st
   if (axis && goal) at = legend_entry(out, at, 22.0, Mark::goal, "your goal");
   if (axis && has_pace_band(drill, timeline)) {
     legend_entry(out, at, 22.0, Mark::pace_band,
-                 fmt::format("healthy pace ahead: at most {}% a day",
-                             labels::one_decimal(pace_percent(drill))));
+                 fmt::format("ceiling for the next sessions: {}% above what you hold",
+                             format_one_decimal(pace_percent(drill))));
   }
   return out + "</svg>\n";
 }
@@ -244,7 +235,7 @@ std::string sd_chart(const Timeline& timeline, std::string_view id) {
   std::string out = open_svg("sd", id, kHeight, kTitle,
                              "The SD of each session in milliseconds, by date; lower is steadier.");
   vertical_grid(out, area, x, timeline);
-  y_axis(out, area, y, ticks(0.0, top, step), labels::one_decimal);
+  y_axis(out, area, y, ticks(0.0, top, step), format_one_decimal);
   y_title(out, area, "SD (ms)");
   date_axis(out, area, x, timeline);
   today_marker(out, area, x, timeline);

@@ -7,12 +7,12 @@
 #include "progress_view.hpp"
 
 // The two charts of a drill on the progress page, over the same dated axis: the tempo held
-// (with the goal and the healthy pace ahead) and the SD.
+// (with the goal and the next sessions' ceiling) and the SD.
 namespace pocket::progress_charts {
 
 using progress_timeline::Timeline;
 
-// The tempo held per session over the dates, the goal line and the healthy-pace band.
+// The tempo held per session over the dates, the goal line and the next sessions' ceiling.
 // `id` must be unique on the page.
 std::string tempo_chart(const DrillProgress& drill, const Timeline& timeline, std::string_view id);
 // The SD per session over the same dates.

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "calendar.hpp"
+#include "core/tempo_ladder.hpp"
 
 namespace pocket::progress_timeline {
 
@@ -15,6 +16,12 @@ std::optional<double> usable_bpm(std::optional<double> bpm) {
 double pace_percent(const DrillProgress& drill) {
   return std::clamp(std::isfinite(drill.max_increase_percent) ? drill.max_increase_percent : 0.0,
                     0.0, 100.0);
+}
+
+std::optional<double> next_session_ceiling(const DrillProgress& drill) {
+  const auto now = usable_bpm(drill.consolidated_bpm);
+  if (!now) return std::nullopt;
+  return std::max(*now, suggest_next_session(*now, pace_percent(drill)).max_bpm);
 }
 
 bool has_pace_band(const DrillProgress& drill, const Timeline& timeline) {

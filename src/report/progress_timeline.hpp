@@ -9,7 +9,7 @@
 // A drill's sessions placed on a calendar axis, shared by its two charts and its page section.
 namespace pocket::progress_timeline {
 
-// How far ahead the healthy-pace band reaches, in days.
+// How far ahead the next sessions' ceiling is drawn, in days: room to see it, not a span it holds.
 constexpr int kAheadDays = 14;
 
 // A session placed on the time axis.
@@ -32,8 +32,12 @@ Timeline timeline(const DrillProgress& drill);
 
 // A tempo worth drawing: finite and above zero; none otherwise.
 std::optional<double> usable_bpm(std::optional<double> bpm);
-// The healthy pace in percent a day, kept to 0..100 (0 for a value that is not a number).
+// The healthy pace: how far above the consolidated tempo a session may climb, in percent, kept
+// to 0..100 (0 for a value that is not a number).
 double pace_percent(const DrillProgress& drill);
+// The most the next session may climb to, as the ladder caps it; none without a consolidated
+// tempo. It stays where it is until a session holds more: a ceiling, never a forecast.
+std::optional<double> next_session_ceiling(const DrillProgress& drill);
 // The band ahead is drawn with a tempo to climb from, a day to start on and a pace above 0.
 bool has_pace_band(const DrillProgress& drill, const Timeline& timeline);
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "calendar.hpp"
+#include "core/tempo_text.hpp"
 #include "html_page.hpp"
 #include "labels.hpp"
 #include "progress_charts.hpp"
@@ -18,6 +19,7 @@ namespace {
 
 using progress_timeline::DatedPoint;
 using progress_timeline::has_pace_band;
+using progress_timeline::next_session_ceiling;
 using progress_timeline::pace_percent;
 using progress_timeline::Timeline;
 using progress_timeline::usable_bpm;
@@ -56,19 +58,25 @@ std::string date_span(const Timeline& timeline) {
 std::string summary_table(const DrillProgress& drill) {
   std::string out = "<table class=\"summary-table\">\n";
   if (const auto now = usable_bpm(drill.consolidated_bpm)) {
-    summary_row(out, "Consolidated tempo now", labels::bpm(*now),
+    summary_row(out, "Consolidated tempo now", format_bpm(*now),
                 "the tempo your sessions hold: the next climb starts from here");
   } else {
     summary_row(out, "Consolidated tempo now", "none yet", "no session has held a tempo yet");
   }
   if (const auto goal = usable_bpm(drill.goal_bpm)) {
     const auto by = calendar::day_number(drill.goal_by);
-    summary_row(out, "Your goal", labels::bpm(*goal),
+    summary_row(out, "Your goal", format_bpm(*goal),
                 by ? "by " + calendar::full(*by) : std::string("no date set"));
   }
-  summary_row(out, "Healthy pace",
-              fmt::format("{}% a day", labels::one_decimal(pace_percent(drill))),
-              "at most this far above the consolidated tempo");
+  const std::string percent = format_one_decimal(pace_percent(drill));
+  if (const auto ceiling = next_session_ceiling(drill)) {
+    summary_row(out, "Ceiling for the next session", format_bpm(*ceiling),
+                fmt::format("{}% above the consolidated tempo: the most the next session may climb",
+                            percent));
+  } else {
+    summary_row(out, "Ceiling for the next session", percent + "% above",
+                "the consolidated tempo, once a session holds one");
+  }
   return out + "</table>\n";
 }
 
@@ -99,10 +107,11 @@ std::string tempo_caption(const DrillProgress& drill, const Timeline& timeline) 
   if (usable_bpm(drill.goal_bpm)) caption += " The dashed line is your goal.";
   if (has_pace_band(drill, timeline)) {
     caption += fmt::format(
-        " The green band starts {} at the consolidated tempo and reaches for two weeks as "
-        "high as a healthy pace allows ({}% a day at most); it is a ceiling, not a plan.",
-        timeline.ahead_is_today ? "today" : "at the last session",
-        labels::one_decimal(pace_percent(drill)));
+        " The green band, from {} on, runs from the consolidated tempo up to {}, {}% above it: "
+        "the most the next sessions may climb. It is a ceiling, not a forecast: it moves up only "
+        "when a session holds more.",
+        timeline.ahead_is_today ? "today" : "the last session",
+        format_bpm(*next_session_ceiling(drill)), format_one_decimal(pace_percent(drill)));
   }
   return caption;
 }
@@ -114,7 +123,7 @@ std::string sessions_table(const DrillProgress& drill) {
   for (auto p = drill.points.rbegin(); p != drill.points.rend(); ++p) {
     const auto held = usable_bpm(p->held_bpm);
     out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-                       escape_html(p->date), held ? labels::bpm(*held) : "none held",
+                       escape_html(p->date), held ? format_bpm(*held) : "none held",
                        std::isfinite(p->sd_ms) ? labels::ms(p->sd_ms) : "–");
   }
   return out + "</table>\n";
@@ -154,7 +163,7 @@ std::string contents(const std::vector<DrillProgress>& drills) {
     out +=
         fmt::format("<li><a href=\"#drill-{}\">{}</a> <span class=\"meta\">· {} · {}</span></li>\n",
                     i + 1, escape_html(drills[i].drill),
-                    now ? labels::bpm(*now) + " now" : std::string("no tempo held yet"),
+                    now ? format_bpm(*now) + " now" : std::string("no tempo held yet"),
                     plural(drills[i].points.size(), "session", "sessions"));
   }
   return out + "</ol>\n</nav>\n";

@@ -14,7 +14,7 @@ struct ProgressPoint {
   double sd_ms = 0.0;
 };
 
-// One drill's history, goal and healthy pace ahead.
+// One drill's history, goal and the next sessions' ceiling.
 struct DrillProgress {
   std::string drill;                       // the drill's name (user-influenced text: escaped)
   std::vector<ProgressPoint> points;       // oldest first
@@ -22,8 +22,8 @@ struct DrillProgress {
   std::optional<double> goal_bpm;          // the player's goal, when set
   std::string goal_by;                     // YYYY-MM-DD or empty
   std::string goal_text;                   // the projection in words (may be empty)
-  double max_increase_percent = 5.0;       // healthy pace: at most this much above the
-                                           // consolidated tempo per day
+  double max_increase_percent = 5.0;       // healthy pace: a session climbs at most this
+                                           // much above the consolidated tempo
   std::string today;                       // YYYY-MM-DD: where "ahead" starts
   std::string suggestion;                  // the next session in words
 };

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/tempo_text.hpp"
 #include "svg_draw.hpp"
 
 namespace pocket::charts {
@@ -160,7 +161,7 @@ std::string offsets_chart(const ReportData& data) {
   for (const ReportStep& step : data.steps) {
     const double at = x(step.start_seconds);
     line(out, "step", at, area.top, at, area.bottom);
-    const std::string label = fmt::format("{:.0f} BPM", finite_or_zero(step.bpm));
+    const std::string label = format_bpm(step.bpm);
     const std::size_t row = row_ends[0] <= at + 4 || row_ends[0] <= row_ends[1] ? 0 : 1;
     text(out, "tick label-halo", at + 4, area.top + 14 + 15 * static_cast<double>(row), "start",
          label);

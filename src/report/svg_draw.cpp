@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "core/tempo_text.hpp"
 #include "html_page.hpp"
-#include "labels.hpp"
 
 namespace pocket::svg {
 
@@ -27,7 +27,7 @@ double round_step(double raw, std::initializer_list<double> factors) {
 
 double finite_or_zero(double value) { return std::isfinite(value) ? value : 0.0; }
 
-std::string coord(double value) { return labels::one_decimal(value); }
+std::string coord(double value) { return format_one_decimal(value); }
 
 double nice_step(double raw) { return round_step(raw, {1.0, 2.0, 5.0, 10.0}); }
 

@@ -7,13 +7,13 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 
-#include "core/practice_history.hpp"
+#include "core/goal_projection.hpp"
 #include "store/session_store.hpp"
 #include "support/find_required.hpp"
 #include "support/history_fixture.hpp"
 #include "support/scoped_env.hpp"
+#include "support/stored_history.hpp"
 
 using namespace pocket;
 using Catch::Contains;
@@ -22,40 +22,15 @@ namespace {
 
 using test::History;
 
-// A finished ladder session of `drill` whose highest solid step was `held` BPM.
 void ladder(const History& h, const std::string& drill, const std::string& date, double held) {
   SessionStore store(h.db);
-  SessionRecord r;
-  r.started_at = date + "T18:00:00Z";
-  r.drill = drill;
-  r.bpm_low = held - 6.0;
-  r.bpm_high = held + 3.0;
-  const std::int64_t id = store.begin_session(r);
-  store.add_step(id, {0, held - 6.0, 4, true, true, 30, 0, 1.0, 6.0, 0.97, 0});
-  store.add_step(id, {1, held, 4, true, true, 30, 0, 1.0, 7.0, 0.95, 5});
-  store.add_step(id, {2, held + 3.0, 4, true, false, 22, 8, 1.0, 21.0, 0.6, 10});
-  store.add_strokes(id, std::vector<StoredStroke>{{0, 1.0, "snare", 90, 0, 0, 2.0, true, true},
-                                                  {0, 1.5, "snare", 90, 1, 0, -3.0, true, true}});
-  r.id = id;
-  r.status = "finished";
-  store.finish_session(r);
+  test::store_ladder(store, drill, date, held);
 }
 
-// A finished fixed-tempo session: held when its summary meets the pass rule.
 void fixed(const History& h, const std::string& drill, const std::string& date, double bpm,
            double share, double sd) {
   SessionStore store(h.db);
-  SessionRecord r;
-  r.started_at = date + "T18:00:00Z";
-  r.drill = drill;
-  r.bpm_low = r.bpm_high = bpm;
-  const std::int64_t id = store.begin_session(r);
-  store.add_strokes(id, std::vector<StoredStroke>{{0, 1.0, "snare", 90, 0, 0, sd, true, true}});
-  r.id = id;
-  r.status = "finished";
-  r.summary_json =
-      nlohmann::json{{"hits", 100}, {"slots_within_25ms", share}, {"sd_offset_ms", sd}}.dump();
-  store.finish_session(r);
+  test::store_fixed(store, drill, date, bpm, share, sd);
 }
 
 }  // namespace
@@ -155,7 +130,7 @@ TEST_CASE("history and progress keep drills apart", "[drills][progress]") {
   CHECK_THAT(only.out, Contains("paradiddles:") && !Contains("rock-groove"));
 }
 
-TEST_CASE("goals: set, projected at a healthy pace, listed and cleared", "[goals]") {
+TEST_CASE("goals: set, projected at the player's own rate, listed and cleared", "[goals]") {
   History h;
   // A steady climb of about 2.5 BPM a week on paradiddles.
   const std::vector<std::pair<std::string, double>> sessions = {
@@ -178,13 +153,15 @@ TEST_CASE("goals: set, projected at a healthy pace, listed and cleared", "[goals
   CHECK_THAT(set.out, Contains("paradiddles: 110 BPM by 2027-03-01") &&
                           Contains("consolidated now  92 BPM") && Contains(expected.message));
 
-  // A date no healthy pace reaches is said plainly, with the date it does.
+  // A date the player's own rate does not reach: the rise it takes, beside the best so far.
   auto hurried = h.pocket(
       {"goal", "paradiddles", "--bpm", "150", "--by", "2026-11-10", "--today", "2026-11-06"});
   REQUIRE(hurried.exit_code == 0);
   const GoalProjection too_fast =
       project_goal(held, Goal{150.0, parse_date("2026-11-10")}, today, 5.0);
-  CHECK(too_fast.kind == ProjectionKind::faster_than_healthy);
+  CHECK(too_fast.kind == ProjectionKind::after_the_date);
+  CHECK_THAT(too_fast.message, Contains("150 BPM by 2026-11-10 needs +101.5 BPM a week; your best "
+                                        "eight weeks rose +2.6 a week."));
   CHECK_THAT(hurried.out, Contains(too_fast.message));
 
   // Too little history on another drill: it says so instead of projecting.

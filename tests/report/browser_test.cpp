@@ -80,7 +80,9 @@ std::vector<DrillProgress> sample_progress() {
   ladder.consolidated_bpm = 133.5;
   ladder.goal_bpm = 160.0;
   ladder.goal_by = "2027-03-01";
-  ladder.goal_text = "At a healthy pace 160 BPM is within reach before 2027-03-01.";
+  ladder.goal_text =
+      "Your held tempo is rising about 1.5 BPM a week over the last 8 weeks: at that rate you "
+      "would reach 160 BPM around 2027-03-01.";
   ladder.today = "2026-11-05";
   ladder.suggestion = "Next session: start around 130 BPM.";
   return {play, ladder};

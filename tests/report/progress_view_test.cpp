@@ -74,7 +74,9 @@ std::vector<DrillProgress> two_drills() {
   ladder.consolidated_bpm = 135.0;
   ladder.goal_bpm = 160.0;
   ladder.goal_by = "2027-03-01";
-  ladder.goal_text = "At a healthy pace 160 BPM is within reach before 2027-03-01.";
+  ladder.goal_text =
+      "Your held tempo is rising about 1.2 BPM a week over the last 8 weeks: at that rate you "
+      "would reach 160 BPM around 2027-03-29.";
   ladder.suggestion = "Next session: start around 131 BPM.";
   return {play, ladder};
 }
@@ -111,7 +113,7 @@ TEST_CASE("each drill has its own section, charts and line", "[progress_view]") 
   CHECK(count(chart(parts[0], "tempo"), "<circle class=\"none-held\" cx=") == 2);  // + legend
   CHECK(parts[0].find("none held") != std::string::npos);
 
-  CHECK(parts[1].find("At a healthy pace 160 BPM is within reach") != std::string::npos);
+  CHECK(parts[1].find("you would reach 160 BPM around 2027-03-29") != std::string::npos);
   CHECK(parts[1].find("Next session: start around 131 BPM.") != std::string::npos);
   CHECK(parts[0].find("131 BPM") == std::string::npos);
   CHECK(parts[0].find("135 BPM") == std::string::npos);
@@ -147,27 +149,31 @@ TEST_CASE("sessions sit on a dated time axis", "[progress_view]") {
   CHECK(chart(progress_html({d}), "sd").find("class=\"tick date\"") != std::string::npos);
 }
 
-TEST_CASE("the goal line and the healthy band show when there is a goal and a tempo",
+TEST_CASE("the goal line and the next sessions' ceiling show when there is a goal and a tempo",
           "[progress_view]") {
   const std::vector<DrillProgress> drills = two_drills();
   const std::string ladder = chart(progress_html({drills[1]}), "tempo");
   CHECK(ladder.find("<line class=\"goal\"") != std::string::npos);
   CHECK(ladder.find("goal 160 BPM by Mar 1 2027") != std::string::npos);
   CHECK(ladder.find("<path class=\"pace-band\"") != std::string::npos);
-  CHECK(ladder.find("at most 5% a day") != std::string::npos);
+  CHECK(ladder.find("ceiling for the next sessions: 5% above what you hold") != std::string::npos);
+  CHECK(ladder.find("from 135 BPM up to 141.8 BPM") != std::string::npos);
   CHECK(ladder.find("<line class=\"today\"") != std::string::npos);
 
-  // The band starts today at the consolidated tempo and stays inside the plot.
+  // A flat band from the consolidated tempo up to the ceiling, starting today, inside the plot:
+  // a ceiling that moves only when a session holds more, never a climb drawn as a forecast.
   const auto band = path_points(path_d(ladder, "pace-band"));
-  REQUIRE(band.size() > 10);
-  double lowest_y = 0.0, highest_y = 1e9, right = 0.0;
+  REQUIRE(band.size() == 4);
+  double low_y = 0.0, high_y = 1e9, right = 0.0;
   for (const auto& [x, y] : band) {
-    lowest_y = std::max(lowest_y, y), highest_y = std::min(highest_y, y);
+    low_y = std::max(low_y, y), high_y = std::min(high_y, y);
     right = std::max(right, x);
   }
-  CHECK(highest_y >= 44.0);                        // the top of the plot
-  CHECK(right <= 936.0);                           // the right edge of the plot
-  CHECK(band.front().second == Approx(lowest_y));  // it rises from the consolidated tempo
+  for (const auto& [x, y] : band) CHECK((y == Approx(low_y) || y == Approx(high_y)));
+  CHECK(high_y < low_y);
+  CHECK(high_y >= 44.0);                        // the top of the plot
+  CHECK(right <= 936.0);                        // the right edge of the plot
+  CHECK(band.front().second == Approx(low_y));  // it starts at the consolidated tempo
 
   const std::string play = chart(progress_html({drills[0]}), "tempo");
   CHECK(play.find("class=\"goal\"") == std::string::npos);
@@ -198,7 +204,8 @@ TEST_CASE("numbers are rounded for people", "[progress_view]") {
   CHECK(page.find("152.5 BPM") != std::string::npos);
   CHECK(page.find(">152 BPM<") != std::string::npos);
   CHECK(page.find("160 BPM") != std::string::npos);
-  CHECK(page.find("3% a day") != std::string::npos);
+  CHECK(page.find("3% above") != std::string::npos);
+  CHECK(page.find(">157 BPM<") != std::string::npos);  // 3% above 152.46: the next ceiling
   CHECK(page.find(".0 BPM") == std::string::npos);
   CHECK(page.find("15.4183") == std::string::npos);
   CHECK_FALSE(std::regex_search(page, std::regex(R"([0-9]\.[0-9]{2})")));

@@ -109,6 +109,7 @@ TEST_CASE("two pockets playing into one history keep every stroke while a third 
     range.loop = 128 - std::lround(j["audio"]["output_latency_ms"].get<double>() * 48.0);
     // Its session is the one that holds its drummer's strokes.
     std::optional<LiveRig::KeptCheck> found;
+    std::string near_misses;  // each session's missing and moved strokes, when neither is whole
     for (const auto& session : sessions) {
       CHECK(session.status == "finished");
       const auto exported = run_command(
@@ -119,7 +120,14 @@ TEST_CASE("two pockets playing into one history keep every stroke while a third 
       const auto check = LiveRig::check_kept(played, nlohmann::json::parse(exported.out)["strokes"],
                                              range, disturbances);
       if (check.missing.empty() && check.moved.empty()) found = check;
+      near_misses += "session " + std::to_string(session.id) + ": " +
+                     std::to_string(check.missing.size()) + " missing, " +
+                     std::to_string(check.moved.size()) + " moved";
+      for (const auto& what : check.missing) near_misses += "; missing " + what;
+      for (const auto& what : check.moved) near_misses += "; moved " + what;
+      near_misses += "\n";
     }
+    INFO(near_misses);
     REQUIRE(found);
     INFO(found->checked << " strokes checked, " << found->disturbed
                         << " next to a late cycle left out");

@@ -25,7 +25,7 @@ TEST_CASE("every shipped drill plays two bars with the virtual drummer", "[jack]
     const pocket::Drill drill = shipped_presets().drill(entry.name).drill;
     CommandResult result;
     rig.with_drummer(drummer, [&] {
-      // No count-in: a third of each session's time, and the play tests cover it.
+      // No count-in: one bar of each session's three, and the play tests cover it.
       result = rig.pocket(
           {"drill", entry.name, "--max-bars", "2", "--count-in", "0", "--calibration-ms", "0"});
     });

@@ -7,22 +7,18 @@
 #include <catch2/catch.hpp>
 
 #include "core/goal_projection.hpp"
-#include "support/made_up_histories.hpp"
+#include "held_tempi.hpp"
 
 using namespace pocket;
+using namespace pocket::test;
 using std::chrono::days;
 using std::chrono::sys_days;
 
 namespace {
 
-sys_days date(std::string_view text) { return parse_date(text).value(); }
-
-const sys_days kToday = date(test::kMadeUpToday);
-
 std::vector<HeldTempo> held_tempos(const std::vector<test::MadeUpSession>& sessions) {
   std::vector<HeldTempo> out;
-  for (const test::MadeUpSession& s : sessions)
-    out.push_back({kToday - days{s.days_before_today}, s.bpm});
+  for (const test::MadeUpSession& s : sessions) out.push_back(held(s.days_before_today, s.bpm));
   return out;
 }
 

@@ -3,23 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include "core/practice_history.hpp"
+#include "held_tempi.hpp"
 
 using namespace pocket;
+using namespace pocket::test;
 using std::chrono::days;
 using std::chrono::sys_days;
-
-namespace {
-
-sys_days date(std::string_view text) { return parse_date(text).value(); }
-
-const sys_days kToday = date("2027-01-10");
-
-HeldTempo held(int days_before_today, double bpm) {
-  return {kToday - days{days_before_today}, bpm};
-}
-HeldTempo none_held(int days_before_today) { return {kToday - days{days_before_today}, {}}; }
-
-}  // namespace
 
 TEST_CASE("dates read and print as YYYY-MM-DD", "[history]") {
   for (const char* text : {"2027-03-10", "2028-02-29", "1999-12-31", "2027-01-01"}) {

@@ -6,21 +6,12 @@
 #include <catch2/catch.hpp>
 
 #include "core/tempo_trend.hpp"
+#include "held_tempi.hpp"
 
 using namespace pocket;
+using namespace pocket::test;
 using std::chrono::days;
 using std::chrono::sys_days;
-
-namespace {
-
-const sys_days kToday = parse_date("2027-01-10").value();
-
-HeldTempo held(int days_before_today, double bpm) {
-  return {kToday - days{days_before_today}, bpm};
-}
-HeldTempo none_held(int days_before_today) { return {kToday - days{days_before_today}, {}}; }
-
-}  // namespace
 
 TEST_CASE("the trend is least squares with the slope's standard error", "[tempo_trend]") {
   // Weekly: 100, 103, 101, 104 (x in weeks: -3..0): a slope of 1 BPM a week through the mean.

@@ -1,5 +1,7 @@
 #include "cycle_watch.hpp"
 
+#include <algorithm>
+
 namespace pocket {
 
 std::optional<LateCycle> CycleWatch::next(std::uint32_t server_frame, std::uint32_t frames,
@@ -22,6 +24,13 @@ std::optional<LateCycle> CycleWatch::next(std::uint32_t server_frame, std::uint3
   previous_read_ = server_frame;
   previous_track_ = track_frame;
   return told;
+}
+
+std::int64_t track_frame_now(std::int64_t cycle_track_frame, std::uint32_t cycle_frame_time,
+                             std::uint32_t frame_time_now, std::uint32_t period) {
+  // Frame times wrap at 32 bits: the difference, signed.
+  const auto since = static_cast<std::int32_t>(frame_time_now - cycle_frame_time);
+  return cycle_track_frame + std::clamp<std::int64_t>(since, 0, period);
 }
 
 }  // namespace pocket

@@ -34,4 +34,13 @@ class CycleWatch {
   std::uint32_t before_ = 0;  // the frame time of the callback before the previous one
 };
 
+// Where the click track stands now, in frames: its frame at the start of the last cycle the
+// callback ran (which read `cycle_frame_time`) plus the server's frames since, as far as one
+// period. The track moves only in cycles the callback runs, and the server's estimate of the
+// frame now (jack_frame_time) can run far ahead while cycles are missed: taken whole, it
+// would put the session's clock ahead of the click and close bars before they are played.
+// `cycle_frame_time` may be the next cycle's, read late: the frames since then are none.
+std::int64_t track_frame_now(std::int64_t cycle_track_frame, std::uint32_t cycle_frame_time,
+                             std::uint32_t frame_time_now, std::uint32_t period);
+
 }  // namespace pocket

@@ -196,11 +196,9 @@ int JackEngine::buffer_frames() const { return static_cast<int>(jack_get_buffer_
 double JackEngine::stream_time() const {
   if (!clock_started_.load(std::memory_order_acquire)) return 0.0;
   const std::uint64_t last = last_cycle_.load(std::memory_order_acquire);
-  // The server's estimate of the frame now may lie a little before the cycle's time that a late
-  // callback read: never let the clock go back.
-  const auto since =
-      static_cast<std::int32_t>(jack_frame_time(client_) - static_cast<std::uint32_t>(last >> 32));
-  return (static_cast<double>(static_cast<std::uint32_t>(last)) + std::max(since, 0)) /
+  return static_cast<double>(track_frame_now(
+             static_cast<std::uint32_t>(last), static_cast<std::uint32_t>(last >> 32),
+             jack_frame_time(client_), period_frames_.load(std::memory_order_relaxed))) /
          sample_rate_;
 }
 

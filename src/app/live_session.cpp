@@ -230,8 +230,8 @@ class Session {
           std::min(until, held_->start_seconds +
                               0.75 * grid.slot_seconds(grid.first_slot_of_bar(held_->first_bar)));
     }
-    for (const BarTally& bar : scorer_.close_bars(until)) {
-      if (bar.bar > last_bar_heard_) continue;  // after the end of the click
+    // Not past the bar the click has reached: after the end of the click, none is played.
+    for (const BarTally& bar : scorer_.close_bars(until, last_bar_heard_)) {
       last_bar_closed_ = bar.bar;
       coach(bar);
       modes(bar);

@@ -31,9 +31,9 @@ std::optional<ScoredStroke> LiveScorer::add_stroke(const Stroke& stroke) {
   return ScoredStroke{stroke, slot, (stroke.seconds - grid_.seconds_of(slot)) * 1000.0, expected};
 }
 
-std::vector<BarTally> LiveScorer::close_bars(double now_seconds) {
+std::vector<BarTally> LiveScorer::close_bars(double now_seconds, std::int64_t last_bar) {
   std::vector<BarTally> closed;
-  while (true) {
+  while (next_bar_to_close_ <= last_bar) {
     const std::int64_t end_slot = grid_.first_slot_of_bar(next_bar_to_close_ + 1);
     const double closes_at = grid_.seconds_of(end_slot) + grid_.slot_seconds(end_slot - 1) / 2.0;
     if (segments_.empty() || now_seconds < closes_at) break;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,10 +26,12 @@ class LiveScorer {
   // The stroke with its slot and offset, or nothing when it falls before bar 0 (count-in).
   std::optional<ScoredStroke> add_stroke(const Stroke& stroke);
 
-  // Bars that ended more than half a slot before `now_seconds` and were not closed yet. In a
-  // bar every slot is expected (with a pattern, every slot of a pad's line): one not struck is
-  // missed.
-  std::vector<BarTally> close_bars(double now_seconds);
+  // Bars that ended more than half a slot before `now_seconds` and were not closed yet, up to
+  // `last_bar`: a bar the click has not reached stays open whatever the clock says, so that a
+  // clock running ahead cannot close it before it is played. In a bar every slot is expected
+  // (with a pattern, every slot of a pad's line): one not struck is missed.
+  std::vector<BarTally> close_bars(
+      double now_seconds, std::int64_t last_bar = std::numeric_limits<std::int64_t>::max());
 
   // The click ended before `end_bar`: strokes aimed past it are not part of the drill.
   void end_before_bar(std::int64_t end_bar);

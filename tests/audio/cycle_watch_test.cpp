@@ -65,3 +65,12 @@ TEST_CASE("three cycles missed at once, and the frame clock wrapping at 32 bits"
 TEST_CASE("the last callback is told only once another follows", "[cycle_watch]") {
   CHECK(watch({1000, 1128, 1512}).empty());
 }
+
+TEST_CASE("the track's frame now goes at most a period past the last cycle", "[cycle_watch]") {
+  using pocket::track_frame_now;
+  CHECK(track_frame_now(4096, 1000, 1050, kPeriod) == 4146);  // within the cycle
+  CHECK(track_frame_now(4096, 1128, 1100, kPeriod) == 4096);  // read late: never back
+  // The server's estimate ten seconds ahead while the callback missed its cycles.
+  CHECK(track_frame_now(4096, 1000, 1000 + 480000, kPeriod) == 4096 + kPeriod);
+  CHECK(track_frame_now(4096, 0xFFFFFFF0u, 0x10u, kPeriod) == 4096 + 0x20);  // across the wrap
+}

@@ -86,6 +86,22 @@ TEST_CASE("the live scorer scores against the sections the click played", "[live
   CHECK(scorer.close_bars(4.3).empty());  // closed once
 }
 
+TEST_CASE("the live scorer leaves a bar open until the click has reached it", "[live]") {
+  LiveScorer scorer(Meter{4, 4}, 4, {"kick"}, kPlain);
+  scorer.add_section(0, 0.0, 120.0);  // bars of 2 s from 0 s
+  scorer.add_stroke({4.01, 0, 100});  // bar 2
+  // A clock ten seconds ahead of a click still in bar 1: bar 2 and later stay open.
+  const auto early = scorer.close_bars(10.5, 1);
+  REQUIRE(early.size() == 2);
+  CHECK(early[1].bar == 1);
+  // Once the click is in bar 3, bar 2 closes with its stroke.
+  const auto later = scorer.close_bars(10.5, 3);
+  REQUIRE(later.size() == 2);
+  CHECK(later[0].bar == 2);
+  CHECK(later[0].tally.hits == 1);
+  CHECK(later[1].bar == 3);
+}
+
 TEST_CASE("calibration takes the median and leaves out the strays", "[calibration]") {
   const std::vector<double> offsets = {-6.0, -7.0, -5.5,  -6.5, -6.2, -5.8,
                                        -7.1, -6.0, -40.0, 60.0, -6.3};

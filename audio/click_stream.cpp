@@ -1,9 +1,7 @@
 #include "click_stream.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <stdexcept>
-#include <thread>
 
 #include <fmt/format.h>
 #include <portaudio.h>
@@ -50,33 +48,22 @@ ClickStream::ClickStream(LiveSchedule& schedule, const ClickSound& sound,
 }
 
 ClickStream::~ClickStream() {
-  if (stream_ != nullptr && !abandoned_.load(std::memory_order_relaxed)) {
+  if (stream_ != nullptr && !callback_guard_.abandoned()) {
     Pa_AbortStream(stream_);
     Pa_CloseStream(stream_);
   }
 }
 
-void ClickStream::abandon() {
-  abandoned_.store(true, std::memory_order_relaxed);
-  // With the server gone no callback starts again, but one that was running when it died may
-  // still be returning, and nothing else orders it before the destructor frees its buffers:
-  // stopping the stream is what would, and that is not possible any more. The callback takes
-  // well under a millisecond.
-  for (int i = 0; i < 1000 && in_callback_.load(std::memory_order_acquire); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-}
+void ClickStream::abandon() { callback_guard_.abandon(); }
 
 void ClickStream::start() { check(Pa_StartStream(stream_), "cannot start the audio stream"); }
 
 void ClickStream::stop() {
-  if (!abandoned_.load(std::memory_order_relaxed) && Pa_IsStreamStopped(stream_) == 0)
-    Pa_StopStream(stream_);
+  if (!callback_guard_.abandoned() && Pa_IsStreamStopped(stream_) == 0) Pa_StopStream(stream_);
 }
 
 bool ClickStream::running() const {
-  return !abandoned_.load(std::memory_order_relaxed) && !engine_.finished() &&
-         Pa_IsStreamActive(stream_) == 1;
+  return !callback_guard_.abandoned() && !engine_.finished() && Pa_IsStreamActive(stream_) == 1;
 }
 
 double ClickStream::output_latency_seconds() const {
@@ -92,12 +79,11 @@ CallbackDurations ClickStream::callback_durations() const {
 
 bool ClickStream::process(float* interleaved, unsigned long frames, double dac_time,
                           bool underflow) {
-  // Marks the callback as running for abandon(); released on every return.
-  struct Running {
-    std::atomic<bool>& flag;
-    explicit Running(std::atomic<bool>& f) : flag(f) { flag.store(true); }
-    ~Running() { flag.store(false, std::memory_order_release); }
-  } in_callback(in_callback_);
+  const CallbackGuard::Entry callback(callback_guard_);
+  if (callback.abandoned()) {
+    std::fill(interleaved, interleaved + frames * static_cast<unsigned long>(channels_), 0.0f);
+    return false;
+  }
   const CallbackTimer::Scope timing(timer_);
   bool going_on = true;
   for (unsigned long done = 0; done < frames;) {

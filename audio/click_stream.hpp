@@ -1,11 +1,11 @@
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "audio_devices.hpp"
+#include "callback_guard.hpp"
 #include "click_output.hpp"
 
 typedef void PaStream;
@@ -41,7 +41,7 @@ class ClickStream final : public ClickOutput {
   CallbackDurations callback_durations() const override;
 
   // [audio-thread] Renders one buffer; public so that tests can drive it without a device.
-  // Returns true while the click goes on.
+  // Returns true while the click goes on; silence and false once the stream was abandoned.
   bool process(float* interleaved, unsigned long frames, double dac_time, bool underflow);
 
  private:
@@ -56,8 +56,7 @@ class ClickStream final : public ClickOutput {
   PaStream* stream_ = nullptr;
   std::vector<float> mono_;
   CallbackTimer timer_;
-  std::atomic<bool> abandoned_{false};
-  std::atomic<bool> in_callback_{false};  // true while process() runs, for abandon()
+  CallbackGuard callback_guard_;
 };
 
 }  // namespace pocket

@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -122,7 +120,7 @@ JackEngine::~JackEngine() {
   // After the server shut the client down, closing it is what JACK asks for. A client left
   // alone while the server still holds it (no cycle came for a second) is not closed: that
   // could wait for ever, and LiveDevices does not destroy such an engine either.
-  if (!abandoned_.load() || server_gone()) jack_client_close(client_);
+  if (!callback_guard_.abandoned() || server_gone()) jack_client_close(client_);
 }
 
 void JackEngine::start() {
@@ -163,20 +161,14 @@ void JackEngine::read_latencies() {
 }
 
 void JackEngine::stop() {
-  if (started_ && !abandoned_.load() && !server_gone()) jack_deactivate(client_);
+  if (started_ && !callback_guard_.abandoned() && !server_gone()) jack_deactivate(client_);
   started_ = false;
 }
 
-void JackEngine::abandon() {
-  // Paired with process(): it marks itself running before it looks at abandoned_, so once this
-  // sees no callback running, none will touch the engine again.
-  abandoned_.store(true);
-  for (int i = 0; i < 1000 && in_callback_.load(); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-}
+void JackEngine::abandon() { callback_guard_.abandon(); }
 
 bool JackEngine::running() const {
-  return started_ && !server_gone() && !abandoned_.load() && !click_.finished();
+  return started_ && !server_gone() && !callback_guard_.abandoned() && !click_.finished();
 }
 
 std::string JackEngine::device_label() const {
@@ -239,12 +231,8 @@ KitInput::PortChange JackEngine::watch_port() {
 }
 
 int JackEngine::process(std::uint32_t frames) {
-  in_callback_.store(true);
-  struct Leaving {  // on every return
-    std::atomic<bool>& flag;
-    ~Leaving() { flag.store(false); }
-  } leaving{in_callback_};
-  if (abandoned_.load()) return 0;
+  const CallbackGuard::Entry callback(callback_guard_);
+  if (callback.abandoned()) return 0;
   CallbackTimer::Scope timing(timer_);
   period_frames_.store(frames, std::memory_order_relaxed);
   // Clicks and strokes are placed on the click track's frames: those of the buffers pocket gave

@@ -7,6 +7,7 @@
 
 #include <boost/lockfree/spsc_queue.hpp>
 
+#include "audio/callback_guard.hpp"
 #include "audio/click_output.hpp"
 #include "audio/click_stream.hpp"
 #include "midi/kit_input.hpp"
@@ -107,8 +108,7 @@ class JackEngine final : public ClickOutput, public KitInput {
   std::atomic<std::uint32_t> capture_latency_{0};   // frames, of the kit's port
   std::atomic<int> xruns_{0};  // told by the server, not yet passed to the click
   std::atomic<bool> server_gone_{false};
-  std::atomic<bool> abandoned_{false};
-  std::atomic<bool> in_callback_{false};
+  CallbackGuard callback_guard_;
   bool started_ = false;
 };
 

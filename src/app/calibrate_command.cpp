@@ -6,10 +6,11 @@
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
 
-#include "calibration_session.hpp"
 #include "command.hpp"
+#include "live/calibration_session.hpp"
 #include "live_options.hpp"
 #include "presets/user_config.hpp"
+#include "views/line_view.hpp"
 
 namespace po = boost::program_options;
 
@@ -39,7 +40,9 @@ int run_calibrate(const std::vector<std::string>& args) {
   LiveOptions live;
   prepare_calibration(bpm, clicks, live);
   apply_live_options(common, vm, live);
-  const std::optional<Calibration> calibration = measure_calibration(live, !common.quiet);
+  LineView lines(live.feedback, !common.quiet);
+  live.views.push_back(&lines);
+  const std::optional<Calibration> calibration = measure_calibration(live);
   if (!calibration) return kExitFailure;
   if (save) {
     UserConfig config = load_user_config();

@@ -1,15 +1,11 @@
 #pragma once
 
-#include <stdexcept>
 #include <string>
 #include <vector>
 
-namespace pocket::app {
+#include "core/errors.hpp"
 
-// A mistake in what the user typed: reported in one line, exit code 2.
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+namespace pocket::app {
 
 // Exit codes, one for each kind of trouble (the README lists them).
 inline constexpr int kExitOk = 0;

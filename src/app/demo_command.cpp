@@ -11,12 +11,12 @@
 #include "audio/jack_server.hpp"
 #include "command.hpp"
 #include "command_line.hpp"
-#include "demo_drummer.hpp"
-#include "live_devices.hpp"
+#include "live/demo_drummer.hpp"
+#include "live/live_devices.hpp"
 #include "live_options.hpp"
 #include "session_report.hpp"
-#include "session_views.hpp"
 #include "stored_session.hpp"
+#include "views/session_views.hpp"
 
 namespace po = boost::program_options;
 
@@ -115,7 +115,7 @@ int run_demo(const std::vector<std::string>& args) {
   std::optional<std::int64_t> session_id;
   LiveResult result;
   {
-    const SessionViews views(common, live);
+    const SessionViews views({common.view, common.json, common.quiet}, live);
     DemoDrummer drummer(live.midi.api, virtual_port(live.midi, live.audio), timing);
     live.views.push_back(&drummer);
     result = run_and_record(history, live, "", session_id);

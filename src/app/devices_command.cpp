@@ -6,7 +6,7 @@
 
 #include "audio/audio_devices.hpp"
 #include "command.hpp"
-#include "live_devices.hpp"
+#include "live/live_devices.hpp"
 #include "midi/midi_input.hpp"
 #include "presets/preset_library.hpp"
 #include "presets/user_config.hpp"

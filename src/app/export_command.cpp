@@ -11,7 +11,7 @@
 #include "command_line.hpp"
 #include "midi/midi_file_writer.hpp"
 #include "presets/preset_library.hpp"
-#include "stored_json.hpp"
+#include "store/stored_json.hpp"
 #include "stored_session.hpp"
 
 namespace po = boost::program_options;

@@ -8,9 +8,9 @@
 #include "command.hpp"
 #include "command_line.hpp"
 #include "core/tempo_text.hpp"
+#include "live/session_recorder.hpp"
 #include "practice_record.hpp"
 #include "presets/preset_library.hpp"
-#include "session_recorder.hpp"
 #include "stored_session.hpp"
 
 namespace po = boost::program_options;

@@ -12,9 +12,9 @@
 #include "command.hpp"
 #include "command_line.hpp"
 #include "core/tempo_text.hpp"
-#include "live_session.hpp"
 #include "report/analysis_table.hpp"
 #include "stored_session.hpp"
+#include "views/click_modes_text.hpp"
 
 namespace po = boost::program_options;
 

@@ -10,7 +10,7 @@
 #include "command.hpp"
 #include "command_line.hpp"
 #include "core/errors.hpp"
-#include "recovery_file.hpp"
+#include "live/recovery_file.hpp"
 #include "stored_session.hpp"
 
 namespace po = boost::program_options;

@@ -5,14 +5,12 @@
 #include "command.hpp"
 #include "core/tempo_text.hpp"
 #include "history_room.hpp"
-#include "live_devices.hpp"
+#include "live/live_devices.hpp"
+#include "live/recorded_session.hpp"
 #include "practice_record.hpp"
-#include "report/analysis_json.hpp"
-#include "report/analysis_table.hpp"
-#include "session_recorder.hpp"
-#include "session_views.hpp"
 #include "stored_session.hpp"
-#include "unmapped_notes.hpp"
+#include "views/session_summary.hpp"
+#include "views/session_views.hpp"
 
 namespace po = boost::program_options;
 
@@ -178,22 +176,13 @@ std::optional<SessionStore> history_for_session(const LiveCommonOptions& o, Live
 LiveResult run_and_record(std::optional<SessionStore>& history, const LiveOptions& live,
                           const std::string& fingerprint, std::optional<std::int64_t>& session_id) {
   if (!history) return run_live_session(live);
-  SessionStore& store = *history;
-  LiveOptions recorded = live;
   SessionRecord record;
-  record.started_at = utc_now();
   record.drill = live.drill.name;
   record.drill_fingerprint = fingerprint;
   record.settings_json = drill_settings_json(live.drill);
-  record.calibration_ms = live.calibration_ms;
-  record.input_latency_ms = live.input_latency_ms;
-  record.bpm_low = record.bpm_high = live.drill.start_bpm();
-  SessionRecorder recorder(store, record, live.audio.sample_rate);
-  recorded.views.insert(recorded.views.begin(), &recorder);
-  const LiveResult result = run_live_session(recorded);
-  recorder.finish(result, stored_summary_json(live, result).dump());
-  session_id = recorder.id();
-  return result;
+  RecordedSession recorded = run_recorded_session(*history, record, live);
+  session_id = recorded.id;
+  return recorded.result;
 }
 
 namespace {
@@ -214,32 +203,7 @@ std::string goal_text(const LiveCommonOptions& o, const std::string& drill) {
 
 int report_live_result(const LiveOptions& live, const LiveResult& r,
                        std::optional<std::int64_t> session_id, const std::string& goal) {
-  std::FILE* out = live.feedback;
-  if (r.audio_lost)
-    fmt::print(stderr,
-               "the audio stopped (did the sound server go away?): the strokes so far are kept\n");
-  if (r.midi_lost)
-    fmt::print(stderr, "the MIDI input went away (cable pulled?): the strokes so far are kept\n");
-  fmt::print(out, "\n{} clicks over {:.0f} s; audio underflows: {}{}\n", r.clicks_heard, r.seconds,
-             r.underflows,
-             r.dropped_records > 0 ? fmt::format(", records dropped: {}", r.dropped_records) : "");
-  if (live_path(live.midi, live.audio) == LivePath::jack) {
-    fmt::print(out, "timing precision: to the audio frame ({:.2f} ms, JACK)\n",
-               r.precision_bound_ms);
-  } else {
-    fmt::print(out, "timing precision: within {:.2f} ms ({} MIDI)\n", r.precision_bound_ms,
-               live.midi.api);
-  }
-  fmt::print(out, "{}", click_modes_text(click_modes_json(live.drill, r.modes)));
-  fmt::print(out, "\n{}", analysis_table(r.analysis));
-  const std::string unmapped =
-      unmapped_notes_text(r.analysis.unmapped_notes, live.kit, PresetLibrary::standard());
-  if (!unmapped.empty()) fmt::print(out, "\n{}\n", unmapped);
-  if (r.verdict) fmt::print(out, "\n{}\n", r.verdict->message);
-  if (!goal.empty()) fmt::print(out, "\n{}\n", goal);
-  if (session_id)
-    fmt::print(out, "\nkept as session {} ('pocket show {}')\n", *session_id, *session_id);
-  std::fflush(out);
+  print_session_summary(live, r, session_id, goal);
   return r.audio_lost || r.midi_lost ? kExitInterrupted : kExitOk;
 }
 
@@ -250,7 +214,7 @@ int run_drill_session(const LiveCommonOptions& o, const po::variables_map& vm, L
   install_interrupt_handler();
   std::optional<SessionStore> history = history_for_session(o, live);
   std::optional<std::int64_t> session_id;
-  const SessionViews views(o, live);
+  const SessionViews views({o.view, o.json, o.quiet}, live);
   const LiveResult result = run_and_record(history, live, fingerprint, session_id);
   return report_live_result(live, result, session_id, goal_text(o, live.drill.name));
 }

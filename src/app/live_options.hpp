@@ -4,7 +4,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "live_session.hpp"
+#include "live/live_session.hpp"
 #include "presets/preset_library.hpp"
 #include "presets/user_config.hpp"
 #include "store/session_store.hpp"

@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
     if (args[0] != command.name) continue;
     try {
       return command.run({args.begin() + 1, args.end()});
-    } catch (const UsageError& e) {
+    } catch (const pocket::UsageError& e) {
       fmt::print(stderr, "pocket {}: {}\n", command.name, e.what());
       return kExitUsage;
     } catch (const boost::program_options::error& e) {

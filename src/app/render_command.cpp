@@ -12,7 +12,7 @@
 #include "command.hpp"
 #include "core/schedule.hpp"
 #include "core/tempo_text.hpp"
-#include "progress_line.hpp"
+#include "views/progress_line.hpp"
 
 namespace po = boost::program_options;
 

@@ -11,14 +11,14 @@
 #include "core/tempo_map.hpp"
 #include "core/tempo_text.hpp"
 #include "core/timing_summary.hpp"
+#include "live/session_recorder.hpp"
 #include "live_options.hpp"
 #include "midi/recorded_performance.hpp"
 #include "midi/tick_clock.hpp"
 #include "report/analysis_json.hpp"
 #include "report/analysis_table.hpp"
-#include "session_recorder.hpp"
 #include "stored_session.hpp"
-#include "unmapped_notes.hpp"
+#include "views/unmapped_notes.hpp"
 
 namespace po = boost::program_options;
 

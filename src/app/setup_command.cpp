@@ -10,13 +10,14 @@
 #include <boost/program_options.hpp>
 
 #include "audio/audio_devices.hpp"
-#include "calibration_session.hpp"
 #include "command.hpp"
 #include "config_summary.hpp"
-#include "live_devices.hpp"
+#include "live/calibration_session.hpp"
+#include "live/live_devices.hpp"
 #include "live_options.hpp"
 #include "midi/midi_input.hpp"
 #include "setup_proposals.hpp"
+#include "views/line_view.hpp"
 
 namespace po = boost::program_options;
 
@@ -277,6 +278,8 @@ int run_setup(const std::vector<std::string>& args) {
     calibration.midi = {port.api, port.name, common.double_ms};
     calibration.kit = PresetLibrary::standard().kit(kit);
     calibration.input_latency_ms = config.input_latency_ms;
+    LineView lines(calibration.feedback, true);
+    calibration.views.push_back(&lines);
     if (const std::optional<Calibration> c = measure_calibration(calibration)) {
       config.calibration_ms = c->offset_ms;
     } else {

@@ -6,6 +6,11 @@ namespace pocket {
 
 // What went wrong, by what the player can do about it: each kind has its own exit code.
 
+// A mistake in what the player typed or asked for: reported in one line.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 // An audio output or MIDI input cannot be opened or has gone: the message names it and lists
 // what there is, or says what to start.
 struct DeviceError : std::runtime_error {

@@ -6,14 +6,13 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "app/recovery_file.hpp"
+#include "live/recovery_file.hpp"
 #include "store/session_store.hpp"
 #include "support/history_fixture.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace pocket;
-using app::RecoveredSession;
 using Catch::Contains;
 using Catch::StartsWith;
 
@@ -45,7 +44,7 @@ void open_to_all(const std::filesystem::path& folder) { chmod(folder.c_str(), 07
 // Writes a session to a history the way pocket does, then one to a recovery file.
 RecoveredSession a_recovered_session(const std::filesystem::path& history) {
   RecoveredSession s;
-  s.recovery_id = app::new_recovery_id();
+  s.recovery_id = new_recovery_id();
   s.history = history.string();
   s.problem = "database or disk is full";
   s.record.started_at = "2026-11-25T21:30:00Z";
@@ -139,7 +138,7 @@ TEST_CASE("a recovery file is imported whole, once, in place of the partial copy
     store.add_strokes(*s.history_session,
                       std::vector<StoredStroke>(s.strokes.begin(), s.strokes.begin() + 4));
   }
-  const auto file = app::write_recovery_file(s);
+  const auto file = write_recovery_file(s);
   CHECK(file.parent_path() == h.dir.path());
   CHECK_THAT(file.filename().string(), StartsWith("pocket-recovery-2026-11-25T21-30-00Z-"));
 
@@ -184,7 +183,7 @@ TEST_CASE("a recovery file is imported whole, once, in place of the partial copy
 TEST_CASE("broken recovery files are refused in one line naming the file and the key",
           "[history][recovery]") {
   test::History h;
-  const nlohmann::json good = app::recovery_json(a_recovered_session(h.db));
+  const nlohmann::json good = recovery_json(a_recovered_session(h.db));
   const auto refused = [&](const std::string& text) {
     const auto file = h.dir.write("broken.json", text);
     const auto result = h.pocket({"import", file.string()});

@@ -1,7 +1,7 @@
 // Which MIDI port `pocket setup` proposes for the kit, and what config.toml keeps of its name.
 #include <catch2/catch.hpp>
 
-#include "src/app/setup_proposals.hpp"
+#include "app/setup_proposals.hpp"
 
 using namespace pocket;
 using namespace pocket::app;

@@ -5,23 +5,23 @@
 #include <cstdint>
 #include <string>
 
-#include "app/recovery_file.hpp"
 #include "core/errors.hpp"
 #include "fuzz_support.hpp"
+#include "live/recovery_file.hpp"
 #include "store/session_store.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace pocket;
   static SessionStore store(fuzz::scratch_folder() / "history.sqlite");
   const std::string text(reinterpret_cast<const char*>(data), size);
-  app::RecoveredSession s;
+  RecoveredSession s;
   try {
-    s = app::parse_recovery(text, "fuzz.json");
+    s = parse_recovery(text, "fuzz.json");
   } catch (const InputFileError&) {
     return 0;  // not a recovery file, or a malformed one: the documented outcome
   }
   // What the reader accepted, it writes back the same.
-  const app::RecoveredSession again = app::parse_recovery(app::recovery_json(s).dump(), "again");
+  const RecoveredSession again = parse_recovery(recovery_json(s).dump(), "again");
   POCKET_FUZZ_CHECK(again.recovery_id == s.recovery_id);
   POCKET_FUZZ_CHECK(again.strokes.size() == s.strokes.size());
   POCKET_FUZZ_CHECK(again.steps.size() == s.steps.size());

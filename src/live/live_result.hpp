@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audio/callback_timer.hpp"
+#include "audio/cycle_watch.hpp"
+#include "core/analysis.hpp"
+#include "core/click_log.hpp"
+#include "core/click_modes.hpp"
+#include "core/grid.hpp"
+#include "core/tempo_ladder.hpp"
+
+namespace pocket {
+
+// What the player's click modes did.
+struct ClickModeResult {
+  std::int64_t clicks = 0;            // clicks of the drill
+  std::int64_t randomly_muted = 0;    // left out by the random mute
+  std::vector<SilentStretch> silent;  // silent while tight or quiet count: bars without click
+  std::vector<QuietGap> quiet_gaps;   // quiet count: each gap and whether it held
+};
+
+// A time the kit's MIDI port was away during a session.
+struct MidiOutage {
+  double start_seconds = 0.0;  // into the session
+  double seconds = 0.0;
+};
+
+struct LiveResult {
+  Analysis analysis;
+  std::vector<std::string> pad_names;
+  std::optional<Grid> grid;    // the grid the session was scored against, with its tempos
+  std::int64_t last_bar = -1;  // the last bar of the drill played through
+  double start_bpm = 0.0;      // the first tempo the click played (a ladder's may be capped)
+  double lowest_bpm = 0.0;     // the tempos it played, with the player's nudges
+  double highest_bpm = 0.0;
+  std::int64_t clicks_heard = 0;  // audible clicks the audio thread played
+  std::vector<StepResult> steps;
+  std::vector<std::int64_t> step_first_bars;  // the bar each step started on
+  std::optional<LimitVerdict> verdict;
+  std::string audio_device;
+  std::string midi_port;
+  double output_latency_ms = 0.0;
+  int buffer_frames = 0;            // as the device runs it (on JACK: the server's period)
+  double precision_bound_ms = 0.0;  // how precisely the MIDI backend times a stroke
+  double midi_latency_ms = 0.0;     // the kit's port's declared latency, taken off its strokes
+  std::int64_t underflows = 0;
+  std::int64_t dropped_records = 0;
+  CallbackDurations callback;          // how long the audio callback took
+  std::vector<LateCycle> late_cycles;  // cycles the server did not run it on time (JACK)
+  std::int64_t missed_cycles = 0;      // cycles the server ran without it (JACK)
+  double seconds = 0.0;                // how long the click played
+  double paused_seconds = 0.0;         // paused by the player, not part of `seconds`
+  bool interrupted = false;            // Ctrl-C, q or SIGTERM
+  bool audio_lost = false;             // the audio stream stopped on its own
+  bool midi_lost = false;
+  std::vector<MidiOutage> midi_outages;
+  int midi_reconnects = 0;
+  ClickModeResult modes;
+  std::optional<double> ceiling_bpm;  // a ladder's highest tempo today
+};
+
+}  // namespace pocket

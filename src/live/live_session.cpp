@@ -1,0 +1,235 @@
+#include "live/live_session.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <thread>
+
+#include "live/session.hpp"
+#include "midi/midi_backend.hpp"
+
+namespace pocket {
+
+namespace {
+
+std::atomic<bool> interrupted{false};
+
+extern "C" void on_interrupt(int) { interrupted.store(true); }
+
+constexpr auto kPoll = std::chrono::milliseconds(5);
+// Strokes may come this long after the end of a bar's last slot window.
+constexpr double kLateStrokeSeconds = 0.050;
+// Late cycles listed in the result; more are counted only.
+constexpr std::size_t kMaxLateCyclesKept = 1000;
+
+std::int64_t bars_to_play(const LiveOptions& o) {
+  const std::int64_t drill_bars = o.drill.ladder ? -1 : o.drill.bars;
+  return o.max_bars > 0 && (drill_bars < 0 || o.max_bars < drill_bars) ? o.max_bars : drill_bars;
+}
+
+ClickPattern click_of(const Drill& drill) {
+  ClickPattern click = drill.click;
+  click.random_mute.rise_bars = drill.mute_rise_bars();
+  return click;
+}
+
+}  // namespace
+
+void install_interrupt_handler() {
+  interrupted.store(false);
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  std::signal(SIGHUP, on_interrupt);  // the terminal went away: end as cleanly
+}
+
+LiveResult run_live_session(const LiveOptions& options) {
+  validate_grid(options.drill.scored_grid());
+  require_midi_api(options.midi.api);  // before the click starts: a missing server in one line
+  return Session(options).run();
+}
+
+Session::Session(const LiveOptions& o)
+    : o_(o),
+      drill_(o.drill),
+      rate_(o.audio.sample_rate),
+      coach_(drill_.ladder),
+      modes_(drill_),
+      schedule_(drill_.meters, coach_.first_bpm(drill_.bpm), click_of(drill_), rate_,
+                bars_to_play(o)),
+      sound_(synthesize_click(drill_.sound, rate_)),
+      scoring_(drill_, o.kit.pad_names()),
+      devices_(o.audio, o.midi, schedule_, sound_, o.kit),
+      output_(devices_.output()),
+      click_(output_.click()),
+      kit_(devices_.kit()),
+      sections_(schedule_.section().bpm),
+      to_track_(rate_, (o.calibration_ms + o.input_latency_ms) / 1000.0),
+      now_playing_(schedule_.first_bar(), rate_),
+      keys_(schedule_.section().bpm, coach_.active()),
+      port_watch_(Clock::now()),
+      stream_watch_(Clock::now()),
+      last_bar_heard_(schedule_.first_bar()) {
+  if (const auto gap = modes_.first_gap()) schedule_.silence(gap->from_bar, gap->to_bar);
+  result_.audio_device = output_.device_label();
+  result_.midi_port = kit_.port_name();
+  result_.pad_names = o.kit.pad_names();
+  // On ALSA strokes are put back at the sequencer's stamps: the session shows how close (see
+  // finish()).
+  result_.precision_bound_ms = precision_before_session_ms(o.midi, o.audio);
+  result_.start_bpm = schedule_.section().bpm;
+  scoring_.add_section(schedule_.section().first_bar, 0.0, schedule_.section().bpm);
+}
+
+LiveResult Session::run() {
+  output_.start();
+  result_.output_latency_ms = output_.output_latency_seconds() * 1000.0;
+  result_.buffer_frames = output_.buffer_frames();
+  tell(&SessionView::started, started());
+  while (true) {
+    drain_stream();
+    if (to_track_.ready()) {
+      score_strokes();
+      const double t = now();
+      close_bars(t);
+      watch_midi(t);
+      show_now_playing(t);
+      if (o_.minutes > 0.0 && t - sections_.paused_seconds(t) >= o_.minutes * 60.0)
+        click_.request_finish();
+    }
+    follow_keys();
+    if (stopped()) break;
+    std::this_thread::sleep_for(kPoll);
+  }
+  return finish();
+}
+
+// What the audio thread sent since the last turn: sections, anchors, late cycles, clicks.
+void Session::drain_stream() {
+  take_sections();
+  for (AudioAnchor a; click_.pop_anchor(a);) to_track_.update(a);
+  for (LateCycle c; output_.pop_late_cycle(c);) {
+    result_.missed_cycles += c.missed_cycles;
+    if (result_.late_cycles.size() < kMaxLateCyclesKept) result_.late_cycles.push_back(c);
+  }
+  take_clicks();
+}
+
+void Session::take_sections() {
+  for (SectionStart s; click_.pop_section(s);) {
+    const std::optional<ClickSections::Played> played = sections_.started(s);
+    if (!played) continue;
+    if (!played->resumed) coach_.section_started(s.first_bar);
+    scoring_.add_section(s.first_bar, s.start_seconds, s.bpm);
+  }
+}
+
+void Session::take_clicks() {
+  const double t = now();
+  for (ClickEvent c; click_.pop_click(c);) {
+    result_.clicks_heard += c.audible;
+    last_bar_heard_ = std::max(last_bar_heard_, c.bar);
+    scoring_.add_click(c);
+    now_playing_.rendered(c);
+    if (to_track_.ready()) {
+      for (SessionView* view : o_.views)
+        view->click_coming(c, static_cast<double>(c.frame) / rate_, t);
+    }
+  }
+}
+
+void Session::score_strokes() {
+  for (Stroke s; kit_.strokes().pop(s);) {
+    s.seconds = to_track_.seconds(s.seconds);
+    if (sections_.in_pause(s.seconds, scoring_.grid())) continue;
+    if (const auto scored = scoring_.add_stroke(s)) {
+      for (SessionView* view : o_.views) view->stroke_scored(*scored, scoring_.pad_of(*scored));
+    }
+  }
+}
+
+void Session::close_bars(double t) {
+  const double until = sections_.closable_until(
+      t - (o_.calibration_ms + o_.input_latency_ms) / 1000.0 - kLateStrokeSeconds, scoring_.grid());
+  // Not past the bar the click has reached: after the end of the click, none is played.
+  for (const BarClosed& closed : scoring_.close_bars(until, last_bar_heard_)) {
+    coach(closed.bar);
+    modes(closed);
+    tell(&SessionView::bar_closed, closed);
+  }
+}
+
+// A closed bar goes to the coach first: a new tempo must reach the click before the bar line
+// it is meant for, ahead of the slower work of writing the bar down.
+void Session::coach(const BarTally& bar) {
+  const std::optional<LadderCoach::StepEnd> end = coach_.bar_closed(bar);
+  if (!end) return;
+  if (end->ladder_over) {
+    click_.request_finish();
+  } else {
+    click_.request_tempo(end->next_from_bar, end->next_bpm);
+  }
+  tell(&SessionView::step_closed, end->step);
+}
+
+// The player's click modes decide at bar lines too.
+void Session::modes(const BarClosed& bar) {
+  const SessionClickModes::Decisions decided = modes_.bar_closed(bar.bar, bar.click_silenced);
+  ask(decided.silent_while_tight);
+  if (decided.gap_closed) tell(&SessionView::quiet_gap_closed, *decided.gap_closed);
+  ask(decided.quiet_count);
+}
+
+void Session::ask(const std::optional<SilenceRequest>& request) {
+  if (!request) return;
+  if (request->kind == SilenceRequest::Kind::silence) {
+    click_.request_silence(request->from_bar, request->to_bar);
+  } else {
+    click_.request_end_silence(request->from_bar);
+  }
+  tell(&SessionView::click_mode_changed, *request);
+}
+
+// The click goes on without the kit: its bars count as missed, and each outage is kept.
+void Session::watch_midi(double t) {
+  if (!port_watch_.due(Clock::now())) return;
+  const KitInput::PortChange change = kit_.watch_port();
+  if (change == KitInput::PortChange::none) return;
+  const double at = t - sections_.paused_seconds(t);
+  tell(&SessionView::midi_port_changed,
+       port_watch_.changed(change, kit_.connected(), kit_.port_name(), at));
+  send_state(true);
+}
+
+void Session::follow_keys() {
+  if (o_.keys == nullptr) return;
+  const ClickRequest request =
+      keys_.follow(o_.keys->poll(), sections_.held(), last_bar_heard_, now_bpm());
+  switch (request.kind) {
+    case ClickRequest::Kind::none: return;
+    case ClickRequest::Kind::quit: quit_ = true; return;
+    case ClickRequest::Kind::pause: click_.request_pause(request.from_bar); break;
+    case ClickRequest::Kind::resume: click_.request_resume(request.lead_seconds); break;
+    case ClickRequest::Kind::tempo: click_.request_tempo(request.from_bar, request.bpm); break;
+  }
+  send_state(true);
+}
+
+bool Session::stopped() {
+  if (interrupted.load() || quit_) {
+    result_.interrupted = true;
+    return true;
+  }
+  if (kit_.failed() && !kit_.watched()) {
+    result_.midi_lost = true;
+    return true;
+  }
+  switch (
+      stream_watch_.check(click_.callbacks(), output_.running(), click_.finished(), Clock::now())) {
+    case StreamWatch::Verdict::playing: return false;
+    case StreamWatch::Verdict::ended: return true;
+    case StreamWatch::Verdict::lost: result_.audio_lost = true; return true;
+  }
+  return false;
+}
+
+}  // namespace pocket

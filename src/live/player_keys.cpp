@@ -1,0 +1,37 @@
+#include "live/player_keys.hpp"
+
+#include <algorithm>
+
+#include "core/tempo_map.hpp"
+
+namespace pocket {
+
+namespace {
+// Resuming: how long after the key the held bar starts again, in beats.
+constexpr double kResumeLeadBeats = 1.0;
+}  // namespace
+
+ClickRequest PlayerKeys::follow(SessionKey key, bool held, std::int64_t last_bar_heard,
+                                double now_bpm) {
+  using Kind = ClickRequest::Kind;
+  switch (key) {
+    case SessionKey::none: return {};
+    case SessionKey::quit: return {Kind::quit};
+    case SessionKey::pause:
+      if (pausing_ || held) {
+        pausing_ = false;
+        return {Kind::resume, 0, 0.0, kResumeLeadBeats * 60.0 / now_bpm};
+      }
+      pausing_ = true;
+      return {Kind::pause, last_bar_heard + 1};
+    case SessionKey::faster:
+    case SessionKey::slower:
+      if (ladder_) return {};  // the coach sets a ladder's tempo
+      // From the next bar line the audio thread has not reached yet.
+      bpm_ = std::clamp(bpm_ + (key == SessionKey::faster ? 1.0 : -1.0), kMinBpm, kMaxBpm);
+      return {Kind::tempo, last_bar_heard + 1, bpm_};
+  }
+  return {};
+}
+
+}  // namespace pocket

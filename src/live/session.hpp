@@ -1,0 +1,86 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+
+#include "audio/click_sound.hpp"
+#include "core/live_schedule.hpp"
+#include "live/bar_scoring.hpp"
+#include "live/click_sections.hpp"
+#include "live/ladder_coach.hpp"
+#include "live/live_devices.hpp"
+#include "live/live_session.hpp"
+#include "live/now_playing.hpp"
+#include "live/player_keys.hpp"
+#include "live/port_watch.hpp"
+#include "live/session_click_modes.hpp"
+#include "live/stream_to_track.hpp"
+#include "live/stream_watch.hpp"
+
+namespace pocket {
+
+// One live session, driven from one loop on the calling thread. The loop only orders the work;
+// each job is a part of its own: the click's sections and pauses, the scoring, the ladder's
+// coach, the click modes, the kit's port, the player's keys and the end of the sound.
+class Session {
+ public:
+  explicit Session(const LiveOptions& options);
+  LiveResult run();
+
+ private:
+  using Clock = std::chrono::steady_clock;
+
+  template <typename Event>
+  void tell(void (SessionView::*method)(const Event&), const Event& event) const {
+    for (SessionView* view : o_.views) (view->*method)(event);
+  }
+
+  // live_session.cpp: the loop's work, in the order it does it.
+  void drain_stream();
+  void take_sections();
+  void take_clicks();
+  void score_strokes();
+  void close_bars(double now);
+  void coach(const BarTally& bar);
+  void modes(const BarClosed& bar);
+  void ask(const std::optional<SilenceRequest>& request);
+  void watch_midi(double now);
+  void follow_keys();
+  bool stopped();
+
+  // session_state.cpp: what the views see, and the result at the end.
+  double now() const;  // on the click track; 0 before the first anchor
+  double now_bpm() const;
+  void show_now_playing(double now);
+  void send_state(bool changed);
+  SessionState state() const;
+  SessionStarted started() const;
+  LiveResult finish();
+
+  const LiveOptions& o_;
+  const Drill& drill_;
+  double rate_;
+  LadderCoach coach_;
+  SessionClickModes modes_;
+  LiveSchedule schedule_;
+  ClickSound sound_;
+  BarScoring scoring_;  // before the devices: a drill the kit cannot play fails first
+  LiveDevices devices_;
+  ClickOutput& output_;
+  ClickEngine& click_;
+  KitInput& kit_;
+  ClickSections sections_;
+  StreamToTrack to_track_;
+  NowPlaying now_playing_;
+  PlayerKeys keys_;
+  PortWatch port_watch_;
+  StreamWatch stream_watch_;
+  LiveResult result_;
+
+  std::int64_t last_bar_heard_ = 0;
+  bool quit_ = false;
+  Clock::time_point last_state_{};
+};
+
+}  // namespace pocket

@@ -1,0 +1,44 @@
+#include "views/session_summary.hpp"
+
+#include <fmt/format.h>
+
+#include "live/live_devices.hpp"
+#include "live/session_summary.hpp"
+#include "presets/preset_library.hpp"
+#include "report/analysis_table.hpp"
+#include "views/click_modes_text.hpp"
+#include "views/unmapped_notes.hpp"
+
+namespace pocket {
+
+void print_session_summary(const LiveOptions& live, const LiveResult& r,
+                           std::optional<std::int64_t> session_id, const std::string& goal) {
+  std::FILE* out = live.feedback;
+  if (r.audio_lost)
+    fmt::print(stderr,
+               "the audio stopped (did the sound server go away?): the strokes so far are kept\n");
+  if (r.midi_lost)
+    fmt::print(stderr, "the MIDI input went away (cable pulled?): the strokes so far are kept\n");
+  fmt::print(out, "\n{} clicks over {:.0f} s; audio underflows: {}{}\n", r.clicks_heard, r.seconds,
+             r.underflows,
+             r.dropped_records > 0 ? fmt::format(", records dropped: {}", r.dropped_records) : "");
+  if (live_path(live.midi, live.audio) == LivePath::jack) {
+    fmt::print(out, "timing precision: to the audio frame ({:.2f} ms, JACK)\n",
+               r.precision_bound_ms);
+  } else {
+    fmt::print(out, "timing precision: within {:.2f} ms ({} MIDI)\n", r.precision_bound_ms,
+               live.midi.api);
+  }
+  fmt::print(out, "{}", click_modes_text(click_modes_json(live.drill, r.modes)));
+  fmt::print(out, "\n{}", analysis_table(r.analysis));
+  const std::string unmapped =
+      unmapped_notes_text(r.analysis.unmapped_notes, live.kit, PresetLibrary::standard());
+  if (!unmapped.empty()) fmt::print(out, "\n{}\n", unmapped);
+  if (r.verdict) fmt::print(out, "\n{}\n", r.verdict->message);
+  if (!goal.empty()) fmt::print(out, "\n{}\n", goal);
+  if (session_id)
+    fmt::print(out, "\nkept as session {} ('pocket show {}')\n", *session_id, *session_id);
+  std::fflush(out);
+}
+
+}  // namespace pocket

@@ -4,19 +4,19 @@
 
 namespace pocket {
 
-std::optional<ClickSections::Played> ClickSections::started(const SectionStart& s) {
+ClickSections::Kind ClickSections::started(const SectionStart& s) {
   if (s.held) {
     held_ = s;
-    return std::nullopt;
+    return Kind::hold;
   }
-  Played played{s, held_.has_value()};
+  const Kind kind = held_ ? Kind::resume : Kind::tempo;
   if (held_) {  // the player resumed: the held bar starts again here
     paused_seconds_ += s.start_seconds - held_->start_seconds;
     held_.reset();
   }
   lowest_bpm_ = std::min(lowest_bpm_, s.bpm);
   highest_bpm_ = std::max(highest_bpm_, s.bpm);
-  return played;
+  return kind;
 }
 
 double ClickSections::held_bar_slot_seconds(const Grid& grid) const {

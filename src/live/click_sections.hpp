@@ -16,13 +16,10 @@ class ClickSections {
  public:
   explicit ClickSections(double start_bpm) : lowest_bpm_(start_bpm), highest_bpm_(start_bpm) {}
 
-  // A section the scorer takes: a tempo from a bar line on.
-  struct Played {
-    SectionStart section;
-    bool resumed = false;  // the held bar starting again after a pause
-  };
-  // A section the audio thread started; nothing for the hold of a pause.
-  std::optional<Played> started(const SectionStart& section);
+  // What a section the audio thread started is. The scorer takes a tempo and a resume, not a
+  // hold.
+  enum class Kind { tempo, hold, resume };
+  Kind started(const SectionStart& section);
 
   // Strokes from the bar line where the click holds until it plays again are not scored.
   bool in_pause(double seconds, const Grid& grid) const;

@@ -116,9 +116,9 @@ void Session::drain_stream() {
 
 void Session::take_sections() {
   for (SectionStart s; click_.pop_section(s);) {
-    const std::optional<ClickSections::Played> played = sections_.started(s);
-    if (!played) continue;
-    if (!played->resumed) coach_.section_started(s.first_bar);
+    const ClickSections::Kind kind = sections_.started(s);
+    if (kind == ClickSections::Kind::hold) continue;
+    if (kind == ClickSections::Kind::tempo) coach_.section_started(s.first_bar);
     scoring_.add_section(s.first_bar, s.start_seconds, s.bpm);
   }
 }
@@ -195,8 +195,7 @@ void Session::watch_midi(double t) {
   const KitInput::PortChange change = kit_.watch_port();
   if (change == KitInput::PortChange::none) return;
   const double at = t - sections_.paused_seconds(t);
-  tell(&SessionView::midi_port_changed,
-       port_watch_.changed(change, kit_.connected(), kit_.port_name(), at));
+  tell(&SessionView::midi_port_changed, port_watch_.changed(change, kit_.port_name(), at));
   send_state(true);
 }
 

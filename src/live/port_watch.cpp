@@ -12,9 +12,8 @@ bool PortWatch::due(Clock::time_point now) {
   return true;
 }
 
-MidiPortChange PortWatch::changed(KitInput::PortChange change, bool connected,
-                                  const std::string& port, double at) {
-  MidiPortChange told{connected, port, at, 0.0};
+MidiPortChange PortWatch::changed(KitInput::PortChange change, const std::string& port, double at) {
+  MidiPortChange told{change == KitInput::PortChange::back, port, at, 0.0};
   if (change == KitInput::PortChange::lost) {
     away_since_ = at;
   } else {

@@ -23,8 +23,7 @@ class PortWatch {
   bool due(Clock::time_point now);
 
   // The port changed `at_seconds` into the session (pauses left out): what the views hear.
-  MidiPortChange changed(KitInput::PortChange change, bool connected, const std::string& port,
-                         double at_seconds);
+  MidiPortChange changed(KitInput::PortChange change, const std::string& port, double at_seconds);
 
   // Writes the outages and returns into `result`; an outage not over lasts to `end_seconds`.
   void finish(double end_seconds, LiveResult& result) const;

@@ -19,15 +19,15 @@ TEST_CASE("the kit's port is looked at once a second", "[live][midi]") {
 TEST_CASE("each outage of the kit's port is kept with its length, and each return counted",
           "[live][midi]") {
   PortWatch watch(PortWatch::Clock::time_point{});
-  const MidiPortChange lost = watch.changed(Change::lost, false, "kit", 10.0);
+  const MidiPortChange lost = watch.changed(Change::lost, "kit", 10.0);
   CHECK_FALSE(lost.connected);
   CHECK(lost.port == "kit");
   CHECK(lost.at_seconds == 10.0);
   CHECK(lost.outage_seconds == 0.0);
-  const MidiPortChange back = watch.changed(Change::back, true, "kit", 14.5);
+  const MidiPortChange back = watch.changed(Change::back, "kit", 14.5);
   CHECK(back.connected);
   CHECK(back.outage_seconds == 4.5);
-  watch.changed(Change::lost, false, "kit", 30.0);  // away to the end
+  watch.changed(Change::lost, "kit", 30.0);  // away to the end
 
   LiveResult result;
   watch.finish(42.0, result);

@@ -5,7 +5,7 @@
 #include "live/click_sections.hpp"
 
 using namespace pocket;
-using Kind = ClickSections::Kind;
+using SectionKind = ClickSections::Kind;
 
 namespace {
 // 120 BPM in 4/4 with eighths: a slot is a quarter of a second, a bar two seconds.
@@ -15,7 +15,7 @@ Grid eighths_at_120() { return Grid::constant(120.0, MeterCycle{4, 4}, 8); }
 TEST_CASE("a pause is counted from the hold to the resume and its bar is played again", "[live]") {
   const Grid grid = eighths_at_120();
   ClickSections sections(120.0);
-  CHECK(sections.started({2, 4.0, 120.0, true}) == Kind::hold);  // at bar 2, 4 s in
+  CHECK(sections.started({2, 4.0, 120.0, true}) == SectionKind::hold);  // at bar 2, 4 s in
   REQUIRE(sections.held());
   CHECK(sections.held_bar() == 2);
   CHECK(sections.paused_seconds(7.0) == 3.0);  // under way
@@ -29,7 +29,7 @@ TEST_CASE("a pause is counted from the hold to the resume and its bar is played 
   CHECK(sections.closable_until(100.0, grid) == 4.0 + 0.75 * 0.25);
   CHECK(sections.closable_until(3.0, grid) == 3.0);
 
-  CHECK(sections.started({2, 10.0, 120.0, false}) == Kind::resume);
+  CHECK(sections.started({2, 10.0, 120.0, false}) == SectionKind::resume);
   CHECK_FALSE(sections.held());
   CHECK(sections.paused_seconds(20.0) == 6.0);
   CHECK_FALSE(sections.in_pause(12.0, grid));
@@ -38,9 +38,9 @@ TEST_CASE("a pause is counted from the hold to the resume and its bar is played 
 
 TEST_CASE("the tempi the click played are kept from its sections", "[live]") {
   ClickSections sections(100.0);
-  CHECK(sections.started({4, 9.6, 103.0, false}) == Kind::tempo);
-  CHECK(sections.started({8, 18.9, 97.0, false}) == Kind::tempo);
-  CHECK(sections.started({9, 21.0, 97.0, true}) == Kind::hold);  // a hold plays no tempo
+  CHECK(sections.started({4, 9.6, 103.0, false}) == SectionKind::tempo);
+  CHECK(sections.started({8, 18.9, 97.0, false}) == SectionKind::tempo);
+  CHECK(sections.started({9, 21.0, 97.0, true}) == SectionKind::hold);  // a hold plays no tempo
   CHECK(sections.lowest_bpm() == 97.0);
   CHECK(sections.highest_bpm() == 103.0);
   CHECK(sections.paused_seconds(30.0) == 9.0);

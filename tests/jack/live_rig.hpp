@@ -23,9 +23,12 @@ struct DrummerStroke {
   long click_frame = 0;  // that click, or the beat the drummer predicted when not heard
   long stroke_frame = 0;
   int note = 0;
-  double offset_ms = 0.0;  // from click_frame
+  double offset_ms = 0.0;  // from aim_frame
   // false: played through silence (keep_time), aimed at the drummer's own predicted beat.
   bool heard = true;
+  int part = 0;        // k of the drummer's --subdivide N strokes per beat
+  long aim_frame = 0;  // where it aimed before bias, jitter and drift: click_frame for part 0
+  int velocity = 0;
 };
 
 struct DrummerOptions {
@@ -44,6 +47,9 @@ struct DrummerOptions {
   int capture_latency = 0;       // frames its MIDI output declares, as a kit's interface would
   std::string name = "drummer";  // the JACK client, e.g. named like a kit's module
   std::string play_to = "pocket:midi_in";  // "none:none": pocket connects to it
+  int subdivide = 1;                       // strokes per beat, spread over the interval
+  double swing_percent = 50.0;             // where the odd strokes of pairs fall (subdivide even)
+  std::string note_bias;                   // "38:10,42:-5": ms added to bias_ms per MIDI note
 };
 
 // Where the server did not run a client on time, on its frame clock: the cycles pocket missed
@@ -138,7 +144,8 @@ class LiveRig {
                                                const std::filesystem::path& truth,
                                                const std::filesystem::path& xruns,
                                                const std::filesystem::path& missed) {
-    return {"--listen",
+    std::vector<std::string> args;
+    args = {"--listen",
             "pocket:out_0",
             "--play-to",
             d.play_to,
@@ -176,6 +183,11 @@ class LiveRig {
             std::to_string(d.seed),
             "--keep-time",
             d.keep_time ? "1" : "0"};
+    if (d.subdivide != 1) args.insert(args.end(), {"--subdivide", std::to_string(d.subdivide)});
+    if (d.swing_percent != 50.0)
+      args.insert(args.end(), {"--swing", std::to_string(d.swing_percent)});
+    if (!d.note_bias.empty()) args.insert(args.end(), {"--note-bias", d.note_bias});
+    return args;
   }
 
   // Runs `session` while the drummer plays; returns what the drummer played.
@@ -385,6 +397,11 @@ class LiveRig {
           s.note >> comma >> s.offset_ms;
       int heard = 1;
       if (row >> comma >> heard) s.heard = heard != 0;
+      if (!(row >> comma >> s.part >> comma >> s.aim_frame >> comma >> s.velocity)) {
+        s.part = 0;  // a CSV of the drummer before subdivisions
+        s.aim_frame = s.click_frame;
+        s.velocity = 100;
+      }
       strokes.push_back(s);
     }
     return strokes;

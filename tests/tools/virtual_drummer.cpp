@@ -4,22 +4,31 @@
 // which its timing falls apart. It writes what it did (click frame, stroke frame, pad) to a CSV.
 //
 // It needs two clicks to know an interval and plays nothing before. Each heard click then plans
-// one stroke, aimed one interval later. With --keep-time 1 it also keeps time through silence:
-// when half an interval has passed after its predicted beat with no click heard, it plans the
-// next beat itself, one last measured interval on (free running), until a click comes back; a
-// heard click then plans the beat after it again (the beat it fell on was planned already, so no
-// beat gets two strokes) and the interval is measured anew from the next pair of heard clicks.
-// It stops free running once the click's port is gone (pocket has ended).
+// the beat it predicts one interval later: --subdivide N strokes (default 1) spread over the
+// interval from that beat, stroke k (its part, 0..N-1) aimed at the beat + warp(k/N) * interval,
+// rounded to the frame. warp(k/N) is k/N unless --swing PERCENT (50..75, default 50; N even when
+// not 50) moves each odd part, the off-note of a pair of parts, from the middle of the pair to
+// PERCENT of it: N 2 at 60 puts the off-beat 8th at 0.6 of the interval. Each part has a jitter
+// draw and a note of its own (--notes cycles per stroke) and counts for --miss-every;
+// --note-bias 38:10,42:-5 adds ms per MIDI note to --bias-ms (a laid-back snare, a pushed hi-hat).
+// With --keep-time 1 it also keeps time through silence: when half an interval has passed after
+// its predicted beat with no click heard, it plans the next beat itself, all its parts, one last
+// measured interval on (free running), until a click comes back; a heard click then plans the
+// beat after it again (the beat it fell on was planned already, so no beat gets two strokes) and
+// the interval is measured anew from the next pair of heard clicks. It stops free running once
+// the click's port is gone (pocket has ended).
 //
-// The CSV: click_index,click_frame,stroke_frame,note,offset_ms,heard. heard 1: a stroke aimed at
-// a click that was heard (within half an interval of its prediction): click_index counts the
-// heard clicks from 0, offset_ms is from that click. This includes the stroke on the first click
-// back after a silence, though it was planned in the silence: pocket scores it against that
-// click. heard 0: a stroke aimed at no heard click: click_index -1, click_frame the beat the
-// drummer predicted, offset_ms from that. With --keep-time these are the strokes in muted bars;
-// any drummer plays one after the last click (played after pocket stopped listening or while its
-// port went away), and one aimed where a click it heard late or not at all made it expect one.
-// Every stroke it played is in the CSV.
+// The CSV: click_index,click_frame,stroke_frame,note,offset_ms,heard,part,aim_frame,velocity.
+// aim_frame is click_frame + round(warp(part/N) * interval), where it aimed before bias, jitter
+// and drift (click_frame itself for part 0); offset_ms is from aim_frame; velocity is the note-on's
+// (always 100). heard 1: a stroke aimed at the beat of a click that was heard (within half an
+// interval of its prediction): click_index counts the heard clicks from 0, click_frame is that
+// click. This includes the strokes on the first click back after a silence, though planned in the
+// silence: pocket scores them against that click. heard 0: a stroke aimed at no heard click:
+// click_index -1, click_frame the beat the drummer predicted. With --keep-time these are the
+// strokes in muted bars; any drummer plays one after the last click (played after pocket stopped
+// listening or while its port went away), and one aimed where a click it heard late or not at all
+// made it expect one. Every stroke it played is in the CSV.
 //
 // With --xruns FILE it also writes the frame time at which the server told of each xrun, and
 // with --missed FILE the first frame of each cycle the server ran without the drummer (it heard
@@ -37,10 +46,13 @@
 //   seconds after the first heard click)  --limit-bpm BPM  --clicks-per-beat N  --miss-every N
 //   --notes 36,42,...  --seed N  --seconds S  --keep-time 0|1  --name CLIENT  --xruns FILE
 //   --missed FILE  --edge-strokes 0|1  --playback-latency FRAMES  --capture-latency FRAMES
+//   --subdivide N (1..16)  --swing PERCENT (50..75)  --note-bias NOTE:MS,...
 #include <jack/jack.h>
 #include <jack/midiport.h>
 
+#include <array>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <csignal>
@@ -74,6 +86,9 @@ struct Settings {
   int clicks_per_beat = 1;
   int miss_every = 0;  // leave out every Nth stroke
   std::vector<int> notes = {38};
+  int subdivide = 1;                          // strokes per interval
+  double swing = 0.5;                         // an odd part's place in its pair of parts
+  std::array<double, 128> note_bias_ms = {};  // added to bias_ms, per MIDI note
   unsigned seed = 1;
   double seconds = 0.0;                 // stop by itself after this long (0: until killed)
   bool keep_time = false;               // play on through silence at the last measured interval
@@ -87,6 +102,9 @@ struct Planned {
   jack_nframes_t predicted;  // where the drummer expects its click
   jack_nframes_t interval;
   int note;
+  int part;                // k of the --subdivide N strokes of the beat
+  jack_nframes_t aim;      // frames after the beat it aimed at: round(warp(k/N) * interval)
+  unsigned char velocity;  // of the note-on
 };
 
 struct Record {
@@ -95,6 +113,9 @@ struct Record {
   jack_nframes_t at;
   jack_nframes_t interval;  // between the two clicks the prediction came from
   int note;
+  int part;
+  jack_nframes_t aim;
+  unsigned char velocity;
 };
 
 struct Onset {
@@ -104,7 +125,9 @@ struct Onset {
 
 constexpr std::size_t kMaxRecords = 1 << 20;
 constexpr std::size_t kMaxCycles = 1 << 21;
-constexpr std::size_t kMaxPending = 64;
+constexpr int kMaxSubdivide = 16;
+constexpr std::size_t kMaxPending = 256;  // a few beats of kMaxSubdivide strokes
+constexpr unsigned char kVelocity = 100;
 constexpr int kSilenceBeforeOnset = 240;  // 5 ms of digital silence before a click
 
 std::atomic<bool> stop{false};
@@ -180,7 +203,9 @@ class Drummer {
     std::FILE* f = std::fopen(s_.truth.c_str(), "w");
     if (f == nullptr) return;
     // click_index counts the clicks heard from 0; a stroke aimed past the last click has none.
-    std::fprintf(f, "click_index,click_frame,stroke_frame,note,offset_ms,heard\n");
+    std::fprintf(f,
+                 "click_index,click_frame,stroke_frame,note,offset_ms,heard,part,aim_frame,"
+                 "velocity\n");
     for (std::size_t r = 0; r < record_count_.load(); ++r) {
       const Record& rec = records_[r];
       const long stroke = frame_of(rec.cycle, rec.at);
@@ -196,13 +221,16 @@ class Drummer {
       if (best < 0 || std::labs(click - static_cast<long>(rec.predicted)) * 2 >
                           static_cast<long>(rec.interval)) {
         // No click where it aimed: played through silence, against its own predicted beat.
-        std::fprintf(
-            f, "-1,%ld,%ld,%d,%.4f,0\n", static_cast<long>(rec.predicted), stroke, rec.note,
-            (static_cast<double>(stroke) - static_cast<double>(rec.predicted)) * 1000.0 / rate_);
+        const long aim = static_cast<long>(rec.predicted) + static_cast<long>(rec.aim);
+        std::fprintf(f, "-1,%ld,%ld,%d,%.4f,0,%d,%ld,%d\n", static_cast<long>(rec.predicted),
+                     stroke, rec.note,
+                     (static_cast<double>(stroke) - static_cast<double>(aim)) * 1000.0 / rate_,
+                     rec.part, aim, rec.velocity);
         continue;
       }
-      std::fprintf(f, "%ld,%ld,%ld,%d,%.4f,1\n", best, click, stroke, rec.note,
-                   static_cast<double>(stroke - click) * 1000.0 / rate_);
+      const long aim = click + static_cast<long>(rec.aim);
+      std::fprintf(f, "%ld,%ld,%ld,%d,%.4f,1,%d,%ld,%d\n", best, click, stroke, rec.note,
+                   static_cast<double>(stroke - aim) * 1000.0 / rate_, rec.part, aim, rec.velocity);
     }
     std::fclose(f);
     write_frames(s_.missed, CycleTimes::missed(began, period));
@@ -261,11 +289,13 @@ class Drummer {
           const long kind = edge_count_++ % 3;  // first frame, last frame, where it falls
           if (kind < 2) at = kind == 0 ? 0 : frames - 1;
         }
-        const unsigned char note_on[3] = {0x99, static_cast<unsigned char>(stroke.note), 100};
+        const unsigned char note_on[3] = {0x99, static_cast<unsigned char>(stroke.note),
+                                          stroke.velocity};
         jack_midi_event_write(midi, at, note_on, 3);
         const std::size_t r = record_count_.load(std::memory_order_relaxed);
         if (r < kMaxRecords) {
-          records_.push_back({stroke.predicted, cycle, at, stroke.interval, stroke.note});
+          records_.push_back({stroke.predicted, cycle, at, stroke.interval, stroke.note,
+                              stroke.part, stroke.aim, stroke.velocity});
           record_count_.store(r + 1, std::memory_order_release);
         }
         pending_[p] = pending_[--pending_count_];
@@ -315,21 +345,42 @@ class Drummer {
     plan(beat_, interval_);
   }
 
-  // One stroke aimed at the beat at `predicted` (a frame), unless this is one to leave out.
+  // The --subdivide N strokes of the beat at `predicted` (a frame), spread over the interval.
   void plan(jack_nframes_t predicted, jack_nframes_t interval) {
+    for (int part = 0; part < s_.subdivide; ++part) plan_stroke(predicted, interval, part);
+  }
+
+  // Where part k of N falls in the interval, from 0 to 1: k / N, the odd parts swung.
+  double warp(int part) const {
+    const int pair = part - part % 2;
+    return (pair + (part % 2 == 1 ? 2.0 * s_.swing : 0.0)) / s_.subdivide;
+  }
+
+  // One stroke aimed at `part` of the beat at `predicted`, unless this is one to leave out.
+  void plan_stroke(jack_nframes_t predicted, jack_nframes_t interval, int part) {
     if (s_.miss_every > 0 && ++stroke_number_ % s_.miss_every == 0) return;
     const double bpm = 60.0 * rate_ / (static_cast<double>(interval) * s_.clicks_per_beat);
     double jitter = s_.jitter_ms;
     if (s_.limit_bpm > 0.0 && bpm > s_.limit_bpm)
       jitter += (bpm - s_.limit_bpm) * s_.limit_growth_ms;
-    const double since = (predicted - first_onset_) / rate_ - s_.drift_from_seconds;
+    const auto aim = static_cast<jack_nframes_t>(std::lround(warp(part) * interval));
+    const jack_nframes_t aimed = predicted + aim;
+    const double since = (aimed - first_onset_) / rate_ - s_.drift_from_seconds;
     const double minutes = (since > 0.0 ? since : 0.0) / 60.0;
+    const int note = s_.notes[note_index_ % s_.notes.size()];
+    const double note_bias = note >= 0 && note < 128 ? s_.note_bias_ms[note] : 0.0;
     const double offset_ms =
-        s_.bias_ms + s_.drift_ms_per_min * minutes + jitter * gaussian_(random_);
+        s_.bias_ms + note_bias + s_.drift_ms_per_min * minutes + jitter * gaussian_(random_);
     const auto offset = static_cast<std::int32_t>(std::lround(offset_ms * rate_ / 1000.0));
     if (pending_count_ < kMaxPending) {
-      pending_[pending_count_++] = {predicted + static_cast<jack_nframes_t>(offset), predicted,
-                                    interval, s_.notes[note_index_++ % s_.notes.size()]};
+      ++note_index_;
+      pending_[pending_count_++] = {aimed + static_cast<jack_nframes_t>(offset),
+                                    predicted,
+                                    interval,
+                                    note,
+                                    part,
+                                    aim,
+                                    kVelocity};
     }
   }
 
@@ -363,6 +414,49 @@ class Drummer {
   std::mutex xruns_mutex_;
   std::vector<jack_nframes_t> xruns_;  // the frame time when each xrun was told
 };
+
+// A whole number from `low` to `high`, and nothing after it.
+bool parse_int(const char* text, long low, long high, long& value) {
+  char* end = nullptr;
+  errno = 0;
+  value = std::strtol(text, &end, 10);
+  return end != text && *end == '\0' && errno == 0 && value >= low && value <= high;
+}
+
+// A finite number, and nothing after it.
+bool parse_double(const char* text, double& value) {
+  char* end = nullptr;
+  errno = 0;
+  value = std::strtod(text, &end);
+  return end != text && *end == '\0' && errno == 0 && std::isfinite(value);
+}
+
+// "38:10,42:-5": a bias in ms for each MIDI note given, each note once.
+bool parse_note_bias(const char* text, std::array<double, 128>& bias_ms) {
+  std::vector<bool> given(bias_ms.size(), false);
+  std::string rest = text;
+  while (true) {
+    const std::size_t comma = rest.find(',');
+    const std::string item = rest.substr(0, comma);
+    const std::size_t colon = item.find(':');
+    if (colon == std::string::npos) return false;
+    const std::string note_text = item.substr(0, colon), ms_text = item.substr(colon + 1);
+    long note = 0;
+    double ms = 0.0;
+    if (!parse_int(note_text.c_str(), 0, 127, note) || !parse_double(ms_text.c_str(), ms) ||
+        given[static_cast<std::size_t>(note)])
+      return false;
+    given[static_cast<std::size_t>(note)] = true;
+    bias_ms[static_cast<std::size_t>(note)] = ms;
+    if (comma == std::string::npos) return true;
+    rest = rest.substr(comma + 1);
+  }
+}
+
+int bad_value(const std::string& key, const char* value, const char* wanted) {
+  std::fprintf(stderr, "virtual_drummer: %s %s: %s\n", key.c_str(), value, wanted);
+  return 2;
+}
 
 }  // namespace
 
@@ -405,7 +499,21 @@ int main(int argc, char** argv) {
       s.miss_every = std::atoi(value);
     else if (key == "--notes")
       s.notes = parse_notes(value);
-    else if (key == "--seed")
+    else if (key == "--subdivide") {
+      long n = 0;
+      if (!parse_int(value, 1, kMaxSubdivide, n))
+        return bad_value(key, value, "wants a whole number of strokes per interval, 1 to 16");
+      s.subdivide = static_cast<int>(n);
+    } else if (key == "--swing") {
+      double percent = 0.0;
+      if (!parse_double(value, percent) || percent < 50.0 || percent > 75.0)
+        return bad_value(key, value, "wants a percent from 50 to 75");
+      s.swing = percent / 100.0;
+    } else if (key == "--note-bias") {
+      if (!parse_note_bias(value, s.note_bias_ms))
+        return bad_value(key, value,
+                         "wants NOTE:MS,... with each MIDI note (0 to 127) once, e.g. 38:10,42:-5");
+    } else if (key == "--seed")
       s.seed = static_cast<unsigned>(std::atoi(value));
     else if (key == "--seconds")
       s.seconds = std::atof(value);
@@ -415,6 +523,10 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "virtual_drummer: unknown option %s\n", key.c_str());
       return 2;
     }
+  }
+  if (s.swing != 0.5 && s.subdivide % 2 != 0) {
+    std::fprintf(stderr, "virtual_drummer: --swing needs an even --subdivide (it swings pairs)\n");
+    return 2;
   }
   if (s.listen.empty() || s.play_to.empty() || s.truth.empty() || s.notes.empty()) {
     std::fprintf(

@@ -43,7 +43,7 @@ std::optional<Meter> meter_of(const MidiFile& file) {
 }
 
 Grid grid_from_tempo_map(const MidiFile& file, Meter meter, int slots_per_whole,
-                         double start_seconds) {
+                         double start_seconds, Swing swing) {
   validate_grid(slots_per_whole);
   const TickClock clock(file);
   const double ticks_per_slot = 4.0 * file.ticks_per_quarter / slots_per_whole;
@@ -64,7 +64,7 @@ Grid grid_from_tempo_map(const MidiFile& file, Meter meter, int slots_per_whole,
   for (const TempoChange& change : file.tempo_changes) {
     if (change.tick > 0) add(change.tick);
   }
-  return Grid(std::move(segments), meter, slots_per_whole);
+  return Grid(std::move(segments), meter, slots_per_whole, swing);
 }
 
 }  // namespace pocket

@@ -28,8 +28,8 @@ RecordedPerformance strokes_of(const MidiFile& file, const DrumMap& map,
 // The file's first time signature, if it has one.
 std::optional<Meter> meter_of(const MidiFile& file);
 
-// A grid that follows the file's tempo map, starting at tick 0 plus `start_seconds`.
+// A grid that follows the file's tempo map, starting at tick 0 plus `start_seconds`, swung.
 Grid grid_from_tempo_map(const MidiFile& file, Meter meter, int slots_per_whole,
-                         double start_seconds = 0.0);
+                         double start_seconds = 0.0, Swing swing = {});
 
 }  // namespace pocket

@@ -1,5 +1,6 @@
 #include "drill_options.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -41,6 +42,28 @@ bool given(const po::variables_map& vm, const char* name, T& value) {
   return true;
 }
 
+// "snare:10,hihat:-5": each pad's placement in ms.
+std::map<std::string, double> parse_feel(const std::string& text) {
+  std::map<std::string, double> feel;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const std::string_view part = rest.substr(0, rest.find(','));
+    rest.remove_prefix(std::min(rest.size(), part.size() + 1));
+    const auto colon = part.find(':');
+    double ms = 0.0;
+    const std::string_view number =
+        colon == std::string_view::npos ? std::string_view{} : part.substr(colon + 1);
+    const char* first = number.data() + (number.starts_with('+') ? 1 : 0);
+    const auto [ptr, ec] = std::from_chars(first, number.data() + number.size(), ms);
+    if (colon == 0 || number.empty() || ec != std::errc{} || ptr != number.data() + number.size()) {
+      throw std::invalid_argument(fmt::format(
+          "--feel '{}': use PAD:MS pairs, + laid back and - pushed, like snare:10,hihat:-5", text));
+    }
+    feel[std::string(part.substr(0, colon))] = ms;
+  }
+  return feel;
+}
+
 void apply_ladder(const po::variables_map& vm, LadderConfig& ladder) {
   given(vm, "from", ladder.start_bpm);
   given(vm, "to", ladder.target_bpm);
@@ -65,6 +88,25 @@ void apply_ladder(const po::variables_map& vm, LadderConfig& ladder) {
 
 }  // namespace
 
+po::options_description feel_options() {
+  po::options_description feel("swing and feel");
+  feel.add_options()("swing", po::value<double>(),
+                     "the off-beats' place in each pair, 50 (straight) to 75; 66.7 is the "
+                     "triplet (default 50)")(
+      "swing-on", po::value<int>(), "the notes that swing: 8 or 16 (default: the grid's finest)")(
+      "feel", po::value<std::string>(),
+      "where each pad means to sit, in ms: PAD:MS,... + laid back, - pushed (snare:10)");
+  return feel;
+}
+
+void apply_feel_options(const po::variables_map& vm, Swing& swing,
+                        std::map<std::string, double>& feel) {
+  given(vm, "swing", swing.percent);
+  given(vm, "swing-on", swing.unit);
+  std::string text;
+  if (given(vm, "feel", text)) feel = parse_feel(text);
+}
+
 po::options_description drill_options(DrillKind kind) {
   po::options_description all;
   po::options_description drill("the drill");
@@ -87,6 +129,7 @@ po::options_description drill_options(DrillKind kind) {
       "minutes", po::value<double>(), "stop at the bar line after this many minutes")(
       "max-bars", po::value<std::int64_t>(), "stop after this many bars, whatever the drill");
   all.add(drill);
+  all.add(feel_options());
   if (kind != DrillKind::ladder) {
     po::options_description fixed("a fixed tempo");
     fixed.add_options()("bpm", po::value<double>(), "tempo, 20 to 400 (default 120)");
@@ -131,6 +174,7 @@ void apply_drill_options(const po::variables_map& vm, Drill& d) {
     given(vm, "accent", d.click.accents);
     if (given(vm, "gap", text)) d.click.gap = parse_gap(text);
     given(vm, "sound", d.sound);
+    apply_feel_options(vm, d.swing, d.feel);
     const PassRule file_rule = d.rule;
     double percent = 0.0;
     if (given(vm, "pass-within", percent)) {

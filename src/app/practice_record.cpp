@@ -114,6 +114,10 @@ std::string drill_settings_json(const Drill& d) {
     j["bpm"] = d.bpm;
     if (d.bars > 0) j["bars"] = d.bars;
   }
+  if (d.swing.active()) {
+    j["swing"] = {{"percent", d.swing.percent}, {"on", d.resolved_swing().unit}};
+  }
+  if (!d.feel.empty()) j["feel"] = d.feel;
   if (!d.pattern.empty()) {
     j["pattern"] = nlohmann::json::object();
     for (const PadPattern& p : d.pattern) j["pattern"][p.pad] = p.marks;

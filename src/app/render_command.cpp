@@ -33,6 +33,7 @@ struct RenderOptions {
   std::string accent;
   std::string gap;
   int count_in = 0;
+  Swing swing;
 };
 
 po::options_description describe(RenderOptions& o) {
@@ -56,7 +57,11 @@ po::options_description describe(RenderOptions& o) {
       "gap", po::value(&o.gap),
       "gap-click practice PLAY:MUTE, e.g. 4:4 plays 4 bars, mutes 4, repeats")(
       "count-in", po::value(&o.count_in)->default_value(o.count_in),
-      "bars of count-in before the drill");
+      "bars of count-in before the drill")(
+      "swing", po::value(&o.swing.percent)->default_value(o.swing.percent),
+      "the subdivisions' off-beats in each pair, 50 (straight) to 75; 66.7 is the triplet")(
+      "swing-on", po::value(&o.swing.unit),
+      "the notes that swing: 8 or 16 (default: the finest pair the clicks play)");
   return d;
 }
 
@@ -67,7 +72,9 @@ Schedule make_schedule(const RenderOptions& o) {
   pattern.accents = o.accent;
   if (!o.gap.empty()) pattern.gap = parse_gap(o.gap);
   pattern.count_in_bars = o.count_in;
-  return Schedule(TempoMap({section}), pattern, o.rate);
+  validate(pattern);
+  const Swing swing = resolve_swing(o.swing, section.meter.unit * o.subdivision);
+  return Schedule(TempoMap({section}), pattern, o.rate, swing);
 }
 
 std::string describe_tempo(const RenderOptions& o) {

@@ -8,6 +8,7 @@
 #include "command_line.hpp"
 #include "core/timing_summary.hpp"
 #include "practice_record.hpp"
+#include "report/feel_text.hpp"
 #include "report/html_report.hpp"
 #include "session_report.hpp"
 #include "stored_session.hpp"
@@ -38,6 +39,8 @@ ReportData report_data(const StoredSession& s) {
   d.double_triggers = s.analysis.double_triggers;
   d.pads = s.analysis.pads;
   d.positions = s.analysis.positions;
+  d.swing = swing_sentence(s.analysis);
+  d.feel = feel_sentences(s.analysis);
   const Grid labels = s.positions();
   for (const StoredStroke& k : s.strokes) {
     const int position = labels.position_of(k.slot);

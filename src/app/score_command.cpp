@@ -8,9 +8,11 @@
 
 #include "command.hpp"
 #include "core/analysis.hpp"
+#include "core/drill.hpp"
 #include "core/tempo_map.hpp"
 #include "core/tempo_text.hpp"
 #include "core/timing_summary.hpp"
+#include "drill_options.hpp"
 #include "live/session_recorder.hpp"
 #include "live_options.hpp"
 #include "midi/recorded_performance.hpp"
@@ -37,6 +39,8 @@ struct ScoreOptions {
   double double_trigger_ms = 10.0;
   bool save = false;
   std::string db;
+  Swing swing;
+  std::map<std::string, double> feel;
 };
 
 po::options_description describe(ScoreOptions& o) {
@@ -57,6 +61,7 @@ po::options_description describe(ScoreOptions& o) {
       "json", po::bool_switch(&o.json), "print one JSON object instead of tables")(
       "save", po::bool_switch(&o.save), "keep the result in the history as a session")(
       "db", po::value(&o.db), "the history database (with --save)");
+  d.add(feel_options());
   return d;
 }
 
@@ -85,8 +90,9 @@ std::int64_t save_score(const ScoreOptions& o, const Analysis& analysis,
       {"meter", to_string(meter)},
       {"grid", o.grid},
       {"bpm", o.bpm.value_or(file_bpm)},
-      {"start_ms",
-       o.start_ms}}.dump();
+      {"start_ms", o.start_ms},
+      {"swing", {{"percent", grid.swing().percent}, {"on", grid.swing().unit}}},
+      {"feel", o.feel}}.dump();
   record.bpm_low = record.bpm_high = std::round(o.bpm.value_or(file_bpm) * 100.0) / 100.0;
   record.midi_port = o.file;
   const std::int64_t id = store.begin_session(record);
@@ -128,6 +134,11 @@ int run_score(const std::vector<std::string>& args) {
   po::notify(vm);
   if (o.file.empty()) throw UsageError("which MIDI file? (pocket score FILE.mid)");
   if (vm.count("bpm")) o.bpm = vm["bpm"].as<double>();
+  try {
+    apply_feel_options(vm, o.swing, o.feel);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
 
   const MidiFile file = read_midi_file(o.file);
   const PresetLibrary library = PresetLibrary::standard();
@@ -142,17 +153,24 @@ int run_score(const std::vector<std::string>& args) {
         throw std::invalid_argument(fmt::format("tempo {:g} BPM is out of range: use {:g} to {:g}",
                                                 *o.bpm, kMinBpm, kMaxBpm));
       }
-      grid.emplace(Grid::constant(*o.bpm, meter, o.grid, o.start_ms / 1000.0));
+      grid.emplace(Grid::constant(*o.bpm, meter, o.grid, o.start_ms / 1000.0, o.swing));
     } else {
-      grid.emplace(grid_from_tempo_map(file, meter, o.grid, o.start_ms / 1000.0));
+      grid.emplace(grid_from_tempo_map(file, meter, o.grid, o.start_ms / 1000.0, o.swing));
     }
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
 
   const RecordedPerformance performance = strokes_of(file, *map, o.double_trigger_ms);
-  Analysis analysis =
-      analyze(performance.strokes, *grid, performance.pad_names, performance.double_triggers);
+  AnalysisOptions scoring;
+  try {
+    validate_feel(o.feel);
+    scoring.feel = feel_of(o.feel, performance.pad_names);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+  Analysis analysis = analyze(performance.strokes, *grid, performance.pad_names,
+                              performance.double_triggers, scoring);
   analysis.unmapped_notes = performance.unmapped_notes;
   const std::string unmapped = unmapped_notes_text(analysis.unmapped_notes, *map, library);
   std::optional<std::int64_t> saved;

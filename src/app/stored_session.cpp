@@ -11,10 +11,31 @@
 
 namespace pocket::app {
 
+namespace {
+
+// The swing and the feel a session kept in its settings; an odd value leaves them straight.
+void read_feel_settings(const nlohmann::json& settings, StoredSession& s) {
+  const nlohmann::json swing = settings.value("swing", nlohmann::json::object());
+  if (swing.is_object()) {
+    try {
+      s.swing = resolve_swing({swing.value("percent", 50.0), swing.value("on", 0)}, s.grid);
+    } catch (const std::exception&) {
+      s.swing = {};
+    }
+  }
+  const nlohmann::json feel = settings.value("feel", nlohmann::json::object());
+  if (!feel.is_object()) return;
+  for (const auto& [pad, ms] : feel.items()) {
+    if (ms.is_number()) s.feel[pad] = ms.get<double>();
+  }
+}
+
+}  // namespace
+
 StoredSession load_session(const SessionStore& store, std::int64_t id) {
   const std::optional<SessionRecord> record = store.session(id);
   if (!record) throw UsageError(fmt::format("there is no session {} (see 'pocket history')", id));
-  StoredSession s{*record, store.strokes(id), store.steps(id), {4, 4}, 4, {}, {}, {}};
+  StoredSession s{*record, store.strokes(id), store.steps(id), {4, 4}, 4, {}, {}, {}, {}, {}};
   const nlohmann::json settings = nlohmann::json::parse(s.record.settings_json, nullptr, false);
   GapPattern gap;
   if (settings.is_object()) {
@@ -32,6 +53,7 @@ StoredSession load_session(const SessionStore& store, std::int64_t id) {
         if (marks.is_string()) s.pattern.push_back({pad, marks.get<std::string>()});
       }
     }
+    read_feel_settings(settings, s);
   }
   std::vector<ScoredStroke> scored;
   for (const StoredStroke& stroke : s.strokes) {
@@ -54,7 +76,11 @@ StoredSession load_session(const SessionStore& store, std::int64_t id) {
   }
   const Grid grid = s.positions();
   std::optional<ExpectedStrokes> expected;
-  AnalysisOptions options{gap, nullptr, std::nullopt, {}};
+  AnalysisOptions options{gap, nullptr, std::nullopt, {}, {}};
+  for (std::size_t pad = 0; pad < s.pad_names.size(); ++pad) {
+    const auto placed = s.feel.find(s.pad_names[pad]);
+    options.feel.ms_by_pad.push_back(placed == s.feel.end() ? 0.0 : placed->second);
+  }
   try {
     expected.emplace(s.pattern, s.pad_names, grid.positions(), s.meters.size() > 1);
     options.expected = &*expected;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,11 +19,13 @@ struct StoredSession {
   MeterCycle meters{4, 4};
   int grid = 4;
   std::vector<PadPattern> pattern;  // the drill's groove pattern, if it had one
+  Swing swing;
+  std::map<std::string, double> feel;  // pad -> intended ms
   std::vector<std::string> pad_names;
   Analysis analysis;
 
   // The session's bars and positions (its tempo is not kept here: positions only).
-  Grid positions() const { return Grid::constant(120.0, meters, grid); }
+  Grid positions() const { return Grid::constant(120.0, meters, grid, 0.0, swing); }
 };
 
 // Throws UsageError when there is no such session.

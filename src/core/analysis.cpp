@@ -13,7 +13,7 @@ namespace {
 
 // Assigns each stroke its slot and offset; marks the closer of two same-pad strokes on one slot.
 void match(std::vector<ScoredStroke>& scored, const Grid& grid, std::size_t pad_count,
-           const ExpectedStrokes& expected) {
+           const ExpectedStrokes& expected, const Feel& feel) {
   struct Last {
     std::int64_t slot = INT64_MIN;
     std::size_t index = 0;
@@ -21,8 +21,9 @@ void match(std::vector<ScoredStroke>& scored, const Grid& grid, std::size_t pad_
   std::vector<Last> last(pad_count);
   for (std::size_t i = 0; i < scored.size(); ++i) {
     ScoredStroke& s = scored[i];
-    s.slot = grid.nearest_slot(s.stroke.seconds);
-    s.offset_ms = (s.stroke.seconds - grid.seconds_of(s.slot)) * 1000.0;
+    const double on_grid = feel.seconds_on_grid(s.stroke);
+    s.slot = grid.nearest_slot(on_grid);
+    s.offset_ms = (on_grid - grid.seconds_of(s.slot)) * 1000.0;
     if (s.slot < 0) continue;
     if (!expected.plain() && !expected.expects(s.stroke.pad, grid.position_of(s.slot))) continue;
     Last& previous = last[static_cast<std::size_t>(s.stroke.pad)];
@@ -178,7 +179,8 @@ Analysis analyze(std::vector<Stroke> strokes, const Grid& grid,
   scored.reserve(strokes.size());
   for (const Stroke& s : strokes) scored.push_back({s, 0, 0.0, false});
   const ExpectedStrokes plain;
-  match(scored, grid, pad_names.size(), options.expected != nullptr ? *options.expected : plain);
+  match(scored, grid, pad_names.size(), options.expected != nullptr ? *options.expected : plain,
+        options.feel);
   if (options.click_heard) {
     for (ScoredStroke& s : scored) s.click_heard = s.slot < 0 || options.click_heard(s.slot);
   }
@@ -242,6 +244,12 @@ Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
     }
   }
   result.flams = flam_stats(result.strokes);
+  result.swing_asked = grid.swing();
+  result.swing = measure_swing(result.strokes, grid, pad_names);
+  for (std::size_t pad = 0; pad < pad_names.size(); ++pad) {
+    const double ms = options.feel.ms(static_cast<int>(pad));
+    if (ms != 0.0) result.feel[pad_names[pad]] = ms;
+  }
 
   if (options.gap.active()) {
     const GapPattern& gap = options.gap;

@@ -11,26 +11,13 @@
 
 #include "click_pattern.hpp"
 #include "expected_strokes.hpp"
+#include "feel.hpp"
 #include "grid.hpp"
+#include "scored_stroke.hpp"
+#include "swing_measure.hpp"
 #include "timing_stats.hpp"
 
 namespace pocket {
-
-// A stroke, after the stroke filter: which pad, when, how hard.
-struct Stroke {
-  double seconds = 0.0;  // on the same clock as the grid
-  int pad = 0;           // index into the pad names handed to analyze()
-  int velocity = 0;      // 1..127
-};
-
-struct ScoredStroke {
-  Stroke stroke;
-  std::int64_t slot = 0;    // the nearest grid slot
-  double offset_ms = 0.0;   // from that slot: negative early, positive late
-  bool matched = false;     // false: an extra stroke (its pad already had that slot, or its
-                            // pattern has nothing there)
-  bool click_heard = true;  // false: the click it answered was left out (muted, silent)
-};
 
 struct PadTiming {
   std::string pad;
@@ -85,6 +72,8 @@ struct AnalysisOptions {
   std::optional<std::pair<std::int64_t, std::int64_t>> bars;
   // Whether the click a slot answered was heard; empty: every click was.
   std::function<bool(std::int64_t slot)> click_heard;
+  // Where each pad means to sit: offsets are from the slot plus it.
+  Feel feel;
 };
 
 struct Analysis {
@@ -104,6 +93,9 @@ struct Analysis {
   std::map<int, std::int64_t> unmapped_notes;  // note-ons on notes the kit map does not cover
   std::vector<BarTally> bars;                  // from the first played bar to the last
   Tally total;
+  Swing swing_asked;                   // the grid's
+  std::optional<MeasuredSwing> swing;  // the player's, where pairs were played
+  std::map<std::string, double> feel;  // pad -> intended ms, for pads with a placement
 
   const PadTiming* pad(const std::string& name) const;
 };

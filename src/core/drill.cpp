@@ -1,6 +1,7 @@
 #include "drill.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -45,7 +46,9 @@ void validate(const Drill& d) {
   validate(d.click);
   const int grid = d.scored_grid();
   validate_grid(grid);
-  const Grid slots = Grid::constant(d.start_bpm(), d.meters, grid);  // checks the grid fits
+  // Checks that the grid fits the meters and can swing as asked.
+  const Grid slots = Grid::constant(d.start_bpm(), d.meters, grid, 0.0, d.swing);
+  validate_feel(d.feel);
   for (std::size_t i = 0; i < d.meters.size(); ++i) {
     accents_for(d.click, i, d.meters.size(), d.meters.meters()[i].beats);
   }
@@ -84,6 +87,32 @@ void validate(const Drill& d) {
 ExpectedStrokes expected_strokes(const Drill& d, std::span<const std::string> pad_names) {
   const int positions = Grid::constant(d.start_bpm(), d.meters, d.scored_grid()).positions();
   return ExpectedStrokes(d.pattern, pad_names, positions, d.meters.size() > 1);
+}
+
+void validate_feel(const std::map<std::string, double>& feel) {
+  for (const auto& [pad, ms] : feel) {
+    if (!(std::abs(ms) <= kMaxFeelMs)) {
+      throw std::invalid_argument(
+          fmt::format("the feel of {} is {:.1f} ms: use -{:.0f} (pushed) to {:.0f} (laid back)",
+                      pad, ms, kMaxFeelMs, kMaxFeelMs));
+    }
+  }
+}
+
+Feel feel_of(const std::map<std::string, double>& feel_ms, std::span<const std::string> pad_names) {
+  Feel feel;
+  for (const auto& [pad, ms] : feel_ms) {
+    const auto it = std::find(pad_names.begin(), pad_names.end(), pad);
+    if (it == pad_names.end()) {
+      throw std::invalid_argument(
+          fmt::format("the feel names '{}', a pad this kit does not have (it has {})", pad,
+                      fmt::join(pad_names, ", ")));
+    }
+    const auto index = static_cast<std::size_t>(it - pad_names.begin());
+    feel.ms_by_pad.resize(std::max(feel.ms_by_pad.size(), index + 1), 0.0);
+    feel.ms_by_pad[index] = ms;
+  }
+  return feel;
 }
 
 std::vector<std::string> silencing_modes(const Drill& d) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -8,7 +9,9 @@
 
 #include "click_pattern.hpp"
 #include "expected_strokes.hpp"
+#include "feel.hpp"
 #include "meter_cycle.hpp"
+#include "swing.hpp"
 #include "tempo_ladder.hpp"
 
 namespace pocket {
@@ -38,11 +41,13 @@ struct Drill {
   MeterCycle meters{4, 4};
   ClickPattern click;  // subdivision, accents, gap, count-in, random mute
   std::string sound = "woodblock";
-  int grid = 0;                     // slots per whole note scored against; 0: follow the clicks
-  std::vector<PadPattern> pattern;  // empty: a plain grid
-  PassRule rule;                    // when a bar, a step or a whole session counts as solid
-  double bpm = 120.0;               // a fixed tempo...
-  std::int64_t bars = -1;           // ...for this many bars after the count-in (-1: until stopped)
+  int grid = 0;                        // slots per whole note scored against; 0: follow the clicks
+  std::vector<PadPattern> pattern;     // empty: a plain grid
+  Swing swing;                         // the grid's off-beats, and the click's subdivisions
+  std::map<std::string, double> feel;  // pad -> where it means to sit, ms (+ laid back)
+  PassRule rule;                       // when a bar, a step or a whole session counts as solid
+  double bpm = 120.0;                  // a fixed tempo...
+  std::int64_t bars = -1;  // ...for this many bars after the count-in (-1: until stopped)
   std::optional<LadderConfig> ladder;  // ...or a ladder instead
   std::optional<SilentWhileTight> silent_while_tight;
   std::optional<QuietCount> quiet_count;
@@ -51,6 +56,8 @@ struct Drill {
   // subdivision).
   int scored_grid() const;
   double start_bpm() const { return ladder ? ladder->start_bpm : bpm; }
+  // The swing with its unit chosen for the scored grid.
+  Swing resolved_swing() const { return resolve_swing(swing, scored_grid()); }
   // The bars the random mute rises over: its own, else the drill's length (a ladder's when
   // every step holds), else 16 for a drill without end.
   std::int64_t mute_rise_bars() const;
@@ -64,6 +71,12 @@ std::vector<std::string> silencing_modes(const Drill& drill);
 // The drill's pattern over a kit's pads. Throws std::invalid_argument for a pad the kit does
 // not have.
 ExpectedStrokes expected_strokes(const Drill& drill, std::span<const std::string> pad_names);
+
+// Throws std::invalid_argument for a placement beyond kMaxFeelMs.
+void validate_feel(const std::map<std::string, double>& feel);
+// A feel by pad name over a kit's pads. Throws std::invalid_argument for a pad the kit does not
+// have.
+Feel feel_of(const std::map<std::string, double>& feel, std::span<const std::string> pad_names);
 
 // Throws std::invalid_argument naming the setting that is wrong, including a pattern that
 // does not fit the grid and click modes that cannot go together.

@@ -17,11 +17,12 @@ void validate_grid(int slots_per_whole) {
   }
 }
 
-Grid::Grid(std::vector<Segment> segments, MeterCycle meters, int slots_per_whole)
+Grid::Grid(std::vector<Segment> segments, MeterCycle meters, int slots_per_whole, Swing swing)
     : segments_(std::move(segments)),
       meters_(std::move(meters)),
       slots_per_whole_(slots_per_whole) {
   validate_grid(slots_per_whole);
+  swing_ = resolve_swing(swing, slots_per_whole);
   if (segments_.empty()) throw std::invalid_argument("a grid needs at least one segment");
   for (std::size_t i = 0; i < segments_.size(); ++i) {
     if (!(segments_[i].seconds_per_slot > 0.0) ||
@@ -44,11 +45,11 @@ double Grid::seconds_per_slot(double bpm, const MeterCycle& meters, int slots_pe
   return meters.tempo_unit() * 60.0 / bpm / slots_per_whole;
 }
 
-Grid Grid::constant(double bpm, const MeterCycle& meters, int slots_per_whole,
-                    double start_seconds) {
+Grid Grid::constant(double bpm, const MeterCycle& meters, int slots_per_whole, double start_seconds,
+                    Swing swing) {
   validate_grid(slots_per_whole);
   return Grid({{0.0, start_seconds, seconds_per_slot(bpm, meters, slots_per_whole)}}, meters,
-              slots_per_whole);
+              slots_per_whole, swing);
 }
 
 const Grid::Segment& Grid::segment_at_slot(double slot) const {
@@ -57,9 +58,16 @@ const Grid::Segment& Grid::segment_at_slot(double slot) const {
   return it == segments_.begin() ? segments_.front() : *(it - 1);
 }
 
+double Grid::straight_seconds(double slot) const {
+  const Segment& s = segment_at_slot(slot);
+  return s.seconds + (slot - s.slot) * s.seconds_per_slot;
+}
+
 double Grid::seconds_of(std::int64_t slot) const {
-  const Segment& s = segment_at_slot(static_cast<double>(slot));
-  return s.seconds + (static_cast<double>(slot) - s.slot) * s.seconds_per_slot;
+  if (!swing_.active()) return straight_seconds(static_cast<double>(slot));
+  const std::int64_t bar_line = first_slot_of_bar(bar_of(slot));
+  const double wholes = static_cast<double>(slot - bar_line) / slots_per_whole_;
+  return straight_seconds(static_cast<double>(bar_line) + swing_.warp(wholes) * slots_per_whole_);
 }
 
 double Grid::slot_seconds(std::int64_t slot) const {
@@ -73,9 +81,11 @@ std::int64_t Grid::nearest_slot(double seconds) const {
   // Rounding half up, not away from zero: half-way is the later slot before slot 0 too.
   const auto guess = static_cast<std::int64_t>(
       std::floor(s.slot + (seconds - s.seconds) / s.seconds_per_slot + 0.5));
-  // Near a tempo change the neighbour may be closer in time.
+  // Near a tempo change the neighbour may be closer in time; a swung slot lies up to half a
+  // slot from its straight place, so the nearest may then be two slots away.
+  const std::int64_t reach = swing_.active() ? 2 : 1;
   std::int64_t best = guess;
-  for (const std::int64_t candidate : {guess - 1, guess + 1}) {
+  for (std::int64_t candidate = guess - reach; candidate <= guess + reach; ++candidate) {
     const double distance = std::abs(seconds_of(candidate) - seconds);
     const double best_distance = std::abs(seconds_of(best) - seconds);
     if (distance < best_distance || (distance == best_distance && candidate > best))

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "meter_cycle.hpp"
+#include "swing.hpp"
 
 namespace pocket {
 
@@ -12,6 +13,8 @@ namespace pocket {
 // slot of bar 0. The map from slot to time is piecewise linear, which is exact for constant
 // tempos and for MIDI tempo maps (tempo changes between slots included). Bars follow a meter
 // cycle (one meter, or e.g. 7/8 then 4/4); a position counts slots from the cycle's start.
+// A swung grid moves the off-beat slots of each pair within their bar (see Swing); the tempo
+// map still runs straight underneath.
 class Grid {
  public:
   struct Segment {
@@ -22,12 +25,13 @@ class Grid {
 
   // `slots_per_whole`: 4 quarters, 8 eighths, 12 eighth-triplets, 16 sixteenths, ...
   // Throws std::invalid_argument for segments that do not move forward in time.
-  // Throws std::invalid_argument also when the grid does not divide a bar of every meter.
-  Grid(std::vector<Segment> segments, MeterCycle meters, int slots_per_whole);
+  // Throws std::invalid_argument also when the grid does not divide a bar of every meter, or
+  // cannot swing as asked (see resolve_swing).
+  Grid(std::vector<Segment> segments, MeterCycle meters, int slots_per_whole, Swing swing = {});
 
   // A constant tempo (in BPM of the first meter's unit) starting at `start_seconds`.
   static Grid constant(double bpm, const MeterCycle& meters, int slots_per_whole,
-                       double start_seconds = 0.0);
+                       double start_seconds = 0.0, Swing swing = {});
   // Seconds per slot at `bpm` (counting the first meter's unit).
   static double seconds_per_slot(double bpm, const MeterCycle& meters, int slots_per_whole);
 
@@ -35,11 +39,13 @@ class Grid {
   // The slot nearest in time to `seconds` (may be negative before the start). A time exactly
   // half-way between two slots belongs to the later one.
   std::int64_t nearest_slot(double seconds) const;
-  // The slot's length, for "within half a slot".
+  // The slot's straight length, for "within half a slot".
   double slot_seconds(std::int64_t slot) const;
 
   int slots_per_whole() const { return slots_per_whole_; }
   const MeterCycle& meters() const { return meters_; }
+  // The swing, its unit resolved; straight (50 %) when the grid does not swing.
+  const Swing& swing() const { return swing_; }
   // Slots in a bar, at least 1.
   int slots_in_bar(std::int64_t bar) const;
   std::int64_t first_slot_of_bar(std::int64_t bar) const;
@@ -58,12 +64,15 @@ class Grid {
 
  private:
   const Segment& segment_at_slot(double slot) const;
+  // The straight time of a point between slots.
+  double straight_seconds(double slot) const;
   // The bar of the cycle a position is in, and the position within that bar.
   std::pair<std::size_t, int> bar_and_slot(int position) const;
 
   std::vector<Segment> segments_;
   MeterCycle meters_;
   int slots_per_whole_;
+  Swing swing_;
   std::vector<std::int64_t>
       cycle_start_;  // first position of each bar of the cycle, then its length
 };

@@ -14,9 +14,10 @@ constexpr std::int64_t kUntilTold = std::numeric_limits<std::int64_t>::max();
 }
 
 LiveSchedule::LiveSchedule(MeterCycle meters, double bpm, ClickPattern pattern, double sample_rate,
-                           std::int64_t bars)
+                           std::int64_t bars, Swing swing)
     : meters_(std::move(meters)),
       pattern_(std::move(pattern)),
+      swing_(swing),
       sample_rate_(sample_rate),
       end_bar_(bars < 0 ? kUntilTold : bars),
       pause_bar_(kUntilTold),
@@ -115,7 +116,9 @@ void LiveSchedule::load() {
                           : randomly_muted(pattern_.random_mute, bar_, beat_, subdivision_)
                               ? MuteReason::random
                               : MuteReason::none;
-  const double beat = beat_ + static_cast<double>(subdivision_) / pattern_.subdivision;
+  const double beat =
+      swung_beat(swing_, beat_ + static_cast<double>(subdivision_) / pattern_.subdivision,
+                 meters_.meter_of(bar_).unit);
   event_ = make_click(accents_[meters_.index_of(bar_)][static_cast<std::size_t>(beat_)], mute, bar_,
                       beat_, subdivision_, std::llround(sample_rate_ * seconds_at(bar_, beat)));
 }

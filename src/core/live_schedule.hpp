@@ -6,6 +6,7 @@
 
 #include "click_source.hpp"
 #include "meter_cycle.hpp"
+#include "swing.hpp"
 
 namespace pocket {
 
@@ -22,10 +23,11 @@ class LiveSchedule final : public ClickSource {
     double bpm = 120.0;          // counting the first meter's unit
   };
 
-  // [main-thread] Plays `bars` bars after the count-in (or without end when bars < 0).
+  // [main-thread] Plays `bars` bars after the count-in (or without end when bars < 0), its
+  // subdivisions swung by `swing` (its unit resolved).
   // Throws std::invalid_argument for a bad meter, tempo, pattern or rate.
   LiveSchedule(MeterCycle meters, double bpm, ClickPattern pattern, double sample_rate,
-               std::int64_t bars);
+               std::int64_t bars, Swing swing = {});
 
   // [audio-thread] From the bar line of `bar` on, play at `bpm`. A bar that has already
   // started moves the change to the next bar line. One change waits at a time: a newer one
@@ -68,6 +70,7 @@ class LiveSchedule final : public ClickSource {
 
   MeterCycle meters_;
   ClickPattern pattern_;
+  Swing swing_;
   std::vector<std::string> accents_;  // per meter of the cycle
   double sample_rate_;
   std::int64_t end_bar_;

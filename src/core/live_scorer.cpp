@@ -8,27 +8,35 @@
 namespace pocket {
 
 LiveScorer::LiveScorer(MeterCycle meters, int slots_per_whole, std::vector<std::string> pad_names,
-                       const ExpectedStrokes& expected)
+                       const ExpectedStrokes& expected, Swing swing, Feel feel)
     : meters_(std::move(meters)),
       slots_per_whole_(slots_per_whole),
       expected_(expected),
       pad_names_(std::move(pad_names)),
-      grid_(Grid::constant(120.0, meters_, slots_per_whole)) {}
+      swing_(swing),
+      feel_(std::move(feel)),
+      grid_(Grid::constant(120.0, meters_, slots_per_whole, 0.0, swing)) {}
 
 void LiveScorer::add_section(std::int64_t first_bar, double start_seconds, double bpm) {
   const auto slot = static_cast<double>(grid_.first_slot_of_bar(first_bar));
   while (!segments_.empty() && segments_.back().slot >= slot) segments_.pop_back();
   segments_.push_back(
       {slot, start_seconds, Grid::seconds_per_slot(bpm, meters_, slots_per_whole_)});
-  grid_ = Grid(segments_, meters_, slots_per_whole_);
+  grid_ = Grid(segments_, meters_, slots_per_whole_, swing_);
+}
+
+ScoredStroke LiveScorer::score(const Stroke& stroke) const {
+  const double on_grid = feel_.seconds_on_grid(stroke);
+  const std::int64_t slot = grid_.nearest_slot(on_grid);
+  const bool expected = expected_.plain() || expected_.expects(stroke.pad, grid_.position_of(slot));
+  return ScoredStroke{stroke, slot, (on_grid - grid_.seconds_of(slot)) * 1000.0, expected};
 }
 
 std::optional<ScoredStroke> LiveScorer::add_stroke(const Stroke& stroke) {
-  const std::int64_t slot = grid_.nearest_slot(stroke.seconds);
-  if (slot < 0) return std::nullopt;
+  const ScoredStroke scored = score(stroke);
+  if (scored.slot < 0) return std::nullopt;
   strokes_.push_back(stroke);
-  const bool expected = expected_.plain() || expected_.expects(stroke.pad, grid_.position_of(slot));
-  return ScoredStroke{stroke, slot, (stroke.seconds - grid_.seconds_of(slot)) * 1000.0, expected};
+  return scored;
 }
 
 std::vector<BarTally> LiveScorer::close_bars(double now_seconds, std::int64_t last_bar) {
@@ -44,21 +52,21 @@ std::vector<BarTally> LiveScorer::close_bars(double now_seconds, std::int64_t la
 
 void LiveScorer::end_before_bar(std::int64_t end_bar) {
   const std::int64_t end_slot = grid_.first_slot_of_bar(end_bar);
-  std::erase_if(strokes_,
-                [&](const Stroke& s) { return grid_.nearest_slot(s.seconds) >= end_slot; });
+  std::erase_if(strokes_, [&](const Stroke& s) {
+    return grid_.nearest_slot(feel_.seconds_on_grid(s)) >= end_slot;
+  });
 }
 
 std::vector<ScoredStroke> LiveScorer::scored_in_bar(std::int64_t bar) const {
   std::vector<ScoredStroke> out;
   std::map<std::pair<int, std::int64_t>, std::size_t> closest;  // (pad, slot) -> index in out
   for (const Stroke& s : strokes_) {
-    const std::int64_t slot = grid_.nearest_slot(s.seconds);
-    if (grid_.bar_of(slot) != bar) continue;
-    const bool expected = expected_.plain() || expected_.expects(s.pad, grid_.position_of(slot));
-    out.push_back({s, slot, (s.seconds - grid_.seconds_of(slot)) * 1000.0, expected});
-    if (!expected) continue;
+    const ScoredStroke scored = score(s);
+    if (grid_.bar_of(scored.slot) != bar) continue;
+    out.push_back(scored);
+    if (!scored.matched) continue;
     // The closest stroke of each pad on each slot counts; the others are extra.
-    auto [it, fresh] = closest.try_emplace({s.pad, slot}, out.size() - 1);
+    auto [it, fresh] = closest.try_emplace({s.pad, scored.slot}, out.size() - 1);
     if (fresh) continue;
     ScoredStroke& rival = out[it->second];
     if (std::abs(out.back().offset_ms) < std::abs(rival.offset_ms)) {

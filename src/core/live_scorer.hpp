@@ -17,8 +17,9 @@ namespace pocket {
 class LiveScorer {
  public:
   // `expected`: a groove pattern (plain: every slot is expected); it must outlive the scorer.
+  // The grid swings by `swing`; strokes are timed against each pad's `feel`.
   LiveScorer(MeterCycle meters, int slots_per_whole, std::vector<std::string> pad_names,
-             const ExpectedStrokes& expected);
+             const ExpectedStrokes& expected, Swing swing = {}, Feel feel = {});
 
   // The click played `bpm` from the bar line of `first_bar`, `start_seconds` into the stream.
   void add_section(std::int64_t first_bar, double start_seconds, double bpm);
@@ -46,14 +47,18 @@ class LiveScorer {
   const Grid& grid() const { return grid_; }
   const std::vector<Stroke>& strokes() const { return strokes_; }
   const std::vector<std::string>& pad_names() const { return pad_names_; }
+  const Feel& feel() const { return feel_; }
 
  private:
   BarTally tally_bar(std::int64_t bar) const;
+  ScoredStroke score(const Stroke& stroke) const;
 
   MeterCycle meters_;
   int slots_per_whole_;
   const ExpectedStrokes& expected_;
   std::vector<std::string> pad_names_;
+  Swing swing_;
+  Feel feel_;
   std::vector<Grid::Segment> segments_;
   Grid grid_;
   std::vector<Stroke> strokes_;

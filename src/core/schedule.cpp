@@ -21,9 +21,10 @@ TempoMap with_count_in(const TempoMap& drill, int count_in_bars) {
 
 }  // namespace
 
-Schedule::Schedule(const TempoMap& drill, ClickPattern pattern, double sample_rate)
+Schedule::Schedule(const TempoMap& drill, ClickPattern pattern, double sample_rate, Swing swing)
     : map_((validate(pattern), with_count_in(drill, pattern.count_in_bars))),
       pattern_(std::move(pattern)),
+      swing_(swing),
       sample_rate_(sample_rate) {
   if (!(sample_rate >= 8000.0 && sample_rate <= 384000.0)) {
     throw std::invalid_argument(
@@ -69,8 +70,10 @@ ClickEvent Schedule::click_at(std::int64_t bar, int beat, int subdivision) const
                           : randomly_muted(pattern_.random_mute, bar, beat, subdivision)
                               ? MuteReason::random
                               : MuteReason::none;
+  const double straight = beat + static_cast<double>(subdivision) / pattern_.subdivision;
+  const int unit = map_.meter_of(bar + pattern_.count_in_bars).unit;
   return make_click(mark, mute, bar, beat, subdivision,
-                    frame_at(bar, beat + static_cast<double>(subdivision) / pattern_.subdivision));
+                    frame_at(bar, swung_beat(swing_, straight, unit)));
 }
 
 Schedule::Cursor::Cursor(const Schedule& schedule)

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "click_pattern.hpp"
+#include "swing.hpp"
 #include "tempo_map.hpp"
 
 namespace pocket {
@@ -40,10 +41,12 @@ bool gap_muted(const GapPattern& gap, std::int64_t bar);
 // the tempo map's closed form. Pure and allocation-free after construction.
 class Schedule {
  public:
+  // Subdivisions are swung by `swing` (its unit resolved).
   // Throws std::invalid_argument for a bad pattern, rate or accent length.
-  Schedule(const TempoMap& drill, ClickPattern pattern, double sample_rate);
+  Schedule(const TempoMap& drill, ClickPattern pattern, double sample_rate, Swing swing = {});
 
   double sample_rate() const { return sample_rate_; }
+  const Swing& swing() const { return swing_; }
   const ClickPattern& pattern() const { return pattern_; }
   // The count-in (if any) as its first section, then the drill.
   const TempoMap& tempo_map() const { return map_; }
@@ -79,6 +82,7 @@ class Schedule {
  private:
   TempoMap map_;
   ClickPattern pattern_;
+  Swing swing_;
   double sample_rate_;
   std::vector<std::string> accents_;  // per section of map_
 };

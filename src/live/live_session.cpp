@@ -55,7 +55,7 @@ Session::Session(const LiveOptions& o)
       coach_(drill_.ladder),
       modes_(drill_),
       schedule_(drill_.meters, coach_.first_bpm(drill_.bpm), click_of(drill_), rate_,
-                bars_to_play(o)),
+                bars_to_play(o), drill_.resolved_swing()),
       sound_(synthesize_click(drill_.sound, rate_)),
       scoring_(drill_, o.kit.pad_names()),
       devices_(o.audio, o.midi, schedule_, sound_, o.kit),

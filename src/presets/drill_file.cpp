@@ -1,6 +1,7 @@
 // Drill files. Every error names the file, the line, the column and the key.
 #include "drill_file.hpp"
 
+#include <cmath>
 #include <fstream>
 #include <iterator>
 
@@ -150,6 +151,38 @@ void check_bars(const TomlFile& file, const toml::table& doc, const Drill& d) {
   }
 }
 
+// swing and swing_on, once the grid is known: the grid must hold the pairs that swing.
+void read_swing(const TomlFile& file, const toml::table& doc, Drill& d) {
+  read(file, doc, "", "swing", file.number(doc, "", "swing"), [&](double v) {
+    d.swing.percent = v;
+    resolve_swing({v, 0}, 64);  // the range alone; the grid is checked below
+  });
+  read(file, doc, "", "swing_on", file.integer(doc, "", "swing_on"), [&](std::int64_t v) {
+    if (v != 8 && v != 16) throw std::invalid_argument("must be 8 (eighths) or 16 (sixteenths)");
+    d.swing.unit = static_cast<int>(v);
+  });
+  try {
+    d.resolved_swing();
+  } catch (const std::invalid_argument& e) {
+    const toml::node* at = doc.get(doc.get("swing_on") != nullptr ? "swing_on" : "swing");
+    file.fail(at != nullptr ? at->source() : doc.source(), "swing", e.what());
+  }
+}
+
+void read_feel(const TomlFile& file, const toml::table& t, Drill& d) {
+  for (const auto& [pad, value] : t) {
+    const std::string key = TomlFile::key_path("feel", pad.str());
+    const auto ms = value.value<double>();
+    if (!ms || !(std::abs(*ms) <= kMaxFeelMs)) {
+      file.fail(value.source(), key,
+                fmt::format("must be the pad's placement in ms, from -{0:.0f} (pushed) to {0:.0f} "
+                            "(laid back), like snare = 10",
+                            kMaxFeelMs));
+    }
+    d.feel[std::string(pad.str())] = *ms;
+  }
+}
+
 void read_pattern(const TomlFile& file, const toml::table& t, Drill& d) {
   const int positions = Grid::constant(120.0, d.meters, d.scored_grid()).positions();
   for (const auto& [pad, value] : t) {
@@ -217,9 +250,10 @@ void read_modes(const TomlFile& file, const toml::table& doc, Drill& d) {
 Drill read_drill_file(const std::filesystem::path& path) {
   const TomlFile file(path);
   const toml::table& doc = file.root();
-  file.allow_only(doc, "",
-                  {"name", "description", "meter", "count_in", "grid", "click", "tempo", "ladder",
-                   "pass", "pattern", "random_mute", "silent_while_tight", "quiet_count"});
+  file.allow_only(
+      doc, "",
+      {"name", "description", "meter", "count_in", "grid", "click", "tempo", "ladder", "pass",
+       "pattern", "random_mute", "silent_while_tight", "quiet_count", "swing", "swing_on", "feel"});
   Drill d;
   d.name = path.stem().string();
   d.click.count_in_bars = 1;
@@ -239,6 +273,8 @@ Drill read_drill_file(const std::filesystem::path& path) {
        [&](std::int64_t v) { d.grid = whole(v, 1, 64, "slots per whole note"); });
   if (const toml::table* t = file.table(doc, "", "click")) read_click(file, *t, d);
   check_bars(file, doc, d);
+  read_swing(file, doc, d);
+  if (const toml::table* t = file.table(doc, "", "feel")) read_feel(file, *t, d);
   if (const toml::table* t = file.table(doc, "", "pass")) {
     file.allow_only(*t, "pass", {"within_25ms", "max_sd_ms"});
     d.rule = read_rule(file, *t, "pass", d.rule);

@@ -23,6 +23,33 @@ nlohmann::json timing_json(const TimingStats& s) {
           {"drift_ms_per_min", ms(s.drift_ms_per_min)}};
 }
 
+nlohmann::json swing_json(const Analysis& a) {
+  nlohmann::json j = {{"asked_percent", ms(a.swing_asked.percent)},
+                      {"on", a.swing ? a.swing->unit : a.swing_asked.unit},
+                      {"measured_percent", nullptr},
+                      {"pairs", 0},
+                      {"pads", nlohmann::json::object()}};
+  if (!a.swing) return j;
+  j["measured_percent"] = ms(a.swing->pooled.percent);
+  j["pairs"] = a.swing->pooled.pairs;
+  for (const PadSwing& p : a.swing->pads)
+    j["pads"][p.pad] = {{"measured_percent", ms(p.reading.percent)}, {"pairs", p.reading.pairs}};
+  return j;
+}
+
+// Each placed pad's intention beside where it sat against it.
+nlohmann::json feel_json(const Analysis& a) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [pad, intended] : a.feel) {
+    j[pad] = {{"intended_ms", ms(intended)}};
+    if (const PadTiming* played = a.pad(pad)) {
+      j[pad]["mean_offset_ms"] = ms(played->stats.mean_offset_ms);
+      j[pad]["within_10ms"] = share(played->stats.within_10ms);
+    }
+  }
+  return j;
+}
+
 }  // namespace
 
 nlohmann::json analysis_json(const Analysis& a) {
@@ -59,6 +86,8 @@ nlohmann::json analysis_json(const Analysis& a) {
   if (a.patterned) {
     j["pattern"] = {{"missed", spots(a.missed_at)}, {"extra", spots(a.extra_at)}};
   }
+  j["swing"] = swing_json(a);
+  j["feel"] = feel_json(a);
   j["unmapped_notes"] = nlohmann::json::object();
   for (const auto& [note, count] : a.unmapped_notes)
     j["unmapped_notes"][std::to_string(note)] = count;

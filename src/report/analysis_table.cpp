@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/timing_summary.hpp"
+#include "feel_text.hpp"
 #include "labels.hpp"
 
 namespace pocket {
@@ -44,6 +45,11 @@ std::string analysis_table(const Analysis& a) {
     out += fmt::format("  flams            {:>8.1f} ms mean spread between limbs on {} slots\n",
                        a.flams.mean_spread_ms, a.flams.slots);
   }
+
+  if (const std::string swing = swing_sentence(a); !swing.empty()) out += "\n  " + swing + "\n";
+  const std::vector<std::string> feel = feel_sentences(a);
+  if (!feel.empty()) out += "\n  feel\n";
+  for (const std::string& line : feel) out += "    " + line + "\n";
 
   if (!a.pads.empty()) {
     out += "\n" + fmt::format(kTimingHeader, "pad", "hits", "mean ms", "SD ms", "10 ms", "25 ms");

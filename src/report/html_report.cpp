@@ -96,6 +96,20 @@ std::string pad_table(const ReportData& data) {
   return out + "</table>\n";
 }
 
+// What the player swung against what the drill asked, and where each placed pad sat.
+std::string feel_section(const ReportData& data) {
+  if (data.swing.empty() && data.feel.empty()) return {};
+  std::string out = "<section class=\"feel\">\n<h2>Swing and feel</h2>\n";
+  if (!data.swing.empty()) out += fmt::format("<p>{}</p>\n", escape_html(data.swing));
+  if (!data.feel.empty()) {
+    out += "<ul>\n";
+    for (const std::string& line : data.feel)
+      out += fmt::format("<li>{}</li>\n", escape_html(line));
+    out += "</ul>\n";
+  }
+  return out + "</section>\n";
+}
+
 std::string step_result(const ReportStep& step) {
   if (!step.complete) return "stopped before the end";
   return step.passed ? "passed" : "not yet";
@@ -165,6 +179,7 @@ std::string html_report(const ReportData& data) {
   }
   out += "<section>\n<h2>Summary</h2>\n" + summary_table(data) + "</section>\n";
   out += ladder_section(data);
+  out += feel_section(data);
 
   out += chart_section(
       "Every stroke over time",

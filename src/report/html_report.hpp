@@ -47,6 +47,8 @@ struct ReportData {
   std::vector<PositionTiming> positions;
   std::vector<ReportStroke> strokes;
   std::vector<ReportStep> steps;  // empty unless a ladder
+  std::string swing;              // "swing: you swung 61 % on 8ths ...", or empty
+  std::vector<std::string> feel;  // a line per pad with an intended placement
 };
 
 // One self-contained HTML page: inline CSS and inline SVG only; no scripts, no external

@@ -38,3 +38,34 @@ TEST_CASE("an hour at 133.7 BPM puts all 8000 clicks at one offset from the idea
   INFO("onset offsets from the ideal grid: " << lowest << " to " << highest << " samples");
   CHECK(highest - lowest == 0);
 }
+
+TEST_CASE("a swung render puts every off-beat eighth at its share of the beat, to the sample",
+          "[render][accuracy]") {
+  test::TempDir dir;
+  const auto out = dir / "swing.wav";
+  const auto result = test::run_command(
+      POCKET_BINARY,
+      {"render", "--bpm", "96", "--bars", "8", "--subdivision", "2", "--swing", "60", "--out",
+       out.string()},
+      dir.path());
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+
+  const test::Audio audio = test::read_audio(out);
+  const auto found = test::onsets(audio.samples, 1000);
+  REQUIRE(found.size() == 64);
+  // At 96 BPM a beat is 30000 frames; the off-beat eighth sounds 60 % into it, 18000 frames on.
+  std::int64_t lowest = INT64_MAX, highest = INT64_MIN;
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    const std::int64_t ideal = static_cast<std::int64_t>(k / 2) * 30000 + (k % 2) * 18000;
+    lowest = std::min(lowest, found[k] - ideal);
+    highest = std::max(highest, found[k] - ideal);
+  }
+  INFO("onset offsets from the swung grid: " << lowest << " to " << highest << " samples");
+  CHECK(highest - lowest == 0);
+
+  const auto straight = test::run_command(
+      POCKET_BINARY, {"render", "--bpm", "96", "--swing", "60", "--out", out.string()}, dir.path());
+  CHECK(straight.exit_code != 0);
+  CHECK_THAT(straight.err, Catch::Contains("has no 8th notes to swing"));
+}

@@ -143,6 +143,50 @@ TEST_CASE("per-pad bias shows in the pads object", "[score]") {
   CHECK(j["flams"]["slots"] == 256);  // kick or snare with the hi-hat on every beat
 }
 
+TEST_CASE("a swung take scores against a swung grid and reads its swing and feel", "[score]") {
+  // 100 BPM: a quarter is 600 ms. Hi-hat eighths swung 60 %: the off-beats 60 ms after the
+  // straight eighth. The snare laid back 10 ms.
+  test::DrummerSpec spec;
+  spec.bpm = 100.0;
+  spec.bars = 16;
+  spec.parts = {{42, {0, 4, 8, 12}, 0.0, 90},
+                {42, {2, 6, 10, 14}, 60.0, 60},
+                {36, {0, 8}, 0.0, 110},
+                {38, {4, 12}, 10.0, 100}};
+  spec.jitter_ms = 1.0;
+  test::TempDir dir;
+  save(dir / "swung.mid", test::perform(spec).midi);
+
+  const nlohmann::json swung =
+      score_json(dir, dir / "swung.mid", {"--grid", "8", "--swing", "60", "--feel", "snare:10"});
+  CHECK(swung["swing"]["asked_percent"] == 60.0);
+  CHECK(swung["swing"]["on"] == 8);
+  CHECK(swung["swing"]["measured_percent"].get<double>() == Approx(60.0).margin(0.2));
+  CHECK(swung["swing"]["pairs"] == 16 * 4 - 1);  // the last on-beat has no next one
+  CHECK(swung["swing"]["pads"]["hihat"]["pairs"] == 16 * 4 - 1);
+  CHECK(swung["pads"]["hihat"]["mean_offset_ms"].get<double>() == Approx(0.0).margin(0.5));
+  CHECK(swung["pads"]["snare"]["mean_offset_ms"].get<double>() == Approx(0.0).margin(0.5));
+  CHECK(swung["feel"]["snare"]["intended_ms"] == 10.0);
+  CHECK(swung["missed"] == 0);
+
+  // On a straight grid the same take reads the same swing, its off-beats late.
+  const nlohmann::json straight = score_json(dir, dir / "swung.mid", {"--grid", "8"});
+  CHECK(straight["swing"]["asked_percent"] == 50.0);
+  CHECK(straight["swing"]["measured_percent"].get<double>() == Approx(60.0).margin(0.2));
+  CHECK(straight["positions"][1]["position"] == "1&");
+  CHECK(straight["positions"][1]["mean_offset_ms"].get<double>() == Approx(60.0).margin(0.5));
+  CHECK(straight["pads"]["snare"]["mean_offset_ms"].get<double>() == Approx(10.0).margin(0.5));
+
+  const auto words = test::run_command(
+      POCKET_BINARY,
+      {"score", (dir / "swung.mid").string(), "--grid", "8", "--swing", "58", "--feel", "snare:10"},
+      dir.path());
+  REQUIRE(words.exit_code == 0);
+  CHECK_THAT(words.out,
+             Contains("swing: you swung 60 % on 8ths over 63 pairs, the drill asks 58 %"));
+  CHECK_THAT(words.out, Contains("snare meant 10 ms behind the beat, sat right there"));
+}
+
 TEST_CASE("a constant --bpm and --start-ms move the grid", "[score]") {
   test::DrummerSpec spec;
   spec.bpm = 100.0;
@@ -179,16 +223,24 @@ TEST_CASE("bad score input gets a clear message and a non-zero exit", "[score]")
     int exit_code;
     std::string message;
   };
-  const auto c = GENERATE(Case{{"score", "notes.mid"}, 5, "byte 0: not a Standard MIDI File"},
-                          Case{{"score", "cut.mid"}, 5, "truncated"},
-                          Case{{"score", "missing.mid"}, 5, "cannot open"},
-                          Case{{"score"}, 2, "which MIDI file"},
-                          Case{{"score", "ok.mid", "--drum-map", "tama"},
-                               2,
-                               "unknown kit 'tama': use one of alesis, efnote, gm, roland"},
-                          Case{{"score", "ok.mid", "--grid", "0"}, 2, "grid 0"},
-                          Case{{"score", "ok.mid", "--meter", "4/0"}, 2, "meter 4/0"},
-                          Case{{"score", "ok.mid", "--bpm", "0"}, 2, "tempo 0 BPM"});
+  const auto c = GENERATE(
+      Case{{"score", "notes.mid"}, 5, "byte 0: not a Standard MIDI File"},
+      Case{{"score", "cut.mid"}, 5, "truncated"}, Case{{"score", "missing.mid"}, 5, "cannot open"},
+      Case{{"score"}, 2, "which MIDI file"},
+      Case{{"score", "ok.mid", "--drum-map", "tama"},
+           2,
+           "unknown kit 'tama': use one of alesis, efnote, gm, roland"},
+      Case{{"score", "ok.mid", "--grid", "0"}, 2, "grid 0"},
+      Case{{"score", "ok.mid", "--meter", "4/0"}, 2, "meter 4/0"},
+      Case{{"score", "ok.mid", "--bpm", "0"}, 2, "tempo 0 BPM"},
+      Case{{"score", "ok.mid", "--swing", "90"}, 2, "swing 90.0 % is out of range"},
+      Case{{"score", "ok.mid", "--grid", "12", "--swing", "60"},
+           2,
+           "a grid of 12 has no 8th notes to swing"},
+      Case{{"score", "ok.mid", "--feel", "snare=10"}, 2, "--feel 'snare=10'"},
+      Case{{"score", "ok.mid", "--feel", "kazoo:5"},
+           2,
+           "the feel names 'kazoo', a pad this kit does not have"});
   test::TempDir dir;
   std::ofstream(dir / "notes.mid") << "not a midi file";
   const std::vector<std::uint8_t> good = test::perform({}).midi;

@@ -1,4 +1,5 @@
 #include <fstream>
+#include <map>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -133,6 +134,30 @@ max_increase = 4
   CHECK(read_drill_file(muted).mute_rise_bars() == 40);
 }
 
+TEST_CASE("a drill file swings its grid and places its pads", "[drill_file]") {
+  const test::TempDir dir;
+  const Drill d = read_drill_file(dir.write("shuffle.toml", R"(
+name = "Swung groove"
+grid = 16
+swing = 58
+swing_on = 8
+[tempo]
+bpm = 90
+[feel]
+snare = 10
+hihat = -5.5
+)"));
+  CHECK(d.swing.percent == 58.0);
+  CHECK(d.swing.unit == 8);
+  CHECK(d.resolved_swing().unit == 8);
+  CHECK(d.feel == std::map<std::string, double>{{"hihat", -5.5}, {"snare", 10.0}});
+
+  const Drill finest = read_drill_file(dir.write("s.toml",
+                                                 "name = \"x\"\ngrid = 16\nswing = 60\n"
+                                                 "[tempo]\nbpm = 90\n"));
+  CHECK(finest.resolved_swing().unit == 16);
+}
+
 TEST_CASE("drill file errors name the file, line, column and key", "[drill_file][errors]") {
   const test::TempDir dir;
   const auto error = [&](const std::string& text) {
@@ -193,6 +218,24 @@ TEST_CASE("drill file errors name the file, line, column and key", "[drill_file]
   SECTION("a grid that does not divide the bar") {
     CHECK_THAT(error("name = \"x\"\nmeter = \"7/8\"\ngrid = 4\n[tempo]\nbpm = 100\n"),
                StartsWith(file + ":3:8: key 'grid': grid 4 does not divide a bar of 7/8"));
+  }
+  SECTION("a swing beyond the dotted note") {
+    const std::string message = error("name = \"x\"\nswing = 80\n[tempo]\nbpm = 100\n");
+    CHECK_THAT(message, StartsWith(file + ":2:9: key 'swing': "));
+    CHECK_THAT(message, Contains("50 (straight) to 75"));
+  }
+  SECTION("a swing on a grid without its notes") {
+    const std::string message = error("name = \"x\"\ngrid = 12\nswing = 60\n[tempo]\nbpm = 100\n");
+    CHECK_THAT(message, StartsWith(file + ":3:9: key 'swing': a grid of 12 has no 8th notes"));
+  }
+  SECTION("a swing on a note that does not swing") {
+    CHECK_THAT(error("name = \"x\"\nswing = 60\nswing_on = 4\n[tempo]\nbpm = 100\n"),
+               StartsWith(file + ":3:12: key 'swing_on': must be 8"));
+  }
+  SECTION("a feel too far from the beat") {
+    const std::string message = error(std::string(kFixed) + "[feel]\nsnare = 80\n");
+    CHECK_THAT(message, StartsWith(file + ":5:9: key 'feel.snare': "));
+    CHECK_THAT(message, Contains("-50 (pushed) to 50 (laid back)"));
   }
   SECTION("a ladder without its target") {
     CHECK_THAT(error("name = \"x\"\n[ladder]\nfrom = 90\n"),

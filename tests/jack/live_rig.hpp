@@ -29,6 +29,7 @@ struct DrummerStroke {
   int part = 0;        // k of the drummer's --subdivide N strokes per beat
   long aim_frame = 0;  // where it aimed before bias, jitter and drift: click_frame for part 0
   int velocity = 0;
+  char hand = '-';  // R, L, B (both) or - (no --sticking)
 };
 
 struct DrummerOptions {
@@ -50,6 +51,12 @@ struct DrummerOptions {
   int subdivide = 1;                       // strokes per beat, spread over the interval
   double swing_percent = 50.0;             // where the odd strokes of pairs fall (subdivide even)
   std::string note_bias;                   // "38:10,42:-5": ms added to bias_ms per MIDI note
+  // Two hands: "RLRR LRLL", a hand per stroke position (click_index * subdivide + part), cycling.
+  std::string sticking;
+  std::string hand_bias;      // "L:5,R:-1": ms added to that hand's strokes (needs sticking)
+  std::string hand_jitter;    // "L:3": that hand's jitter SD in ms instead of jitter_ms
+  std::string hand_velocity;  // "R:100,L:80": velocity, or a percentage with velocities
+  std::string velocities;     // "110,70,70,70": a velocity per stroke position, cycling
 };
 
 // Where the server did not run a client on time, on its frame clock: the cycles pocket missed
@@ -187,6 +194,11 @@ class LiveRig {
     if (d.swing_percent != 50.0)
       args.insert(args.end(), {"--swing", std::to_string(d.swing_percent)});
     if (!d.note_bias.empty()) args.insert(args.end(), {"--note-bias", d.note_bias});
+    if (!d.sticking.empty()) args.insert(args.end(), {"--sticking", d.sticking});
+    if (!d.hand_bias.empty()) args.insert(args.end(), {"--hand-bias", d.hand_bias});
+    if (!d.hand_jitter.empty()) args.insert(args.end(), {"--hand-jitter", d.hand_jitter});
+    if (!d.hand_velocity.empty()) args.insert(args.end(), {"--hand-velocity", d.hand_velocity});
+    if (!d.velocities.empty()) args.insert(args.end(), {"--velocities", d.velocities});
     return args;
   }
 
@@ -402,6 +414,8 @@ class LiveRig {
         s.aim_frame = s.click_frame;
         s.velocity = 100;
       }
+      char hand = '-';
+      if (row >> comma >> hand) s.hand = hand;  // a CSV of the drummer before hands: '-'
       strokes.push_back(s);
     }
     return strokes;

@@ -18,17 +18,30 @@
 // the interval is measured anew from the next pair of heard clicks. It stops free running once
 // the click's port is gone (pocket has ended).
 //
-// The CSV: click_index,click_frame,stroke_frame,note,offset_ms,heard,part,aim_frame,velocity.
-// aim_frame is click_frame + round(warp(part/N) * interval), where it aimed before bias, jitter
-// and drift (click_frame itself for part 0); offset_ms is from aim_frame; velocity is the note-on's
-// (always 100). heard 1: a stroke aimed at the beat of a click that was heard (within half an
-// interval of its prediction): click_index counts the heard clicks from 0, click_frame is that
-// click. This includes the strokes on the first click back after a silence, though planned in the
-// silence: pocket scores them against that click. heard 0: a stroke aimed at no heard click:
-// click_index -1, click_frame the beat the drummer predicted. With --keep-time these are the
-// strokes in muted bars; any drummer plays one after the last click (played after pocket stopped
-// listening or while its port went away), and one aimed where a click it heard late or not at all
-// made it expect one. Every stroke it played is in the CSV.
+// Two hands: --sticking MARKS gives stroke position p the hand MARKS[p % count], R, L or B (both;
+// spaces and '|' ignored); without it a stroke has no hand (-). Position = beat * N + part, beats
+// numbered as click_index numbers heard clicks: heard click i plans beat i + 1, so a heard
+// stroke's position is click_index * N + part, and after a count-in of whole bars position 0 is a
+// bar line. A beat planned in a silence (--keep-time) takes the number the next heard click will
+// get, so the strokes on the first click back keep to it; all beats of one silence share it.
+// --hand-bias L:5,R:-1 adds ms to a hand's bias, --hand-jitter L:3 is a hand's jitter SD instead
+// of --jitter-ms (still one draw per stroke), --hand-velocity R:100,L:80 a hand's velocity; a B
+// stroke takes the mean of both hands' bias and SD and the larger velocity. These need --sticking.
+// --velocities 110,70,... gives a velocity per position, cycling like the sticking (accents,
+// ghosts); with it, --hand-velocity is a percentage: round(v * percent / 100), within 1..127.
+// Default velocity 100.
+//
+// The CSV: click_index,click_frame,stroke_frame,note,offset_ms,heard,part,aim_frame,velocity,
+// hand. aim_frame is click_frame + round(warp(part/N) * interval), where it aimed before bias,
+// jitter and drift (click_frame itself for part 0); offset_ms is from aim_frame; velocity is the
+// note-on's; hand is R, L, B or -. heard 1: a stroke aimed at the beat of a click that was heard
+// (within half an interval of its prediction): click_index counts the heard clicks from 0,
+// click_frame is that click. This includes the strokes on the first click back after a silence,
+// though planned in the silence: pocket scores them against that click. heard 0: a stroke aimed at
+// no heard click: click_index -1, click_frame the beat the drummer predicted. With --keep-time
+// these are the strokes in muted bars; any drummer plays one after the last click (played after
+// pocket stopped listening or while its port went away), and one aimed where a click it heard late
+// or not at all made it expect one. Every stroke it played is in the CSV.
 //
 // With --xruns FILE it also writes the frame time at which the server told of each xrun, and
 // with --missed FILE the first frame of each cycle the server ran without the drummer (it heard
@@ -46,10 +59,13 @@
 //   seconds after the first heard click)  --limit-bpm BPM  --clicks-per-beat N  --miss-every N
 //   --notes 36,42,...  --seed N  --seconds S  --keep-time 0|1  --name CLIENT  --xruns FILE
 //   --missed FILE  --edge-strokes 0|1  --playback-latency FRAMES  --capture-latency FRAMES
-//   --subdivide N (1..16)  --swing PERCENT (50..75)  --note-bias NOTE:MS,...
+//   --subdivide N (1..16)  --swing PERCENT (50..75)  --note-bias NOTE:MS,...  --sticking MARKS
+//   --hand-bias R:MS,L:MS  --hand-jitter R:SD,L:SD  --hand-velocity R:V,L:V (1..127)
+//   --velocities V,... (1..127)
 #include <jack/jack.h>
 #include <jack/midiport.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -89,6 +105,11 @@ struct Settings {
   int subdivide = 1;                          // strokes per interval
   double swing = 0.5;                         // an odd part's place in its pair of parts
   std::array<double, 128> note_bias_ms = {};  // added to bias_ms, per MIDI note
+  std::string sticking;                       // R, L or B per stroke position; empty: no hands
+  std::array<double, 2> hand_bias_ms = {};    // R, L: added to bias_ms
+  std::array<double, 2> hand_jitter_ms = {-1.0, -1.0};  // R, L: SD; below 0: jitter_ms
+  std::array<int, 2> hand_velocity = {100, 100};        // R, L: velocity, or percent of velocities
+  std::vector<int> velocities;                          // per stroke position; empty: 100
   unsigned seed = 1;
   double seconds = 0.0;                 // stop by itself after this long (0: until killed)
   bool keep_time = false;               // play on through silence at the last measured interval
@@ -105,6 +126,7 @@ struct Planned {
   int part;                // k of the --subdivide N strokes of the beat
   jack_nframes_t aim;      // frames after the beat it aimed at: round(warp(k/N) * interval)
   unsigned char velocity;  // of the note-on
+  char hand;               // R, L, B or -
 };
 
 struct Record {
@@ -116,6 +138,7 @@ struct Record {
   int part;
   jack_nframes_t aim;
   unsigned char velocity;
+  char hand;
 };
 
 struct Onset {
@@ -127,7 +150,7 @@ constexpr std::size_t kMaxRecords = 1 << 20;
 constexpr std::size_t kMaxCycles = 1 << 21;
 constexpr int kMaxSubdivide = 16;
 constexpr std::size_t kMaxPending = 256;  // a few beats of kMaxSubdivide strokes
-constexpr unsigned char kVelocity = 100;
+constexpr int kVelocity = 100;
 constexpr int kSilenceBeforeOnset = 240;  // 5 ms of digital silence before a click
 
 std::atomic<bool> stop{false};
@@ -205,7 +228,7 @@ class Drummer {
     // click_index counts the clicks heard from 0; a stroke aimed past the last click has none.
     std::fprintf(f,
                  "click_index,click_frame,stroke_frame,note,offset_ms,heard,part,aim_frame,"
-                 "velocity\n");
+                 "velocity,hand\n");
     for (std::size_t r = 0; r < record_count_.load(); ++r) {
       const Record& rec = records_[r];
       const long stroke = frame_of(rec.cycle, rec.at);
@@ -222,15 +245,16 @@ class Drummer {
                           static_cast<long>(rec.interval)) {
         // No click where it aimed: played through silence, against its own predicted beat.
         const long aim = static_cast<long>(rec.predicted) + static_cast<long>(rec.aim);
-        std::fprintf(f, "-1,%ld,%ld,%d,%.4f,0,%d,%ld,%d\n", static_cast<long>(rec.predicted),
+        std::fprintf(f, "-1,%ld,%ld,%d,%.4f,0,%d,%ld,%d,%c\n", static_cast<long>(rec.predicted),
                      stroke, rec.note,
                      (static_cast<double>(stroke) - static_cast<double>(aim)) * 1000.0 / rate_,
-                     rec.part, aim, rec.velocity);
+                     rec.part, aim, rec.velocity, rec.hand);
         continue;
       }
       const long aim = click + static_cast<long>(rec.aim);
-      std::fprintf(f, "%ld,%ld,%ld,%d,%.4f,1,%d,%ld,%d\n", best, click, stroke, rec.note,
-                   static_cast<double>(stroke - aim) * 1000.0 / rate_, rec.part, aim, rec.velocity);
+      std::fprintf(f, "%ld,%ld,%ld,%d,%.4f,1,%d,%ld,%d,%c\n", best, click, stroke, rec.note,
+                   static_cast<double>(stroke - aim) * 1000.0 / rate_, rec.part, aim, rec.velocity,
+                   rec.hand);
     }
     std::fclose(f);
     write_frames(s_.missed, CycleTimes::missed(began, period));
@@ -295,7 +319,7 @@ class Drummer {
         const std::size_t r = record_count_.load(std::memory_order_relaxed);
         if (r < kMaxRecords) {
           records_.push_back({stroke.predicted, cycle, at, stroke.interval, stroke.note,
-                              stroke.part, stroke.aim, stroke.velocity});
+                              stroke.part, stroke.aim, stroke.velocity, stroke.hand});
           record_count_.store(r + 1, std::memory_order_release);
         }
         pending_[p] = pending_[--pending_count_];
@@ -326,12 +350,12 @@ class Drummer {
       // This click falls on the beat already planned (heard or through silence): plan the next.
       beat_ = onset + interval_;
       keeping_time_ = !source_gone_.load(std::memory_order_relaxed);
-      plan(beat_, interval_);
+      plan(beat_, interval_, static_cast<long>(n) + 1);
       return;
     }
     const jack_nframes_t interval = onset - last_onset_;
     last_onset_ = onset;
-    plan(onset + interval, interval);
+    plan(onset + interval, interval, static_cast<long>(n) + 1);  // the beat of heard click n + 1
   }
 
   // Half an interval after the beat it last planned and no click heard: the drummer plays on.
@@ -342,12 +366,49 @@ class Drummer {
     }
     ++silent_beats_;
     beat_ += interval_;
-    plan(beat_, interval_);
+    // The number the next heard click will have: the strokes on the first click back keep to it.
+    plan(beat_, interval_, static_cast<long>(onset_count_.load(std::memory_order_relaxed)));
   }
 
-  // The --subdivide N strokes of the beat at `predicted` (a frame), spread over the interval.
-  void plan(jack_nframes_t predicted, jack_nframes_t interval) {
-    for (int part = 0; part < s_.subdivide; ++part) plan_stroke(predicted, interval, part);
+  // The --subdivide N strokes of the beat at `predicted` (a frame), spread over the interval;
+  // `beat` numbers it as click_index numbers the heard clicks (see the top).
+  void plan(jack_nframes_t predicted, jack_nframes_t interval, long beat) {
+    for (int part = 0; part < s_.subdivide; ++part)
+      plan_stroke(predicted, interval, part, beat * s_.subdivide + part);
+  }
+
+  // The hand of stroke position `position`: R, L, B, or - without --sticking.
+  char hand_at(long position) const {
+    if (s_.sticking.empty()) return '-';
+    return s_.sticking[static_cast<std::size_t>(position) % s_.sticking.size()];
+  }
+
+  // A hand's value, `hand` R or L its own, B the mean of both, - `none`.
+  static double per_hand(char hand, const std::array<double, 2>& of, double none) {
+    if (hand == 'R') return of[0];
+    if (hand == 'L') return of[1];
+    if (hand == 'B') return (of[0] + of[1]) / 2.0;
+    return none;
+  }
+
+  // The jitter SD (ms) of a stroke of `hand`: the hand's own, or --jitter-ms.
+  double jitter_of(char hand) const {
+    const std::array<double, 2> sd = {
+        s_.hand_jitter_ms[0] >= 0.0 ? s_.hand_jitter_ms[0] : s_.jitter_ms,
+        s_.hand_jitter_ms[1] >= 0.0 ? s_.hand_jitter_ms[1] : s_.jitter_ms};
+    return per_hand(hand, sd, s_.jitter_ms);
+  }
+
+  // The note-on's velocity: the hand's (B: the larger), or with --velocities the position's
+  // scaled by the hand's percentage.
+  unsigned char velocity_of(char hand, long position) const {
+    int of_hand = kVelocity;
+    if (hand == 'R' || hand == 'L') of_hand = s_.hand_velocity[hand == 'R' ? 0 : 1];
+    if (hand == 'B') of_hand = std::max(s_.hand_velocity[0], s_.hand_velocity[1]);
+    if (s_.velocities.empty()) return static_cast<unsigned char>(of_hand);
+    const int v = s_.velocities[static_cast<std::size_t>(position) % s_.velocities.size()];
+    return static_cast<unsigned char>(
+        std::clamp(static_cast<int>(std::lround(v * of_hand / 100.0)), 1, 127));
   }
 
   // Where part k of N falls in the interval, from 0 to 1: k / N, the odd parts swung.
@@ -356,11 +417,13 @@ class Drummer {
     return (pair + (part % 2 == 1 ? 2.0 * s_.swing : 0.0)) / s_.subdivide;
   }
 
-  // One stroke aimed at `part` of the beat at `predicted`, unless this is one to leave out.
-  void plan_stroke(jack_nframes_t predicted, jack_nframes_t interval, int part) {
+  // One stroke aimed at `part` of the beat at `predicted`, stroke position `position`, unless
+  // this is one to leave out.
+  void plan_stroke(jack_nframes_t predicted, jack_nframes_t interval, int part, long position) {
     if (s_.miss_every > 0 && ++stroke_number_ % s_.miss_every == 0) return;
+    const char hand = hand_at(position);
     const double bpm = 60.0 * rate_ / (static_cast<double>(interval) * s_.clicks_per_beat);
-    double jitter = s_.jitter_ms;
+    double jitter = jitter_of(hand);
     if (s_.limit_bpm > 0.0 && bpm > s_.limit_bpm)
       jitter += (bpm - s_.limit_bpm) * s_.limit_growth_ms;
     const auto aim = static_cast<jack_nframes_t>(std::lround(warp(part) * interval));
@@ -369,8 +432,9 @@ class Drummer {
     const double minutes = (since > 0.0 ? since : 0.0) / 60.0;
     const int note = s_.notes[note_index_ % s_.notes.size()];
     const double note_bias = note >= 0 && note < 128 ? s_.note_bias_ms[note] : 0.0;
-    const double offset_ms =
-        s_.bias_ms + note_bias + s_.drift_ms_per_min * minutes + jitter * gaussian_(random_);
+    const double hand_bias = per_hand(hand, s_.hand_bias_ms, 0.0);
+    const double offset_ms = s_.bias_ms + note_bias + hand_bias + s_.drift_ms_per_min * minutes +
+                             jitter * gaussian_(random_);
     const auto offset = static_cast<std::int32_t>(std::lround(offset_ms * rate_ / 1000.0));
     if (pending_count_ < kMaxPending) {
       ++note_index_;
@@ -380,7 +444,8 @@ class Drummer {
                                     note,
                                     part,
                                     aim,
-                                    kVelocity};
+                                    velocity_of(hand, position),
+                                    hand};
     }
   }
 
@@ -453,6 +518,49 @@ bool parse_note_bias(const char* text, std::array<double, 128>& bias_ms) {
   }
 }
 
+// "L:5,R:-1": a value for each hand given, R or L, each hand once; `read` takes the hand (0 R,
+// 1 L) and the value's text and says whether it is good.
+template <typename Read>
+bool parse_hands(const char* text, Read read) {
+  std::array<bool, 2> given = {false, false};
+  std::string rest = text;
+  while (true) {
+    const std::size_t comma = rest.find(',');
+    const std::string item = rest.substr(0, comma);
+    if (item.size() < 3 || item[1] != ':' || (item[0] != 'R' && item[0] != 'L')) return false;
+    const std::size_t hand = item[0] == 'R' ? 0 : 1;
+    if (given[hand] || !read(hand, item.substr(2))) return false;
+    given[hand] = true;
+    if (comma == std::string::npos) return true;
+    rest = rest.substr(comma + 1);
+  }
+}
+
+// "RLRR LRLL": the marks R, L and B, spaces and '|' left out; at least one.
+bool parse_sticking(const char* text, std::string& sticking) {
+  sticking.clear();
+  for (const char* p = text; *p != '\0'; ++p) {
+    if (*p == ' ' || *p == '|') continue;
+    if (*p != 'R' && *p != 'L' && *p != 'B') return false;
+    sticking.push_back(*p);
+  }
+  return !sticking.empty();
+}
+
+// "110,70,70,70": whole numbers from 1 to 127, at least one.
+bool parse_velocities(const char* text, std::vector<int>& velocities) {
+  velocities.clear();
+  std::string rest = text;
+  while (true) {
+    const std::size_t comma = rest.find(',');
+    long v = 0;
+    if (!parse_int(rest.substr(0, comma).c_str(), 1, 127, v)) return false;
+    velocities.push_back(static_cast<int>(v));
+    if (comma == std::string::npos) return true;
+    rest = rest.substr(comma + 1);
+  }
+}
+
 int bad_value(const std::string& key, const char* value, const char* wanted) {
   std::fprintf(stderr, "virtual_drummer: %s %s: %s\n", key.c_str(), value, wanted);
   return 2;
@@ -462,6 +570,7 @@ int bad_value(const std::string& key, const char* value, const char* wanted) {
 
 int main(int argc, char** argv) {
   Settings s;
+  std::string hand_option;  // one of the options that need --sticking, if given
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i];
     const char* value = argv[i + 1];
@@ -513,6 +622,45 @@ int main(int argc, char** argv) {
       if (!parse_note_bias(value, s.note_bias_ms))
         return bad_value(key, value,
                          "wants NOTE:MS,... with each MIDI note (0 to 127) once, e.g. 38:10,42:-5");
+    } else if (key == "--sticking") {
+      if (!parse_sticking(value, s.sticking))
+        return bad_value(key, value,
+                         "wants marks R, L or B (both hands), spaces and '|' ignored, e.g. "
+                         "\"RLRR LRLL\"");
+    } else if (key == "--hand-bias") {
+      std::array<double, 2> ms = {};
+      if (!parse_hands(value, [&](std::size_t hand, const std::string& text) {
+            return parse_double(text.c_str(), ms[hand]);
+          }))
+        return bad_value(key, value, "wants HAND:MS,... with R and L each at most once, e.g. L:5");
+      s.hand_bias_ms = ms;
+      hand_option = key;
+    } else if (key == "--hand-jitter") {
+      std::array<double, 2> sd = {-1.0, -1.0};
+      if (!parse_hands(value, [&](std::size_t hand, const std::string& text) {
+            return parse_double(text.c_str(), sd[hand]) && sd[hand] >= 0.0;
+          }))
+        return bad_value(key, value,
+                         "wants HAND:SD,... with R and L each at most once and SD 0 or more, "
+                         "e.g. L:3");
+      s.hand_jitter_ms = sd;
+      hand_option = key;
+    } else if (key == "--hand-velocity") {
+      std::array<int, 2> velocity = {kVelocity, kVelocity};
+      if (!parse_hands(value, [&](std::size_t hand, const std::string& text) {
+            long v = 0;
+            if (!parse_int(text.c_str(), 1, 127, v)) return false;
+            velocity[hand] = static_cast<int>(v);
+            return true;
+          }))
+        return bad_value(key, value,
+                         "wants HAND:VELOCITY,... with R and L each at most once and VELOCITY 1 to "
+                         "127, e.g. R:100,L:80");
+      s.hand_velocity = velocity;
+      hand_option = key;
+    } else if (key == "--velocities") {
+      if (!parse_velocities(value, s.velocities))
+        return bad_value(key, value, "wants velocities 1 to 127, e.g. 110,70,70,70");
     } else if (key == "--seed")
       s.seed = static_cast<unsigned>(std::atoi(value));
     else if (key == "--seconds")
@@ -526,6 +674,11 @@ int main(int argc, char** argv) {
   }
   if (s.swing != 0.5 && s.subdivide % 2 != 0) {
     std::fprintf(stderr, "virtual_drummer: --swing needs an even --subdivide (it swings pairs)\n");
+    return 2;
+  }
+  if (!hand_option.empty() && s.sticking.empty()) {
+    std::fprintf(stderr, "virtual_drummer: %s needs --sticking (it says which hand plays)\n",
+                 hand_option.c_str());
     return 2;
   }
   if (s.listen.empty() || s.play_to.empty() || s.truth.empty() || s.notes.empty()) {

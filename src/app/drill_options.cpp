@@ -95,7 +95,9 @@ po::options_description feel_options() {
                      "triplet (default 50)")(
       "swing-on", po::value<int>(), "the notes that swing: 8 or 16 (default: the grid's finest)")(
       "feel", po::value<std::string>(),
-      "where each pad means to sit, in ms: PAD:MS,... + laid back, - pushed (snare:10)");
+      "where each pad means to sit, in ms: PAD:MS,... + laid back, - pushed (snare:10)")(
+      "sticking", po::value<std::string>(),
+      "which hand plays each slot of the bar, repeated: R, L, B (both), . none (\"RLRR LRLL\")");
   return feel;
 }
 
@@ -175,6 +177,7 @@ void apply_drill_options(const po::variables_map& vm, Drill& d) {
     if (given(vm, "gap", text)) d.click.gap = parse_gap(text);
     given(vm, "sound", d.sound);
     apply_feel_options(vm, d.swing, d.feel);
+    if (given(vm, "sticking", text)) d.sticking = {{"", text}};
     const PassRule file_rule = d.rule;
     double percent = 0.0;
     if (given(vm, "pass-within", percent)) {

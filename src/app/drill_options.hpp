@@ -14,7 +14,7 @@ enum class DrillKind { fixed, ladder, any };
 // every setting of a drill file can also be given, or overridden, on the command line.
 boost::program_options::options_description drill_options(DrillKind kind);
 
-// --swing, --swing-on and --feel: also on `score`, which has no drill of its own.
+// --swing, --swing-on, --feel and --sticking: also on `score`, which has no drill of its own.
 boost::program_options::options_description feel_options();
 // Overrides the swing and the feel given. Throws std::invalid_argument for a malformed --feel.
 void apply_feel_options(const boost::program_options::variables_map& vm, Swing& swing,

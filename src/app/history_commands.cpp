@@ -97,7 +97,7 @@ int run_show(const std::vector<std::string>& args) {
   if (summary.is_object() && summary.contains("click_modes")) {
     fmt::print("{}", click_modes_text(summary["click_modes"]));
   }
-  fmt::print("\n{}", analysis_table(s.analysis));
+  fmt::print("\n{}", analysis_table(s.analysis, s.record.precision_bound_ms));
   if (!s.steps.empty()) {
     fmt::print("\n  {:>4}  {:>7}  {:>5}  {:>7}  {:>7}  {:>7}  {}\n", "step", "BPM", "bars", "25 ms",
                "SD ms", "mean ms", "result");

@@ -118,6 +118,15 @@ std::string drill_settings_json(const Drill& d) {
     j["swing"] = {{"percent", d.swing.percent}, {"on", d.resolved_swing().unit}};
   }
   if (!d.feel.empty()) j["feel"] = d.feel;
+  for (const StickingLine& line : d.sticking) {
+    if (line.pad.empty()) {
+      j["sticking"] = line.marks;  // one line for every pad
+    } else {
+      if (!j.contains("sticking") || !j["sticking"].is_object())
+        j["sticking"] = nlohmann::json::object();
+      j["sticking"][line.pad] = line.marks;
+    }
+  }
   if (!d.pattern.empty()) {
     j["pattern"] = nlohmann::json::object();
     for (const PadPattern& p : d.pattern) j["pattern"][p.pad] = p.marks;

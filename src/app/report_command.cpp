@@ -41,6 +41,10 @@ ReportData report_data(const StoredSession& s) {
   d.positions = s.analysis.positions;
   d.swing = swing_sentence(s.analysis);
   d.feel = feel_sentences(s.analysis);
+  d.hands = s.analysis.hands;
+  d.dynamics = dynamics_sentences(s.analysis);
+  if (const auto compared = compare_hands(s.analysis.hands, r.precision_bound_ms))
+    d.hands_summary = compared->sentence;
   const Grid labels = s.positions();
   for (const StoredStroke& k : s.strokes) {
     const int position = labels.position_of(k.slot);

@@ -41,6 +41,7 @@ struct ScoreOptions {
   std::string db;
   Swing swing;
   std::map<std::string, double> feel;
+  std::vector<StickingLine> sticking;
 };
 
 po::options_description describe(ScoreOptions& o) {
@@ -85,14 +86,16 @@ std::int64_t save_score(const ScoreOptions& o, const Analysis& analysis,
   SessionRecord record;
   record.started_at = utc_now();
   record.drill = "score";
-  record.settings_json = nlohmann::json{
-      {"file", o.file},
-      {"meter", to_string(meter)},
-      {"grid", o.grid},
-      {"bpm", o.bpm.value_or(file_bpm)},
-      {"start_ms", o.start_ms},
-      {"swing", {{"percent", grid.swing().percent}, {"on", grid.swing().unit}}},
-      {"feel", o.feel}}.dump();
+  nlohmann::json settings =
+      nlohmann::json{{"file", o.file},
+                     {"meter", to_string(meter)},
+                     {"grid", o.grid},
+                     {"bpm", o.bpm.value_or(file_bpm)},
+                     {"start_ms", o.start_ms},
+                     {"swing", {{"percent", grid.swing().percent}, {"on", grid.swing().unit}}},
+                     {"feel", o.feel}};
+  if (!o.sticking.empty()) settings["sticking"] = o.sticking.front().marks;
+  record.settings_json = settings.dump();
   record.bpm_low = record.bpm_high = std::round(o.bpm.value_or(file_bpm) * 100.0) / 100.0;
   record.midi_port = o.file;
   const std::int64_t id = store.begin_session(record);
@@ -136,6 +139,7 @@ int run_score(const std::vector<std::string>& args) {
   if (vm.count("bpm")) o.bpm = vm["bpm"].as<double>();
   try {
     apply_feel_options(vm, o.swing, o.feel);
+    if (vm.count("sticking")) o.sticking = {{"", vm["sticking"].as<std::string>()}};
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
@@ -163,9 +167,12 @@ int run_score(const std::vector<std::string>& args) {
 
   const RecordedPerformance performance = strokes_of(file, *map, o.double_trigger_ms);
   AnalysisOptions scoring;
+  Sticking sticking;
   try {
     validate_feel(o.feel);
     scoring.feel = feel_of(o.feel, performance.pad_names);
+    sticking = Sticking(o.sticking, performance.pad_names, grid->positions());
+    scoring.sticking = &sticking;
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }

@@ -24,9 +24,17 @@ void read_feel_settings(const nlohmann::json& settings, StoredSession& s) {
     }
   }
   const nlohmann::json feel = settings.value("feel", nlohmann::json::object());
-  if (!feel.is_object()) return;
-  for (const auto& [pad, ms] : feel.items()) {
-    if (ms.is_number()) s.feel[pad] = ms.get<double>();
+  if (feel.is_object()) {
+    for (const auto& [pad, ms] : feel.items()) {
+      if (ms.is_number()) s.feel[pad] = ms.get<double>();
+    }
+  }
+  const nlohmann::json sticking = settings.value("sticking", nlohmann::json());
+  if (sticking.is_string()) s.sticking.push_back({"", sticking.get<std::string>()});
+  if (sticking.is_object()) {
+    for (const auto& [pad, marks] : sticking.items()) {
+      if (marks.is_string()) s.sticking.push_back({pad, marks.get<std::string>()});
+    }
   }
 }
 
@@ -35,7 +43,7 @@ void read_feel_settings(const nlohmann::json& settings, StoredSession& s) {
 StoredSession load_session(const SessionStore& store, std::int64_t id) {
   const std::optional<SessionRecord> record = store.session(id);
   if (!record) throw UsageError(fmt::format("there is no session {} (see 'pocket history')", id));
-  StoredSession s{*record, store.strokes(id), store.steps(id), {4, 4}, 4, {}, {}, {}, {}, {}};
+  StoredSession s{*record, store.strokes(id), store.steps(id), {4, 4}, 4, {}, {}, {}, {}, {}, {}};
   const nlohmann::json settings = nlohmann::json::parse(s.record.settings_json, nullptr, false);
   GapPattern gap;
   if (settings.is_object()) {
@@ -74,9 +82,21 @@ StoredSession load_session(const SessionStore& store, std::int64_t id) {
     if (std::find(s.pad_names.begin(), s.pad_names.end(), p.pad) == s.pad_names.end())
       s.pad_names.push_back(p.pad);
   }
+  for (const StickingLine& line : s.sticking) {
+    if (!line.pad.empty() &&
+        std::find(s.pad_names.begin(), s.pad_names.end(), line.pad) == s.pad_names.end())
+      s.pad_names.push_back(line.pad);
+  }
   const Grid grid = s.positions();
   std::optional<ExpectedStrokes> expected;
-  AnalysisOptions options{gap, nullptr, std::nullopt, {}, {}};
+  AnalysisOptions options{gap, nullptr, std::nullopt, {}, {}, nullptr};
+  std::optional<Sticking> sticking;
+  try {
+    sticking.emplace(s.sticking, s.pad_names, grid.positions());
+    options.sticking = &*sticking;
+  } catch (const std::invalid_argument&) {
+    // a sticking that no longer fits: hands are not told apart
+  }
   for (std::size_t pad = 0; pad < s.pad_names.size(); ++pad) {
     const auto placed = s.feel.find(s.pad_names[pad]);
     options.feel.ms_by_pad.push_back(placed == s.feel.end() ? 0.0 : placed->second);

@@ -21,6 +21,7 @@ struct StoredSession {
   std::vector<PadPattern> pattern;  // the drill's groove pattern, if it had one
   Swing swing;
   std::map<std::string, double> feel;  // pad -> intended ms
+  std::vector<StickingLine> sticking;
   std::vector<std::string> pad_names;
   Analysis analysis;
 

@@ -161,6 +161,32 @@ std::vector<PatternSpot> spots(const SpotCounts& counts, const Grid& grid,
   return out;
 }
 
+// The matched strokes of one pad or one position: their offsets and their velocities.
+struct StrokeGroup {
+  std::vector<TimedOffset> offsets;
+  std::vector<int> velocities;
+  void add(const ScoredStroke& s) {
+    offsets.push_back({s.stroke.seconds, s.offset_ms});
+    velocities.push_back(s.stroke.velocity);
+  }
+};
+
+// Each hand's timing and loudness over its matched strokes, by the sticking of their positions.
+std::vector<HandStats> hand_stats(const std::vector<ScoredStroke>& scored, const Grid& grid,
+                                  const Sticking& sticking) {
+  constexpr Hand kOrder[] = {Hand::right, Hand::left, Hand::both};
+  std::vector<HandStats> out;
+  for (const Hand hand : kOrder) {
+    StrokeGroup g;
+    for (const ScoredStroke& s : scored) {
+      if (s.matched && sticking.hand_of(s.stroke.pad, grid.position_of(s.slot)) == hand) g.add(s);
+    }
+    if (!g.offsets.empty())
+      out.push_back({hand, timing_stats(g.offsets), velocity_stats(g.velocities)});
+  }
+  return out;
+}
+
 }  // namespace
 
 const PadTiming* Analysis::pad(const std::string& name) const {
@@ -225,27 +251,34 @@ Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
   result.timing =
       timing_stats(offsets_where(result.strokes, [](const ScoredStroke&) { return true; }));
   // Per pad and per position: one pass that sorts the matched strokes into groups.
-  std::vector<std::vector<TimedOffset>> by_pad(pad_names.size());
-  std::vector<std::vector<TimedOffset>> by_position(static_cast<std::size_t>(grid.positions()));
+  std::vector<StrokeGroup> by_pad(pad_names.size());
+  std::vector<StrokeGroup> by_position(static_cast<std::size_t>(grid.positions()));
   for (const ScoredStroke& s : result.strokes) {
     if (!s.matched) continue;
-    by_pad[static_cast<std::size_t>(s.stroke.pad)].push_back({s.stroke.seconds, s.offset_ms});
-    by_position[static_cast<std::size_t>(grid.position_of(s.slot))].push_back(
-        {s.stroke.seconds, s.offset_ms});
+    by_pad[static_cast<std::size_t>(s.stroke.pad)].add(s);
+    by_position[static_cast<std::size_t>(grid.position_of(s.slot))].add(s);
   }
   for (std::size_t pad = 0; pad < pad_names.size(); ++pad) {
-    if (!by_pad[pad].empty()) result.pads.push_back({pad_names[pad], timing_stats(by_pad[pad])});
+    const StrokeGroup& g = by_pad[pad];
+    if (!g.offsets.empty())
+      result.pads.push_back(
+          {pad_names[pad], timing_stats(g.offsets), velocity_stats(g.velocities)});
   }
   for (int position = 0; position < grid.positions(); ++position) {
-    const auto& offsets = by_position[static_cast<std::size_t>(position)];
-    if (!offsets.empty()) {
-      result.positions.push_back(
-          {position, grid.position_label(position), grid.on_beat(position), timing_stats(offsets)});
+    const StrokeGroup& g = by_position[static_cast<std::size_t>(position)];
+    if (!g.offsets.empty()) {
+      result.positions.push_back({position, grid.position_label(position), grid.on_beat(position),
+                                  timing_stats(g.offsets), velocity_stats(g.velocities)});
     }
   }
   result.flams = flam_stats(result.strokes);
   result.swing_asked = grid.swing();
   result.swing = measure_swing(result.strokes, grid, pad_names);
+  if (options.sticking != nullptr && !options.sticking->empty()) {
+    result.hands = hand_stats(result.strokes, grid, *options.sticking);
+    result.doubles = double_strokes_of(result.strokes, grid, *options.sticking);
+  }
+  result.dynamics = dynamics_of(result.strokes, grid, expected);
   for (std::size_t pad = 0; pad < pad_names.size(); ++pad) {
     const double ms = options.feel.ms(static_cast<int>(pad));
     if (ms != 0.0) result.feel[pad_names[pad]] = ms;

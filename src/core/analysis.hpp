@@ -10,9 +10,11 @@
 #include <map>
 
 #include "click_pattern.hpp"
+#include "dynamics.hpp"
 #include "expected_strokes.hpp"
 #include "feel.hpp"
 #include "grid.hpp"
+#include "hand_timing.hpp"
 #include "scored_stroke.hpp"
 #include "swing_measure.hpp"
 #include "timing_stats.hpp"
@@ -22,6 +24,7 @@ namespace pocket {
 struct PadTiming {
   std::string pad;
   TimingStats stats;
+  VelocityStats velocity;
 };
 
 struct PositionTiming {
@@ -29,6 +32,7 @@ struct PositionTiming {
   std::string label;  // "1", "1e", "1&", "1a", ...
   bool on_beat = false;
   TimingStats stats;
+  VelocityStats velocity;
 };
 
 // Slots struck by more than one pad: how far apart the limbs landed.
@@ -74,6 +78,8 @@ struct AnalysisOptions {
   std::function<bool(std::int64_t slot)> click_heard;
   // Where each pad means to sit: offsets are from the slot plus it.
   Feel feel;
+  // Which hand plays each stroke; null or empty: hands are not told apart.
+  const Sticking* sticking = nullptr;
 };
 
 struct Analysis {
@@ -93,9 +99,12 @@ struct Analysis {
   std::map<int, std::int64_t> unmapped_notes;  // note-ons on notes the kit map does not cover
   std::vector<BarTally> bars;                  // from the first played bar to the last
   Tally total;
-  Swing swing_asked;                   // the grid's
-  std::optional<MeasuredSwing> swing;  // the player's, where pairs were played
-  std::map<std::string, double> feel;  // pad -> intended ms, for pads with a placement
+  Swing swing_asked;                     // the grid's
+  std::optional<MeasuredSwing> swing;    // the player's, where pairs were played
+  std::map<std::string, double> feel;    // pad -> intended ms, for pads with a placement
+  std::vector<HandStats> hands;          // with a sticking: right, left, both, those played
+  std::optional<Dynamics> dynamics;      // with accents or ghost notes in the pattern
+  std::optional<DoubleStrokes> doubles;  // with a sticking that plays doubles
 
   const PadTiming* pad(const std::string& name) const;
 };

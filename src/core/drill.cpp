@@ -60,6 +60,7 @@ void validate(const Drill& d) {
   }
   validate_window(d.rule, "the pass rule");
   for (const PadPattern& p : d.pattern) check_pattern(p, slots.positions(), d.meters.size() > 1);
+  for (const StickingLine& line : d.sticking) check_sticking(line, slots.positions());
 
   if (d.silent_while_tight) {
     check_range(d.silent_while_tight->after_bars, 1, 64, "silent while tight: after_bars");
@@ -113,6 +114,11 @@ Feel feel_of(const std::map<std::string, double>& feel_ms, std::span<const std::
     feel.ms_by_pad[index] = ms;
   }
   return feel;
+}
+
+Sticking sticking_of(const Drill& d, std::span<const std::string> pad_names) {
+  const int positions = Grid::constant(d.start_bpm(), d.meters, d.scored_grid()).positions();
+  return Sticking(d.sticking, pad_names, positions);
 }
 
 std::vector<std::string> silencing_modes(const Drill& d) {

@@ -11,6 +11,7 @@
 #include "expected_strokes.hpp"
 #include "feel.hpp"
 #include "meter_cycle.hpp"
+#include "sticking.hpp"
 #include "swing.hpp"
 #include "tempo_ladder.hpp"
 
@@ -45,6 +46,7 @@ struct Drill {
   std::vector<PadPattern> pattern;     // empty: a plain grid
   Swing swing;                         // the grid's off-beats, and the click's subdivisions
   std::map<std::string, double> feel;  // pad -> where it means to sit, ms (+ laid back)
+  std::vector<StickingLine> sticking;  // which hand plays each slot; empty: not told
   PassRule rule;                       // when a bar, a step or a whole session counts as solid
   double bpm = 120.0;                  // a fixed tempo...
   std::int64_t bars = -1;  // ...for this many bars after the count-in (-1: until stopped)
@@ -71,6 +73,10 @@ std::vector<std::string> silencing_modes(const Drill& drill);
 // The drill's pattern over a kit's pads. Throws std::invalid_argument for a pad the kit does
 // not have.
 ExpectedStrokes expected_strokes(const Drill& drill, std::span<const std::string> pad_names);
+
+// The drill's sticking over a kit's pads. Throws std::invalid_argument for a pad the kit does not
+// have.
+Sticking sticking_of(const Drill& drill, std::span<const std::string> pad_names);
 
 // Throws std::invalid_argument for a placement beyond kMaxFeelMs.
 void validate_feel(const std::map<std::string, double>& feel);

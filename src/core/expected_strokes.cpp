@@ -8,16 +8,38 @@
 
 namespace pocket {
 
-std::string pattern_marks(std::string_view line) {
+namespace {
+
+// The marks as written, '-' read as '.'.
+std::string raw_marks(std::string_view line) {
   std::string marks;
   for (const char c : line) {
     if (c == '|' || c == ' ') continue;
-    if (c != 'x' && c != 'X' && c != '.' && c != '-') {
-      throw std::invalid_argument(fmt::format(
-          "pattern '{}': use x for a stroke and . for none ('|' and spaces may separate)", line));
+    if (c != 'x' && c != 'X' && c != 'g' && c != '.' && c != '-') {
+      throw std::invalid_argument(
+          fmt::format("pattern '{}': use x for a stroke, X for an accent, g for a ghost note and "
+                      ". for none ('|' and spaces may separate)",
+                      line));
     }
-    marks += (c == 'X' ? 'x' : c == '-' ? '.' : c);
+    marks += c == '-' ? '.' : c;
   }
+  return marks;
+}
+
+Level level_of(char mark) {
+  switch (mark) {
+    case 'X': return Level::accent;
+    case 'x': return Level::normal;
+    case 'g': return Level::ghost;
+    default: return Level::none;
+  }
+}
+
+}  // namespace
+
+std::string pattern_marks(std::string_view line) {
+  std::string marks = raw_marks(line);
+  for (char& c : marks) c = c == '.' ? '.' : 'x';
   return marks;
 }
 
@@ -48,18 +70,25 @@ ExpectedStrokes::ExpectedStrokes(std::span<const PadPattern> patterns,
                       p.pad, fmt::join(pad_names, ", ")));
     }
     check_pattern(p, positions, cycle);
-    const std::string marks = pattern_marks(p.marks);
-    std::vector<bool>& line = by_pad_[static_cast<std::size_t>(it - pad_names.begin())];
-    line.resize(static_cast<std::size_t>(positions));
-    for (std::size_t i = 0; i < marks.size(); ++i) line[i] = line[i] || marks[i] == 'x';
+    const std::string marks = raw_marks(p.marks);
+    std::vector<Level>& line = by_pad_[static_cast<std::size_t>(it - pad_names.begin())];
+    line.resize(static_cast<std::size_t>(positions), Level::none);
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+      line[i] = std::max(line[i], level_of(marks[i]));
+      has_dynamics_ = has_dynamics_ || marks[i] == 'X' || marks[i] == 'g';
+    }
   }
 }
 
 bool ExpectedStrokes::expects(int pad, int position) const {
-  if (pad < 0 || static_cast<std::size_t>(pad) >= by_pad_.size()) return false;
-  const std::vector<bool>& line = by_pad_[static_cast<std::size_t>(pad)];
-  return position >= 0 && static_cast<std::size_t>(position) < line.size() &&
-         line[static_cast<std::size_t>(position)];
+  return level(pad, position) != Level::none;
+}
+
+Level ExpectedStrokes::level(int pad, int position) const {
+  if (pad < 0 || static_cast<std::size_t>(pad) >= by_pad_.size()) return Level::none;
+  const std::vector<Level>& line = by_pad_[static_cast<std::size_t>(pad)];
+  if (position < 0 || static_cast<std::size_t>(position) >= line.size()) return Level::none;
+  return line[static_cast<std::size_t>(position)];
 }
 
 std::vector<int> ExpectedStrokes::pads() const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -10,14 +11,18 @@
 namespace pocket {
 
 // One pad's line of a groove pattern over one bar of the grid (or one meter cycle):
-// 'x' (or 'X') a stroke, '.' (or '-') none; '|' and spaces only separate for the eye.
+// 'x' a stroke, 'X' an accent, 'g' a ghost note, '.' (or '-') none; '|' and spaces only
+// separate for the eye.
 struct PadPattern {
   std::string pad;    // a pad name of the kit, e.g. "kick"
   std::string marks;  // e.g. "x.......x......."
 };
 
-// The marks of a pattern line without separators; throws std::invalid_argument on a mark that
-// is none of the above.
+// How loud a pattern asks a stroke to be.
+enum class Level : std::uint8_t { none, ghost, normal, accent };
+
+// The marks of a pattern line without separators, every stroke as 'x'; throws
+// std::invalid_argument on a mark that is none of the above.
 std::string pattern_marks(std::string_view line);
 
 // Throws std::invalid_argument unless the line's pad is a pad name and its marks fill the
@@ -40,9 +45,14 @@ class ExpectedStrokes {
   bool expects(int pad, int position) const;
   // The pads that have a line, in pad order.
   std::vector<int> pads() const;
+  // How loud the pattern asks `pad` to be at `position`; none where it expects nothing.
+  Level level(int pad, int position) const;
+  // Whether any line marks an accent or a ghost note.
+  bool has_dynamics() const { return has_dynamics_; }
 
  private:
-  std::vector<std::vector<bool>> by_pad_;  // per pad index: expected per position
+  std::vector<std::vector<Level>> by_pad_;  // per pad index: the level asked per position
+  bool has_dynamics_ = false;
 };
 
 }  // namespace pocket

@@ -5,6 +5,7 @@ namespace pocket {
 BarScoring::BarScoring(const Drill& drill, std::vector<std::string> pad_names)
     : drill_(drill),
       expected_(expected_strokes(drill, pad_names)),
+      sticking_(sticking_of(drill, pad_names)),
       scorer_(drill.meters, drill.scored_grid(), pad_names, expected_, drill.swing,
               feel_of(drill.feel, pad_names)),
       clicks_(scorer_.grid()) {}
@@ -24,9 +25,10 @@ std::vector<BarClosed> BarScoring::close_bars(double until, std::int64_t last_ba
 Analysis BarScoring::analysis(std::int64_t end_bar, std::int64_t last_bar,
                               std::int64_t double_triggers) {
   scorer_.end_before_bar(end_bar);
-  AnalysisOptions options{drill_.click.gap, &expected_, std::nullopt,
-                          [this](std::int64_t slot) { return clicks_.heard_at(slot); },
-                          scorer_.feel()};
+  AnalysisOptions options{
+      drill_.click.gap, &expected_,
+      std::nullopt,     [this](std::int64_t slot) { return clicks_.heard_at(slot); },
+      scorer_.feel(),   &sticking_};
   if (!expected_.plain() && last_bar >= 0) options.bars = std::pair{std::int64_t{0}, last_bar};
   return analyze(scorer_.strokes(), scorer_.grid(), scorer_.pad_names(), double_triggers, options);
 }

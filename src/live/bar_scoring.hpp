@@ -47,6 +47,7 @@ class BarScoring {
  private:
   const Drill& drill_;
   ExpectedStrokes expected_;  // before scorer_, which keeps a reference
+  Sticking sticking_;
   LiveScorer scorer_;
   ClickLog clicks_;
   std::int64_t last_bar_closed_ = -1;

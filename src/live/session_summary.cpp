@@ -59,7 +59,7 @@ nlohmann::json click_modes_json(const Drill& drill, const ClickModeResult& m) {
 }
 
 nlohmann::json stored_summary_json(const LiveOptions& o, const LiveResult& r) {
-  nlohmann::json j = analysis_json(r.analysis);
+  nlohmann::json j = analysis_json(r.analysis, r.precision_bound_ms);
   j["midi"] = {{"outages", midi_outages_json(r)}, {"reconnects", r.midi_reconnects}};
   j["last_bar"] = r.last_bar;
   j["click_modes"] = click_modes_json(o.drill, r.modes);

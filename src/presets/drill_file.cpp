@@ -199,6 +199,29 @@ void read_pattern(const TomlFile& file, const toml::table& t, Drill& d) {
   }
 }
 
+// sticking = "RLRR LRLL" for every pad, or a table with a line per pad.
+void read_sticking(const TomlFile& file, const toml::table& doc, Drill& d) {
+  const toml::node* node = doc.get("sticking");
+  if (node == nullptr) return;
+  const int positions = Grid::constant(120.0, d.meters, d.scored_grid()).positions();
+  const auto add = [&](const toml::node& value, const std::string& pad, const std::string& key) {
+    const auto marks = value.value<std::string>();
+    if (!marks) file.fail(value.source(), key, "must be the hands in quotes, like \"RLRR LRLL\"");
+    try {
+      check_sticking({pad, *marks}, positions);
+    } catch (const std::invalid_argument& e) {
+      file.fail(value.source(), key, e.what());
+    }
+    d.sticking.push_back({pad, *marks});
+  };
+  if (const toml::table* per_pad = node->as_table()) {
+    for (const auto& [pad, value] : *per_pad)
+      add(value, std::string(pad.str()), TomlFile::key_path("sticking", pad.str()));
+  } else {
+    add(*node, "", "sticking");
+  }
+}
+
 void read_modes(const TomlFile& file, const toml::table& doc, Drill& d) {
   if (const toml::table* t = file.table(doc, "", "random_mute")) {
     constexpr std::string_view p = "random_mute";
@@ -250,10 +273,10 @@ void read_modes(const TomlFile& file, const toml::table& doc, Drill& d) {
 Drill read_drill_file(const std::filesystem::path& path) {
   const TomlFile file(path);
   const toml::table& doc = file.root();
-  file.allow_only(
-      doc, "",
-      {"name", "description", "meter", "count_in", "grid", "click", "tempo", "ladder", "pass",
-       "pattern", "random_mute", "silent_while_tight", "quiet_count", "swing", "swing_on", "feel"});
+  file.allow_only(doc, "",
+                  {"name", "description", "meter", "count_in", "grid", "click", "tempo", "ladder",
+                   "pass", "pattern", "random_mute", "silent_while_tight", "quiet_count", "swing",
+                   "swing_on", "feel", "sticking"});
   Drill d;
   d.name = path.stem().string();
   d.click.count_in_bars = 1;
@@ -291,6 +314,7 @@ Drill read_drill_file(const std::filesystem::path& path) {
     d.ladder->rule = d.rule;
   }
   if (const toml::table* t = file.table(doc, "", "pattern")) read_pattern(file, *t, d);
+  read_sticking(file, doc, d);
   read_modes(file, doc, d);
   try {
     validate(d);

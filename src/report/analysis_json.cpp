@@ -23,6 +23,35 @@ nlohmann::json timing_json(const TimingStats& s) {
           {"drift_ms_per_min", ms(s.drift_ms_per_min)}};
 }
 
+void add_velocity(nlohmann::json& j, const VelocityStats& v) {
+  j["velocity_mean"] = ms(v.mean);
+  j["velocity_cv"] = share(v.cv());
+}
+
+nlohmann::json velocity_json(const VelocityStats& v) {
+  nlohmann::json j = {{"strokes", v.strokes}};
+  add_velocity(j, v);
+  return j;
+}
+
+// Accents, normal strokes and ghost notes as the pattern marks them, and doubles.
+nlohmann::json dynamics_json(const Analysis& a) {
+  nlohmann::json j = nlohmann::json::object();
+  if (a.dynamics) {
+    const Dynamics& d = *a.dynamics;
+    j["accents"] = velocity_json(d.accents);
+    j["normals"] = velocity_json(d.normals);
+    j["ghosts"] = velocity_json(d.ghosts);
+    j["accent_gap"] = share(d.accent_gap);
+    j["accents_louder"] = share(d.accents_louder);
+  }
+  if (a.doubles) {
+    j["doubles"] = {{"pairs", a.doubles->pairs},
+                    {"second_over_first", share(a.doubles->second_over_first)}};
+  }
+  return j;
+}
+
 nlohmann::json swing_json(const Analysis& a) {
   nlohmann::json j = {{"asked_percent", ms(a.swing_asked.percent)},
                       {"on", a.swing ? a.swing->unit : a.swing_asked.unit},
@@ -50,9 +79,22 @@ nlohmann::json feel_json(const Analysis& a) {
   return j;
 }
 
+// Each hand's timing and loudness, and the two compared.
+nlohmann::json hands_json(const Analysis& a, double measuring_error_ms) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const HandStats& h : a.hands) {
+    nlohmann::json hand = timing_json(h.timing);
+    add_velocity(hand, h.velocity);
+    j[std::string(to_string(h.hand))] = hand;
+  }
+  const auto compared = compare_hands(a.hands, measuring_error_ms);
+  j["summary"] = compared ? compared->sentence : "";
+  return j;
+}
+
 }  // namespace
 
-nlohmann::json analysis_json(const Analysis& a) {
+nlohmann::json analysis_json(const Analysis& a, double measuring_error_ms) {
   nlohmann::json j = timing_json(a.timing);
   j["missed"] = a.missed;
   j["extra"] = a.extra;
@@ -60,12 +102,16 @@ nlohmann::json analysis_json(const Analysis& a) {
   j["slots_within_25ms"] = share(a.total.slots_within_25ms());
   j["summary"] = describe_timing(a.timing);
   j["pads"] = nlohmann::json::object();
-  for (const PadTiming& p : a.pads) j["pads"][p.pad] = timing_json(p.stats);
+  for (const PadTiming& p : a.pads) {
+    j["pads"][p.pad] = timing_json(p.stats);
+    add_velocity(j["pads"][p.pad], p.velocity);
+  }
   j["positions"] = nlohmann::json::array();
   for (const PositionTiming& p : a.positions) {
     nlohmann::json position = timing_json(p.stats);
     position["position"] = p.label;
     position["on_beat"] = p.on_beat;
+    add_velocity(position, p.velocity);
     j["positions"].push_back(position);
   }
   j["flams"] = {{"slots", a.flams.slots},
@@ -88,6 +134,8 @@ nlohmann::json analysis_json(const Analysis& a) {
   }
   j["swing"] = swing_json(a);
   j["feel"] = feel_json(a);
+  if (!a.hands.empty()) j["hands"] = hands_json(a, measuring_error_ms);
+  if (a.dynamics || a.doubles) j["dynamics"] = dynamics_json(a);
   j["unmapped_notes"] = nlohmann::json::object();
   for (const auto& [note, count] : a.unmapped_notes)
     j["unmapped_notes"][std::to_string(note)] = count;

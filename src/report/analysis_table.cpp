@@ -26,7 +26,7 @@ constexpr const char* kTimingHeader = "  {:<10} {:>6} {:>8} {:>7} {:>7} {:>7}\n"
 
 }  // namespace
 
-std::string analysis_table(const Analysis& a) {
+std::string analysis_table(const Analysis& a, double measuring_error_ms) {
   const TimingStats& t = a.timing;
   std::string out;
   out += fmt::format("  strokes scored   {:>8}\n", t.hits);
@@ -55,6 +55,22 @@ std::string analysis_table(const Analysis& a) {
     out += "\n" + fmt::format(kTimingHeader, "pad", "hits", "mean ms", "SD ms", "10 ms", "25 ms");
     for (const PadTiming& p : a.pads) timing_row(out, p.pad, p.stats);
   }
+  if (!a.hands.empty()) {
+    out += "\n" + fmt::format("  {:<10} {:>6} {:>8} {:>7} {:>7} {:>7} {:>9} {:>7}\n", "hand",
+                              "hits", "mean ms", "SD ms", "10 ms", "25 ms", "velocity", "even");
+    for (const HandStats& h : a.hands) {
+      const TimingStats& s = h.timing;
+      out += fmt::format("  {:<10} {:>6} {:>8} {:>7.1f} {:>7} {:>7} {:>9.0f} {:>7}\n",
+                         to_string(h.hand), s.hits, signed_ms(s.mean_offset_ms), s.sd_offset_ms,
+                         labels::percent(s.within_10ms), labels::percent(s.within_25ms),
+                         h.velocity.mean, fmt::format("±{:.0f}%", 100.0 * h.velocity.cv()));
+    }
+    if (const auto compared = compare_hands(a.hands, measuring_error_ms))
+      out += "  " + compared->sentence + "\n";
+  }
+  const std::vector<std::string> dynamics = dynamics_sentences(a);
+  if (!dynamics.empty()) out += "\n  dynamics (MIDI velocity, ± its spread over the mean)\n";
+  for (const std::string& line : dynamics) out += "    " + line + "\n";
   if (!a.positions.empty()) {
     out +=
         "\n" + fmt::format(kTimingHeader, "position", "hits", "mean ms", "SD ms", "10 ms", "25 ms");

@@ -15,6 +15,10 @@ std::string percent_of_pair(double percent) {
   return std::abs(percent - 200.0 / 3.0) < 0.05 ? "66.7 %" : fmt::format("{:.0f} %", percent);
 }
 
+std::string loudness(const VelocityStats& v) {
+  return fmt::format("{:.0f} ±{:.0f}%", v.mean, 100.0 * v.cv());
+}
+
 }  // namespace
 
 std::string swing_sentence(const Analysis& a) {
@@ -48,6 +52,39 @@ std::vector<std::string> feel_sentences(const Analysis& a) {
                                               mean > 0.0 ? "later" : "earlier");
     out.push_back(fmt::format("{}, {}, {} within 10 ms of it", meant, sat,
                               labels::percent(played->stats.within_10ms)));
+  }
+  return out;
+}
+
+std::vector<std::string> dynamics_sentences(const Analysis& a) {
+  std::vector<std::string> out;
+  std::string pads;
+  for (const PadTiming& p : a.pads)
+    pads += fmt::format("{}{} {}", pads.empty() ? "" : ", ", p.pad, loudness(p.velocity));
+  if (!pads.empty()) out.push_back("loudness: " + pads);
+  if (a.dynamics) {
+    const Dynamics& d = *a.dynamics;
+    std::string marks;
+    const auto add = [&](const char* name, const VelocityStats& v) {
+      if (v.strokes > 0)
+        marks += fmt::format("{}{} {}", marks.empty() ? "" : ", ", name, loudness(v));
+    };
+    add("accents", d.accents);
+    add("normal strokes", d.normals);
+    add("ghost notes", d.ghosts);
+    out.push_back(marks);
+    if (d.accent_gap > 0.0) {
+      out.push_back(fmt::format("accents {:.2f} times as loud as normal strokes", d.accent_gap) +
+                    (d.accents_judged > 0
+                         ? fmt::format(", {} of them louder than the strokes around them",
+                                       labels::percent(d.accents_louder))
+                         : ""));
+    }
+  }
+  if (a.doubles) {
+    out.push_back(fmt::format("doubles: the second stroke at {} of the first over {} pair{}",
+                              labels::percent(a.doubles->second_over_first), a.doubles->pairs,
+                              a.doubles->pairs == 1 ? "" : "s"));
   }
   return out;
 }

@@ -15,4 +15,8 @@ std::string swing_sentence(const Analysis& analysis);
 // that, 78% within 10 ms of it".
 std::vector<std::string> feel_sentences(const Analysis& analysis);
 
+// Loudness in words, in MIDI velocity of this kit: each pad's ("snare 96 ±5%"), the pattern's
+// accents, normal strokes and ghost notes, and doubles. Empty lines are left out.
+std::vector<std::string> dynamics_sentences(const Analysis& analysis);
+
 }  // namespace pocket

@@ -110,6 +110,41 @@ std::string feel_section(const ReportData& data) {
   return out + "</section>\n";
 }
 
+// Each hand's timing and loudness, and the two compared.
+std::string hands_section(const ReportData& data) {
+  if (data.hands.empty()) return {};
+  std::string out =
+      "<section class=\"hands\">\n<h2>Hands</h2>\n<table class=\"pad-table\">\n<tr><th>Hand</th>"
+      "<th class=\"num\">Hits</th><th class=\"num\">Mean</th><th class=\"num\">SD</th>"
+      "<th class=\"num\">Within 10 ms</th><th class=\"num\">Velocity</th>"
+      "<th class=\"num\">Evenness (CV)</th></tr>\n";
+  for (const HandStats& h : data.hands) {
+    out += fmt::format(
+        "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.0f}</td>"
+        "<td class=\"num\">{:.0f}%</td></tr>\n",
+        to_string(h.hand), h.timing.hits, charts::signed_ms(h.timing.mean_offset_ms),
+        unsigned_ms(h.timing.sd_offset_ms), labels::percent(h.timing.within_10ms), h.velocity.mean,
+        100.0 * h.velocity.cv());
+  }
+  out += "</table>\n";
+  if (!data.hands_summary.empty())
+    out += fmt::format("<p>{}</p>\n", escape_html(data.hands_summary));
+  return out + "</section>\n";
+}
+
+// Loudness in MIDI velocity: per pad, accents and ghost notes, doubles.
+std::string dynamics_section(const ReportData& data) {
+  if (data.dynamics.empty()) return {};
+  std::string out =
+      "<section class=\"dynamics\">\n<h2>Dynamics</h2>\n<p class=\"caption\">In MIDI velocity "
+      "(1 to 127) of this kit, with the spread over the mean: lower is more even. Kits turn force "
+      "into velocity each their own way, so compare sessions on one kit only.</p>\n<ul>\n";
+  for (const std::string& line : data.dynamics)
+    out += fmt::format("<li>{}</li>\n", escape_html(line));
+  return out + "</ul>\n</section>\n";
+}
+
 std::string step_result(const ReportStep& step) {
   if (!step.complete) return "stopped before the end";
   return step.passed ? "passed" : "not yet";
@@ -180,6 +215,8 @@ std::string html_report(const ReportData& data) {
   out += "<section>\n<h2>Summary</h2>\n" + summary_table(data) + "</section>\n";
   out += ladder_section(data);
   out += feel_section(data);
+  out += hands_section(data);
+  out += dynamics_section(data);
 
   out += chart_section(
       "Every stroke over time",

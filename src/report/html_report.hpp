@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/analysis.hpp"
+#include "core/hand_timing.hpp"
 #include "html_page.hpp"
 
 namespace pocket {
@@ -49,6 +50,9 @@ struct ReportData {
   std::vector<ReportStep> steps;  // empty unless a ladder
   std::string swing;              // "swing: you swung 61 % on 8ths ...", or empty
   std::vector<std::string> feel;  // a line per pad with an intended placement
+  std::vector<HandStats> hands;   // with a sticking
+  std::string hands_summary;      // the two hands compared, or empty
+  std::vector<std::string> dynamics;  // loudness in words, a line each
 };
 
 // One self-contained HTML page: inline CSS and inline SVG only; no scripts, no external

@@ -72,7 +72,7 @@ nlohmann::json ladder_json(const LiveOptions& o, const LiveResult& r) {
 
 std::string live_result_json(const LiveOptions& o, const LiveResult& r) {
   const Drill& drill = o.drill;
-  nlohmann::json j = analysis_json(r.analysis);
+  nlohmann::json j = analysis_json(r.analysis, r.precision_bound_ms);
   j["drill"] = drill.name;
   j["bpm"] = r.start_bpm;
   j["meter"] = to_string(drill.meters);
@@ -106,6 +106,7 @@ std::string live_result_json(const LiveOptions& o, const LiveResult& r) {
   for (const ScoredStroke& s : r.analysis.strokes) {
     strokes.push_back({{"seconds", rounded_for_json(s.stroke.seconds, 1e6)},
                        {"pad", r.pad_names.at(static_cast<std::size_t>(s.stroke.pad))},
+                       {"velocity", s.stroke.velocity},
                        {"slot", s.slot},
                        {"offset_ms", rounded_for_json(s.offset_ms, 100.0)},
                        {"matched", s.matched},

@@ -30,7 +30,7 @@ void print_session_summary(const LiveOptions& live, const LiveResult& r,
                live.midi.api);
   }
   fmt::print(out, "{}", click_modes_text(click_modes_json(live.drill, r.modes)));
-  fmt::print(out, "\n{}", analysis_table(r.analysis));
+  fmt::print(out, "\n{}", analysis_table(r.analysis, r.precision_bound_ms));
   const std::string unmapped =
       unmapped_notes_text(r.analysis.unmapped_notes, live.kit, PresetLibrary::standard());
   if (!unmapped.empty()) fmt::print(out, "\n{}\n", unmapped);

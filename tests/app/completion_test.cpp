@@ -67,7 +67,7 @@ TEST_CASE("bash completes pocket's commands and each command's options", "[insta
   REQUIRE(std::filesystem::exists(c.file));
   CHECK(c.offers({"dr"}) == Offers{"drill", "drills"});
   CHECK(c.offers({"pr"}) == Offers{"progress"});
-  CHECK(c.offers({"ladder", "--st"}) == Offers{"--step", "--stop-after"});
+  CHECK(c.offers({"ladder", "--st"}) == Offers{"--step", "--sticking", "--stop-after"});
   CHECK(c.offers({"kits", "--"}) == Offers{"--help", "--names"});
   CHECK(c.offers({"render", "--bpm", "100", "--ra"}) == Offers{"--ramp-to", "--rate"});
   // Every command is offered on an empty word.

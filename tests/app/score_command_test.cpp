@@ -187,6 +187,30 @@ TEST_CASE("a swung take scores against a swung grid and reads its swing and feel
   CHECK_THAT(words.out, Contains("snare meant 10 ms behind the beat, sat right there"));
 }
 
+TEST_CASE("a take with a sticking is scored hand by hand", "[score]") {
+  // Singles in sixteenths on the snare: the left hand 6 ms behind and at velocity 75.
+  test::DrummerSpec spec;
+  spec.bars = 16;
+  spec.parts = {{38, {0, 2, 4, 6, 8, 10, 12, 14}, 0.0, 100},
+                {38, {1, 3, 5, 7, 9, 11, 13, 15}, 6.0, 75}};
+  spec.jitter_ms = 1.0;
+  test::TempDir dir;
+  save(dir / "singles.mid", test::perform(spec).midi);
+  const nlohmann::json j = score_json(dir, dir / "singles.mid", {"--sticking", "RL"});
+  REQUIRE(j.contains("hands"));
+  CHECK(j["hands"]["right"]["hits"] == 128);
+  CHECK(j["hands"]["left"]["hits"] == 128);
+  CHECK(j["hands"]["right"]["mean_offset_ms"].get<double>() == Approx(0.0).margin(0.3));
+  CHECK(j["hands"]["left"]["mean_offset_ms"].get<double>() == Approx(6.0).margin(0.3));
+  CHECK(j["hands"]["right"]["velocity_mean"] == 100.0);
+  CHECK(j["hands"]["left"]["velocity_mean"] == 75.0);
+  CHECK(j["hands"]["left"]["velocity_cv"] == 0.0);
+  CHECK_THAT(
+      j["hands"]["summary"].get<std::string>(),
+      Contains("the left hand sits 6.") && Contains("ms behind the right and plays 25 % softer"));
+  CHECK_FALSE(score_json(dir, dir / "singles.mid").contains("hands"));
+}
+
 TEST_CASE("a constant --bpm and --start-ms move the grid", "[score]") {
   test::DrummerSpec spec;
   spec.bpm = 100.0;

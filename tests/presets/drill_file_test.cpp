@@ -158,6 +158,27 @@ hihat = -5.5
   CHECK(finest.resolved_swing().unit == 16);
 }
 
+TEST_CASE("a drill file gives its sticking for every pad or per pad", "[drill_file]") {
+  const test::TempDir dir;
+  const Drill every = read_drill_file(dir.write(
+      "pd.toml", "name = \"x\"\ngrid = 16\nsticking = \"RLRR LRLL\"\n[tempo]\nbpm = 90\n"));
+  REQUIRE(every.sticking.size() == 1);
+  CHECK(every.sticking[0].pad.empty());
+  CHECK(every.sticking[0].marks == "RLRR LRLL");
+  const Drill per_pad = read_drill_file(dir.write("pp.toml", R"(
+name = "x"
+grid = 8
+[tempo]
+bpm = 90
+[sticking]
+hihat = "RLRL RLRL"
+snare = ".. L. .. L."
+)"));
+  REQUIRE(per_pad.sticking.size() == 2);
+  CHECK(per_pad.sticking[0].pad == "hihat");
+  CHECK(per_pad.sticking[1].marks == ".. L. .. L.");
+}
+
 TEST_CASE("drill file errors name the file, line, column and key", "[drill_file][errors]") {
   const test::TempDir dir;
   const auto error = [&](const std::string& text) {
@@ -236,6 +257,15 @@ TEST_CASE("drill file errors name the file, line, column and key", "[drill_file]
     const std::string message = error(std::string(kFixed) + "[feel]\nsnare = 80\n");
     CHECK_THAT(message, StartsWith(file + ":5:9: key 'feel.snare': "));
     CHECK_THAT(message, Contains("-50 (pushed) to 50 (laid back)"));
+  }
+  SECTION("a sticking that does not repeat over the bar") {
+    const std::string message = error("name = \"x\"\nsticking = \"RLR\"\n[tempo]\nbpm = 100\n");
+    CHECK_THAT(message, StartsWith(file + ":2:12: key 'sticking': "));
+    CHECK_THAT(message, Contains("3 marks, which do not repeat evenly over the bar's 4 slots"));
+  }
+  SECTION("a sticking with a mark that is no hand") {
+    CHECK_THAT(error(std::string(kFixed) + "[sticking]\nsnare = \"RX\"\n"),
+               StartsWith(file + ":5:9: key 'sticking.snare': sticking 'RX': use R"));
   }
   SECTION("a ladder without its target") {
     CHECK_THAT(error("name = \"x\"\n[ladder]\nfrom = 90\n"),

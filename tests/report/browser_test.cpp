@@ -199,3 +199,39 @@ TEST_CASE("chromium's DOM has a section and two charts per drill, and names only
   CHECK(dom.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
   CHECK(dom.find("<script") == std::string::npos);
 }
+
+TEST_CASE("chromium draws the swing, hands and dynamics sections of a report", "[browser]") {
+  INFO("install chromium with scripts/install-deps");
+  REQUIRE(std::filesystem::exists(kChromium));
+  ReportData data = sample_report();
+  data.swing = "swing: you swung 61 % on 8ths over 120 pairs, the drill asks 58 %";
+  data.feel = {"snare meant 10 ms behind the beat, sat 2.1 ms later than that, 78% within 10 ms"};
+  std::vector<TimedOffset> right, left;
+  for (int i = 0; i < 40; ++i) {
+    right.push_back({0.25 * i, std::sin(i)});
+    left.push_back({0.25 * i, 5.0 + std::sin(i)});
+  }
+  data.hands = {{Hand::right, timing_stats(right), {40, 100.0, 4.0}},
+                {Hand::left, timing_stats(left), {40, 80.0, 6.0}}};
+  data.hands_summary = "the left hand sits 5.0 ms behind the right and plays 20 % softer";
+  data.dynamics = {"loudness: snare 90 ±12%", "doubles: the second stroke at 96% of the first"};
+  const test::TempDir dir;
+  const auto page = dir / "hands.html";
+  std::ofstream(page) << html_report(data);
+
+  const test::CommandResult dom = run_chromium(dir, {"--dump-dom", "file://" + page.string()});
+  CHECK(dom.exit_code == 0);
+  CHECK(count(dom.out, "<section class=\"feel\"") == 1);
+  CHECK(count(dom.out, "<section class=\"hands\"") == 1);
+  CHECK(count(dom.out, "<section class=\"dynamics\"") == 1);
+  CHECK(count(dom.out, ">the left hand sits 5.0 ms behind the right and plays 20 % softer<") == 1);
+  CHECK(count(dom.out, "<td>left</td>") == 1);
+
+  const auto shot = dir / "hands.png";
+  const test::CommandResult result = run_chromium(
+      dir, {"--screenshot=" + shot.string(), "--window-size=1200,3200", "file://" + page.string()});
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  REQUIRE(std::filesystem::exists(shot));
+  check_png(shot, 1200, 3200);
+}

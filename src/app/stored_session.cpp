@@ -77,15 +77,15 @@ StoredSession load_session(const SessionStore& store, std::int64_t id) {
   const nlohmann::json summary = nlohmann::json::parse(s.record.summary_json, nullptr, false);
   const std::int64_t double_triggers =
       summary.is_object() ? summary.value("double_triggers", 0) : 0;
-  // The pattern's pads join the pad list, so that a pad that never struck still counts missed.
-  for (const PadPattern& p : s.pattern) {
-    if (std::find(s.pad_names.begin(), s.pad_names.end(), p.pad) == s.pad_names.end())
-      s.pad_names.push_back(p.pad);
-  }
+  // The pattern's and the sticking's pads join the pad list, so that a pad that never struck still
+  // counts missed and keeps its hand.
+  const auto join = [&](const std::string& pad) {
+    if (std::find(s.pad_names.begin(), s.pad_names.end(), pad) == s.pad_names.end())
+      s.pad_names.push_back(pad);
+  };
+  for (const PadPattern& p : s.pattern) join(p.pad);
   for (const StickingLine& line : s.sticking) {
-    if (!line.pad.empty() &&
-        std::find(s.pad_names.begin(), s.pad_names.end(), line.pad) == s.pad_names.end())
-      s.pad_names.push_back(line.pad);
+    if (!line.pad.empty()) join(line.pad);
   }
   const Grid grid = s.positions();
   std::optional<ExpectedStrokes> expected;

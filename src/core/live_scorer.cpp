@@ -13,7 +13,6 @@ LiveScorer::LiveScorer(MeterCycle meters, int slots_per_whole, std::vector<std::
       slots_per_whole_(slots_per_whole),
       expected_(expected),
       pad_names_(std::move(pad_names)),
-      swing_(swing),
       feel_(std::move(feel)),
       grid_(Grid::constant(120.0, meters_, slots_per_whole, 0.0, swing)) {}
 
@@ -22,7 +21,7 @@ void LiveScorer::add_section(std::int64_t first_bar, double start_seconds, doubl
   while (!segments_.empty() && segments_.back().slot >= slot) segments_.pop_back();
   segments_.push_back(
       {slot, start_seconds, Grid::seconds_per_slot(bpm, meters_, slots_per_whole_)});
-  grid_ = Grid(segments_, meters_, slots_per_whole_, swing_);
+  grid_ = Grid(segments_, meters_, slots_per_whole_, grid_.swing());
 }
 
 ScoredStroke LiveScorer::score(const Stroke& stroke) const {

@@ -57,7 +57,6 @@ class LiveScorer {
   int slots_per_whole_;
   const ExpectedStrokes& expected_;
   std::vector<std::string> pad_names_;
-  Swing swing_;
   Feel feel_;
   std::vector<Grid::Segment> segments_;
   Grid grid_;

@@ -43,11 +43,10 @@ TEST_CASE("a swung render puts every off-beat eighth at its share of the beat, t
           "[render][accuracy]") {
   test::TempDir dir;
   const auto out = dir / "swing.wav";
-  const auto result = test::run_command(
-      POCKET_BINARY,
-      {"render", "--bpm", "96", "--bars", "8", "--subdivision", "2", "--swing", "60", "--out",
-       out.string()},
-      dir.path());
+  const auto result = test::run_command(POCKET_BINARY,
+                                        {"render", "--bpm", "96", "--bars", "8", "--subdivision",
+                                         "2", "--swing", "60", "--out", out.string()},
+                                        dir.path());
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
 
@@ -64,8 +63,8 @@ TEST_CASE("a swung render puts every off-beat eighth at its share of the beat, t
   INFO("onset offsets from the swung grid: " << lowest << " to " << highest << " samples");
   CHECK(highest - lowest == 0);
 
-  const auto straight = test::run_command(
+  const auto refused = test::run_command(
       POCKET_BINARY, {"render", "--bpm", "96", "--swing", "60", "--out", out.string()}, dir.path());
-  CHECK(straight.exit_code != 0);
-  CHECK_THAT(straight.err, Catch::Contains("has no 8th notes to swing"));
+  CHECK(refused.exit_code != 0);
+  CHECK_THAT(refused.err, Catch::Contains("has no 8th notes to swing"));
 }

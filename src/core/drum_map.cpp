@@ -20,9 +20,14 @@ int DrumMap::pad_of(int note) const {
   return note >= 0 && note < 128 ? pad_of_note_[static_cast<std::size_t>(note)] : -1;
 }
 
+namespace {
+// Made when the program starts, not on the first call: that call may come from the MIDI
+// callback, where a function's static would allocate (its destructor's registration) and lock.
+const std::string kHead;
+}  // namespace
+
 const std::string& DrumMap::articulation_of(int note) const {
-  static const std::string none;
-  return note >= 0 && note < 128 ? articulation_[static_cast<std::size_t>(note)] : none;
+  return note >= 0 && note < 128 ? articulation_[static_cast<std::size_t>(note)] : kHead;
 }
 
 int DrumMap::pad_index(std::string_view pad) const {

@@ -48,6 +48,7 @@ struct MidiFile {
   std::vector<MidiFileEvent> events;
   std::vector<TempoChange> tempo_changes;  // in tick order; empty means 120 BPM throughout
   std::vector<TimeSignatureChange> time_signatures;
+  std::int64_t end_tick = 0;  // where the longest track ends
 };
 
 // Parses the bytes of a file; `name` is used in error messages. Throws MidiFileError.

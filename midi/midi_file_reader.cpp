@@ -154,7 +154,10 @@ class TrackParser {
       if (beats > 0 && power < 8) file_.time_signatures.push_back({tick_, beats, 1 << power});
     } else {
       in_.skip(length);
-      if (type == 0x2f) ended_ = true;
+      if (type == 0x2f) {
+        ended_ = true;
+        file_.end_tick = std::max(file_.end_tick, tick_);
+      }
     }
   }
 

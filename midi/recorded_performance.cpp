@@ -5,7 +5,8 @@
 
 namespace pocket {
 
-RecordedPerformance strokes_of(const MidiFile& file, const DrumMap& map, double double_trigger_ms) {
+RecordedPerformance filtered_notes(const MidiFile& file, const DrumMap& map,
+                                   double double_trigger_ms, std::vector<TickedStroke>& ticked) {
   const TickClock clock(file);
   StrokeFilter filter(map, double_trigger_ms);
   RecordedPerformance performance;
@@ -19,14 +20,21 @@ RecordedPerformance strokes_of(const MidiFile& file, const DrumMap& map, double 
     Stroke stroke;
     switch (filter.note_on(clock.seconds_at(static_cast<double>(event.tick)), event.data1,
                            event.data2, stroke)) {
-      case StrokeFilter::Result::stroke: performance.strokes.push_back(stroke); break;
+      case StrokeFilter::Result::stroke: ticked.push_back({event.tick, event.data1, stroke}); break;
       case StrokeFilter::Result::unmapped: ++performance.unmapped_notes[event.data1]; break;
       case StrokeFilter::Result::double_trigger:
       case StrokeFilter::Result::ignored: break;
     }
   }
   performance.double_triggers = filter.double_triggers();
+  return performance;
+}
 
+RecordedPerformance strokes_of(const MidiFile& file, const DrumMap& map, double double_trigger_ms) {
+  std::vector<TickedStroke> ticked;
+  RecordedPerformance performance = filtered_notes(file, map, double_trigger_ms, ticked);
+  performance.strokes.reserve(ticked.size());
+  for (const TickedStroke& t : ticked) performance.strokes.push_back(t.stroke);
   return performance;
 }
 
@@ -42,7 +50,7 @@ std::optional<Meter> meter_of(const MidiFile& file) {
   return meter;
 }
 
-Grid grid_from_tempo_map(const MidiFile& file, Meter meter, int slots_per_whole,
+Grid grid_from_tempo_map(const MidiFile& file, const MeterCycle& meters, int slots_per_whole,
                          double start_seconds, Swing swing) {
   validate_grid(slots_per_whole);
   const TickClock clock(file);
@@ -64,7 +72,7 @@ Grid grid_from_tempo_map(const MidiFile& file, Meter meter, int slots_per_whole,
   for (const TempoChange& change : file.tempo_changes) {
     if (change.tick > 0) add(change.tick);
   }
-  return Grid(std::move(segments), meter, slots_per_whole, swing);
+  return Grid(std::move(segments), meters, slots_per_whole, swing);
 }
 
 }  // namespace pocket

@@ -21,13 +21,22 @@ namespace pocket::app {
 namespace {
 
 // "100 BPM, 16 bars", "ladder 90-120 BPM, up-down", ...
+// A groove's tempos may be shares of its own: "groove 90%", "ladder 85%-100%".
 std::string tempo_summary(const Drill& d) {
+  const std::optional<GrooveSettings>& g = d.groove;
+  const auto tempo = [&](double bpm, const std::optional<double>& share) {
+    return share ? fmt::format("{:g}%", *share) : format_one_decimal(bpm);
+  };
   if (d.ladder) {
     const LadderConfig& l = *d.ladder;
-    return fmt::format("ladder {}-{}, {}", format_one_decimal(l.start_bpm),
-                       format_one_decimal(l.target_bpm), to_string(l.direction));
+    return fmt::format("ladder {}-{}, {}", tempo(l.start_bpm, g ? g->from_percent : std::nullopt),
+                       tempo(l.target_bpm, g ? g->to_percent : std::nullopt),
+                       to_string(l.direction));
   }
-  return d.bars > 0 ? fmt::format("{}, {} bars", format_bpm(d.bpm), d.bars) : format_bpm(d.bpm);
+  const std::string bpm =
+      g && g->tempo_percent ? fmt::format("groove {:g}%", *g->tempo_percent) : format_bpm(d.bpm);
+  const std::int64_t bars = g && !g->loop ? -1 : d.bars;
+  return bars > 0 ? fmt::format("{}, {} bars", bpm, bars) : g && !g->loop ? bpm + ", once" : bpm;
 }
 
 std::string shorten(const std::string& text, std::size_t width) {

@@ -6,6 +6,9 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "live_options.hpp"
+#include "midi/groove_file.hpp"
+#include "presets/preset_library.hpp"
 
 namespace po = boost::program_options;
 
@@ -64,9 +67,38 @@ std::map<std::string, double> parse_feel(const std::string& text) {
   return feel;
 }
 
-void apply_ladder(const po::variables_map& vm, LadderConfig& ladder) {
-  given(vm, "from", ladder.start_bpm);
-  given(vm, "to", ladder.target_bpm);
+// A ladder's tempo: BPM, or with a groove a share of its tempo ("70%"). Returns the share.
+std::optional<double> ladder_tempo(const po::variables_map& vm, const char* name, double& bpm,
+                                   const std::optional<GrooveSettings>& groove) {
+  std::string text;
+  if (!given(vm, name, text)) return std::nullopt;
+  if (text.ends_with('%')) {
+    if (!groove)
+      throw std::invalid_argument(
+          fmt::format("--{} {}: a share of a tempo needs a groove "
+                      "(--groove FILE.mid); give BPM, like 100",
+                      name, text));
+    const double percent = parse_tempo_percent(text);
+    bpm = percent;  // stands in until the groove is read
+    return percent;
+  }
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, bpm);
+  if (ec != std::errc{} || ptr != end)
+    throw std::invalid_argument(fmt::format("--{} {}: use BPM, like 100", name, text));
+  return std::nullopt;
+}
+
+void apply_ladder(const po::variables_map& vm, LadderConfig& ladder,
+                  std::optional<GrooveSettings>& groove) {
+  if (vm.count("from")) {
+    const auto share = ladder_tempo(vm, "from", ladder.start_bpm, groove);
+    if (groove) groove->from_percent = share;
+  }
+  if (vm.count("to")) {
+    const auto share = ladder_tempo(vm, "to", ladder.target_bpm, groove);
+    if (groove) groove->to_percent = share;
+  }
   std::int64_t bars = 0;
   if (given(vm, "bars", bars)) {
     if (bars < 1 || bars > 256) throw std::invalid_argument("--bars per step: use 1 to 256");
@@ -109,6 +141,59 @@ void apply_feel_options(const po::variables_map& vm, Swing& swing,
   if (given(vm, "feel", text)) feel = parse_feel(text);
 }
 
+po::options_description groove_options(bool live) {
+  po::options_description groove("a groove from a MIDI file");
+  groove.add_options()("groove", po::value<std::string>(),
+                       "be scored against the drum part of a MIDI file")(
+      "groove-map", po::value<std::string>(),
+      "the kit map the groove's notes are read with (default: your kit's)")(
+      "target", po::value<std::string>(),
+      "grid: its notes snapped to the grid (default); performance: placed as the file plays them");
+  if (live) {
+    groove.add_options()("tempo", po::value<std::string>(),
+                         "a share of the groove's tempo, like 80% (default: its own)")(
+        "once", "play the groove through once instead of looping it");
+  }
+  return groove;
+}
+
+void apply_groove_options(const po::variables_map& vm, std::optional<GrooveSettings>& groove) {
+  std::string text;
+  if (given(vm, "groove", text)) {
+    groove = GrooveSettings{};
+    groove->file = text;
+    groove->tempo_percent = 100.0;
+  }
+  for (const char* name : {"groove-map", "target", "tempo", "once"}) {
+    if (vm.count(name) && !groove)
+      throw std::invalid_argument(fmt::format("--{} goes with a groove (--groove FILE.mid)", name));
+  }
+  if (!groove) return;
+  given(vm, "groove-map", groove->map);
+  if (given(vm, "target", text)) {
+    if (text != "grid" && text != "performance")
+      throw std::invalid_argument(
+          fmt::format("--target {}: use grid (the notes on the grid) or performance", text));
+    groove->target = text == "grid" ? GrooveTarget::grid : GrooveTarget::performance;
+  }
+  if (given(vm, "tempo", text)) groove->tempo_percent = parse_tempo_percent(text);
+  if (vm.count("bpm")) groove->tempo_percent.reset();
+  if (vm.count("once")) groove->loop = false;
+}
+
+void take_groove(Drill& drill, const DrumMap& kit) {
+  if (!drill.groove) return;
+  const GrooveSettings& settings = *drill.groove;
+  try {
+    const DrumMap map =
+        settings.map.empty() ? kit : chosen_kit(settings.map, PresetLibrary::standard());
+    play_groove(drill, read_groove(settings.file, map));
+    validate(drill);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(fmt::format("the groove {}: {}", settings.file, e.what()));
+  }
+}
+
 po::options_description drill_options(DrillKind kind) {
   po::options_description all;
   po::options_description drill("the drill");
@@ -132,6 +217,7 @@ po::options_description drill_options(DrillKind kind) {
       "max-bars", po::value<std::int64_t>(), "stop after this many bars, whatever the drill");
   all.add(drill);
   all.add(feel_options());
+  all.add(groove_options(true));
   if (kind != DrillKind::ladder) {
     po::options_description fixed("a fixed tempo");
     fixed.add_options()("bpm", po::value<double>(), "tempo, 20 to 400 (default 120)");
@@ -139,8 +225,10 @@ po::options_description drill_options(DrillKind kind) {
   }
   if (kind != DrillKind::fixed) {
     po::options_description ladder("the ladder");
-    ladder.add_options()("from", po::value<double>(), "start tempo (default 100)")(
-        "to", po::value<double>(), "target tempo (default 140)")(
+    ladder.add_options()(
+        "from", po::value<std::string>(),
+        "start tempo (default 100); with a groove also a share of its tempo (70%)")(
+        "to", po::value<std::string>(), "target tempo (default 140), or a share (100%)")(
         "step", po::value<std::string>(), "tempo step: a percentage (3%) or BPM (4)")(
         "direction", po::value<std::string>(), "up, down, or up-down (there and back)")(
         "on-fail", po::value<std::string>(),
@@ -178,6 +266,7 @@ void apply_drill_options(const po::variables_map& vm, Drill& d) {
     given(vm, "sound", d.sound);
     apply_feel_options(vm, d.swing, d.feel);
     if (given(vm, "sticking", text)) d.sticking = {{"", text}};
+    apply_groove_options(vm, d.groove);
     const PassRule file_rule = d.rule;
     double percent = 0.0;
     if (given(vm, "pass-within", percent)) {
@@ -197,9 +286,9 @@ void apply_drill_options(const po::variables_map& vm, Drill& d) {
                                   vm.count("max-increase") >
                               0;
     if (d.ladder) {
-      if (vm.count("bpm"))
+      if (vm.count("bpm") || vm.count("tempo"))
         throw std::invalid_argument("this drill is a ladder: set its tempos with --from and --to");
-      apply_ladder(vm, *d.ladder);
+      apply_ladder(vm, *d.ladder, d.groove);
       d.ladder->rule = d.rule;
     } else {
       if (ladder_given) {

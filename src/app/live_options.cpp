@@ -1,5 +1,7 @@
 #include "live_options.hpp"
 
+#include "drill_options.hpp"
+
 #include <fmt/format.h>
 
 #include "command.hpp"
@@ -109,6 +111,7 @@ void apply_live_options(const LiveCommonOptions& o, const po::variables_map& vm,
         "your loop offset), or name the kit's port with --midi-in (see 'pocket devices')");
   }
   live.kit = chosen_kit(o.drum_map, PresetLibrary::standard());
+  take_groove(live.drill, live.kit);
   live.calibration_ms =
       vm.count("calibration-ms") ? vm["calibration-ms"].as<double>() : config.calibration_ms;
   live.input_latency_ms =

@@ -118,6 +118,11 @@ std::string drill_settings_json(const Drill& d) {
     j["swing"] = {{"percent", d.swing.percent}, {"on", d.resolved_swing().unit}};
   }
   if (!d.feel.empty()) j["feel"] = d.feel;
+  if (d.groove) {
+    j["groove"] = {{"file", d.groove->file},
+                   {"target", d.groove->target == GrooveTarget::grid ? "grid" : "performance"},
+                   {"loop", d.groove->loop}};
+  }
   for (const StickingLine& line : d.sticking) {
     if (line.pad.empty()) {
       j["sticking"] = line.marks;  // one line for every pad

@@ -9,6 +9,7 @@
 #include "command.hpp"
 #include "core/analysis.hpp"
 #include "core/drill.hpp"
+#include "core/groove.hpp"
 #include "core/tempo_map.hpp"
 #include "core/tempo_text.hpp"
 #include "core/timing_summary.hpp"
@@ -42,6 +43,7 @@ struct ScoreOptions {
   Swing swing;
   std::map<std::string, double> feel;
   std::vector<StickingLine> sticking;
+  std::optional<GrooveSettings> groove;
 };
 
 po::options_description describe(ScoreOptions& o) {
@@ -63,6 +65,7 @@ po::options_description describe(ScoreOptions& o) {
       "save", po::bool_switch(&o.save), "keep the result in the history as a session")(
       "db", po::value(&o.db), "the history database (with --save)");
   d.add(feel_options());
+  d.add(groove_options(false));
   return d;
 }
 
@@ -80,8 +83,8 @@ std::string grid_name(int grid) {
 
 // Keeps an offline-scored recording in the history, like a live session.
 std::int64_t save_score(const ScoreOptions& o, const Analysis& analysis,
-                        const std::vector<std::string>& pad_names, const Grid& grid, Meter meter,
-                        double file_bpm) {
+                        const std::vector<std::string>& pad_names, const Grid& grid,
+                        const MeterCycle& meter, const Drill& groove, double file_bpm) {
   SessionStore store = open_writable_store(o.db, "fix its permissions, or use --db FILE");
   SessionRecord record;
   record.started_at = utc_now();
@@ -95,6 +98,10 @@ std::int64_t save_score(const ScoreOptions& o, const Analysis& analysis,
                      {"swing", {{"percent", grid.swing().percent}, {"on", grid.swing().unit}}},
                      {"feel", o.feel}};
   if (!o.sticking.empty()) settings["sticking"] = o.sticking.front().marks;
+  if (o.groove) {
+    settings["groove"] = o.groove->file;
+    for (const PadPattern& p : groove.pattern) settings["pattern"][p.pad] = p.marks;
+  }
   record.settings_json = settings.dump();
   record.bpm_low = record.bpm_high = std::round(o.bpm.value_or(file_bpm) * 100.0) / 100.0;
   record.midi_port = o.file;
@@ -140,6 +147,9 @@ int run_score(const std::vector<std::string>& args) {
   try {
     apply_feel_options(vm, o.swing, o.feel);
     if (vm.count("sticking")) o.sticking = {{"", vm["sticking"].as<std::string>()}};
+    apply_groove_options(vm, o.groove);
+    if (o.groove && !o.meter.empty())
+      throw std::invalid_argument("--meter and --groove: the groove's own bars are scored");
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
@@ -148,10 +158,19 @@ int run_score(const std::vector<std::string>& args) {
   const PresetLibrary library = PresetLibrary::standard();
   std::optional<Grid> grid;
   std::optional<DrumMap> map;
-  Meter meter;
+  MeterCycle meter{4, 4};
+  Drill groove;  // with --groove: its pattern, bars and placements
+  map.emplace(chosen_kit(o.drum_map, library));
+  if (o.groove) {
+    groove.grid = o.grid;
+    groove.swing = o.swing;
+    groove.groove = o.groove;
+    take_groove(groove, *map);
+  }
   try {
-    map.emplace(chosen_kit(o.drum_map, library));
-    meter = o.meter.empty() ? meter_of(file).value_or(Meter{4, 4}) : parse_meter(o.meter);
+    meter = o.groove          ? groove.meters
+            : o.meter.empty() ? MeterCycle(meter_of(file).value_or(Meter{4, 4}))
+                              : MeterCycle(parse_meter(o.meter));
     if (o.bpm) {
       if (!(*o.bpm >= kMinBpm && *o.bpm <= kMaxBpm)) {
         throw std::invalid_argument(fmt::format("tempo {:g} BPM is out of range: use {:g} to {:g}",
@@ -168,11 +187,15 @@ int run_score(const std::vector<std::string>& args) {
   const RecordedPerformance performance = strokes_of(file, *map, o.double_trigger_ms);
   AnalysisOptions scoring;
   Sticking sticking;
+  ExpectedStrokes expected;
   try {
     validate_feel(o.feel);
-    scoring.feel = feel_of(o.feel, performance.pad_names);
+    groove.feel = o.feel;
+    scoring.feel = feel_of(groove, performance.pad_names);
     sticking = Sticking(o.sticking, performance.pad_names, grid->positions());
     scoring.sticking = &sticking;
+    if (o.groove) expected = expected_strokes(groove, performance.pad_names);
+    scoring.expected = &expected;
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }
@@ -182,8 +205,8 @@ int run_score(const std::vector<std::string>& args) {
   const std::string unmapped = unmapped_notes_text(analysis.unmapped_notes, *map, library);
   std::optional<std::int64_t> saved;
   if (o.save)
-    saved = save_score(o, analysis, performance.pad_names, *grid, meter,
-                       TickClock(file).quarter_bpm_at(0) * meter.unit / 4.0);
+    saved = save_score(o, analysis, performance.pad_names, *grid, meter, groove,
+                       TickClock(file).quarter_bpm_at(0) * meter.tempo_unit() / 4.0);
   if (o.json) {
     if (!unmapped.empty()) fmt::print(stderr, "{}\n", unmapped);
     fmt::print("{}\n", analysis_json(analysis).dump(2));

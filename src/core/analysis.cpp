@@ -23,7 +23,7 @@ void match(std::vector<ScoredStroke>& scored, const Grid& grid, std::size_t pad_
     ScoredStroke& s = scored[i];
     const double on_grid = feel.seconds_on_grid(s.stroke);
     s.slot = grid.nearest_slot(on_grid);
-    s.offset_ms = (on_grid - grid.seconds_of(s.slot)) * 1000.0;
+    s.offset_ms = feel.offset_ms(grid, s.stroke, s.slot);
     if (s.slot < 0) continue;
     if (!expected.plain() && !expected.expects(s.stroke.pad, grid.position_of(s.slot))) continue;
     Last& previous = last[static_cast<std::size_t>(s.stroke.pad)];
@@ -126,8 +126,9 @@ void count_plain_misses(Analysis& result, const Grid& grid, BarTallies& bars,
 }
 
 // Pattern: every expected slot of a pad, in the bars played, that the pad did not strike.
+// Counts in `due` how often each pad's note came round.
 SpotCounts count_pattern_misses(Analysis& result, const Grid& grid, const ExpectedStrokes& expected,
-                                BarTallies& bars, const AnalysisOptions& options) {
+                                BarTallies& bars, const AnalysisOptions& options, SpotCounts& due) {
   SpotCounts missed;
   const auto range = bar_range(result, grid, options);
   if (!range) return missed;
@@ -140,7 +141,9 @@ SpotCounts count_pattern_misses(Analysis& result, const Grid& grid, const Expect
   for (std::int64_t slot = grid.first_slot_of_bar(range->first); slot < end; ++slot) {
     const int position = grid.position_of(slot);
     for (const int pad : pads) {
-      if (!expected.expects(pad, position) || struck.count({pad, slot}) > 0) continue;
+      if (!expected.expects(pad, position)) continue;
+      ++due[{pad, position}];
+      if (struck.count({pad, slot}) > 0) continue;
       ++result.missed;
       ++bars[grid.bar_of(slot)].missed;
       ++missed[{pad, position}];
@@ -149,16 +152,42 @@ SpotCounts count_pattern_misses(Analysis& result, const Grid& grid, const Expect
   return missed;
 }
 
+// `due`, when given, says how often each spot came round.
 std::vector<PatternSpot> spots(const SpotCounts& counts, const Grid& grid,
-                               std::span<const std::string> pad_names) {
+                               std::span<const std::string> pad_names,
+                               const SpotCounts* due = nullptr) {
   std::vector<PatternSpot> out;
   for (const auto& [where, count] : counts) {
     out.push_back({pad_names[static_cast<std::size_t>(where.first)], where.second,
-                   grid.position_label(where.second), count});
+                   grid.position_label(where.second), count, due ? due->at(where) : 0});
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const PatternSpot& a, const PatternSpot& b) { return a.count > b.count; });
   return out;
+}
+
+// Every expected note in bar order: how often it came round, was missed, and its timing.
+std::vector<PatternNote> pattern_notes(const std::vector<ScoredStroke>& scored, const Grid& grid,
+                                       std::span<const std::string> pad_names,
+                                       const SpotCounts& due, const SpotCounts& missed) {
+  std::map<std::pair<int, int>, std::vector<TimedOffset>> played;  // (position, pad)
+  for (const ScoredStroke& s : scored) {
+    if (s.matched)
+      played[{grid.position_of(s.slot), s.stroke.pad}].push_back({s.stroke.seconds, s.offset_ms});
+  }
+  std::vector<PatternNote> notes;
+  for (const auto& [where, count] : due) {
+    const auto [pad, position] = where;
+    const auto m = missed.find(where);
+    const auto p = played.find({position, pad});
+    notes.push_back({pad_names[static_cast<std::size_t>(pad)], position,
+                     grid.position_label(position), count, m == missed.end() ? 0 : m->second,
+                     p == played.end() ? TimingStats{} : timing_stats(p->second)});
+  }
+  std::stable_sort(notes.begin(), notes.end(), [](const PatternNote& a, const PatternNote& b) {
+    return a.position < b.position;
+  });
+  return notes;
 }
 
 // The matched strokes of one pad or one position: their offsets and their velocities.
@@ -239,9 +268,11 @@ Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
     count_plain_misses(result, grid, bars, options);
   } else {
     result.patterned = true;
-    result.missed_at =
-        spots(count_pattern_misses(result, grid, expected, bars, options), grid, pad_names);
+    SpotCounts due;
+    const SpotCounts missed = count_pattern_misses(result, grid, expected, bars, options, due);
+    result.missed_at = spots(missed, grid, pad_names, &due);
     result.extra_at = spots(extra_at, grid, pad_names);
+    result.notes = pattern_notes(result.strokes, grid, pad_names, due, missed);
   }
   for (const auto& [bar, tally] : bars.in_order()) {
     result.bars.push_back({bar, tally});

@@ -54,6 +54,17 @@ struct PatternSpot {
   int position = 0;   // in the meter cycle
   std::string label;  // "3", "2e", ...
   std::int64_t count = 0;
+  std::int64_t of = 0;  // missed spots: how often the pattern asked for it in the bars played
+};
+
+// With a pattern: one expected note (a pad at a position) over the bars played.
+struct PatternNote {
+  std::string pad;
+  int position = 0;
+  std::string label;
+  std::int64_t due = 0;     // bars that asked for it
+  std::int64_t missed = 0;  // of those, bars without it
+  TimingStats stats;        // of the strokes that played it
 };
 
 // Timing on clicks that were heard and on clicks that were left out.
@@ -95,6 +106,7 @@ struct Analysis {
   bool patterned = false;              // scored against a groove pattern
   std::vector<PatternSpot> missed_at;  // with a pattern: per pad and position, most first
   std::vector<PatternSpot> extra_at;
+  std::vector<PatternNote> notes;              // with a pattern: every expected note, in bar order
   std::optional<ClickSplit> by_click;          // when some clicks were left out
   std::map<int, std::int64_t> unmapped_notes;  // note-ons on notes the kit map does not cover
   std::vector<BarTally> bars;                  // from the first played bar to the last

@@ -116,6 +116,22 @@ Feel feel_of(const std::map<std::string, double>& feel_ms, std::span<const std::
   return feel;
 }
 
+Feel feel_of(const Drill& drill, std::span<const std::string> pad_names) {
+  Feel feel = feel_of(drill.feel, pad_names);
+  const int positions =
+      Grid::constant(drill.start_bpm(), drill.meters, drill.scored_grid()).positions();
+  for (const auto& [where, slots] : drill.placements) {
+    const auto it = std::find(pad_names.begin(), pad_names.end(), where.first);
+    if (it == pad_names.end()) continue;  // the pattern names it: expected_strokes says so
+    auto& by_position = feel.slots_by_pad_position;
+    const auto pad = static_cast<std::size_t>(it - pad_names.begin());
+    by_position.resize(std::max(by_position.size(), pad + 1));
+    by_position[pad].resize(static_cast<std::size_t>(positions), 0.0);
+    by_position[pad].at(static_cast<std::size_t>(where.second)) = slots;
+  }
+  return feel;
+}
+
 Sticking sticking_of(const Drill& d, std::span<const std::string> pad_names) {
   const int positions = Grid::constant(d.start_bpm(), d.meters, d.scored_grid()).positions();
   return Sticking(d.sticking, pad_names, positions);

@@ -10,6 +10,7 @@
 #include "click_pattern.hpp"
 #include "expected_strokes.hpp"
 #include "feel.hpp"
+#include "groove.hpp"
 #include "meter_cycle.hpp"
 #include "sticking.hpp"
 #include "swing.hpp"
@@ -47,8 +48,11 @@ struct Drill {
   Swing swing;                         // the grid's off-beats, and the click's subdivisions
   std::map<std::string, double> feel;  // pad -> where it means to sit, ms (+ laid back)
   std::vector<StickingLine> sticking;  // which hand plays each slot; empty: not told
-  PassRule rule;                       // when a bar, a step or a whole session counts as solid
-  double bpm = 120.0;                  // a fixed tempo...
+  std::optional<GrooveSettings> groove;  // a MIDI file's part, once read: see play_groove
+  // With a groove's performance target: how far each note sits from its slot, in slots.
+  std::map<std::pair<std::string, int>, double> placements;  // (pad, position) -> slots
+  PassRule rule;           // when a bar, a step or a whole session counts as solid
+  double bpm = 120.0;      // a fixed tempo...
   std::int64_t bars = -1;  // ...for this many bars after the count-in (-1: until stopped)
   std::optional<LadderConfig> ladder;  // ...or a ladder instead
   std::optional<SilentWhileTight> silent_while_tight;
@@ -83,6 +87,8 @@ void validate_feel(const std::map<std::string, double>& feel);
 // A feel by pad name over a kit's pads. Throws std::invalid_argument for a pad the kit does not
 // have.
 Feel feel_of(const std::map<std::string, double>& feel, std::span<const std::string> pad_names);
+// The drill's feel and its groove's placements over a kit's pads (as feel_of above).
+Feel feel_of(const Drill& drill, std::span<const std::string> pad_names);
 
 // Throws std::invalid_argument naming the setting that is wrong, including a pattern that
 // does not fit the grid and click modes that cannot go together.

@@ -28,7 +28,7 @@ ScoredStroke LiveScorer::score(const Stroke& stroke) const {
   const double on_grid = feel_.seconds_on_grid(stroke);
   const std::int64_t slot = grid_.nearest_slot(on_grid);
   const bool expected = expected_.plain() || expected_.expects(stroke.pad, grid_.position_of(slot));
-  return ScoredStroke{stroke, slot, (on_grid - grid_.seconds_of(slot)) * 1000.0, expected};
+  return ScoredStroke{stroke, slot, feel_.offset_ms(grid_, stroke, slot), expected};
 }
 
 std::optional<ScoredStroke> LiveScorer::add_stroke(const Stroke& stroke) {

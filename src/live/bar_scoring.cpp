@@ -7,7 +7,7 @@ BarScoring::BarScoring(const Drill& drill, std::vector<std::string> pad_names)
       expected_(expected_strokes(drill, pad_names)),
       sticking_(sticking_of(drill, pad_names)),
       scorer_(drill.meters, drill.scored_grid(), pad_names, expected_, drill.swing,
-              feel_of(drill.feel, pad_names)),
+              feel_of(drill, pad_names)),
       clicks_(scorer_.grid()) {}
 
 std::vector<BarClosed> BarScoring::close_bars(double until, std::int64_t last_bar) {

@@ -72,16 +72,39 @@ void read_click(const TomlFile& file, const toml::table& t, Drill& d) {
        [&](const std::string& v) { d.click.gap = parse_gap(v); });
 }
 
+// With a groove a tempo may be a share of the groove's own, in quotes: "80%".
+std::optional<double> share_of_groove(const TomlFile& file, const toml::table& t,
+                                      std::string_view prefix, std::string_view key,
+                                      const Drill& d) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr || !node->is_string()) return std::nullopt;
+  try {
+    if (!d.groove)
+      throw std::invalid_argument(
+          "a share of a tempo (\"80%\") needs a groove: give BPM, like 100");
+    return parse_tempo_percent(*node->value<std::string>());
+  } catch (const std::invalid_argument& e) {
+    file.fail(node->source(), TomlFile::key_path(prefix, key), e.what());
+  }
+}
+
 void read_ladder(const TomlFile& file, const toml::table& t, Drill& d) {
   constexpr std::string_view p = "ladder";
   file.allow_only(
       t, p, {"from", "to", "step", "bars", "direction", "on_fail", "stop_after", "max_increase"});
   LadderConfig ladder;
-  const auto from = file.number(t, p, "from");
-  const auto to = file.number(t, p, "to");
+  // Shares of a groove's tempo stand in for BPM until the groove is read (see play_groove).
+  const auto from_share = share_of_groove(file, t, p, "from", d);
+  const auto to_share = share_of_groove(file, t, p, "to", d);
+  const auto from = from_share ? from_share : file.number(t, p, "from");
+  const auto to = to_share ? to_share : file.number(t, p, "to");
   if (!from || !to) {
     file.fail(t.source(), from ? "ladder.to" : "ladder.from",
               "a ladder needs from and to, in BPM (from = 100, to = 140)");
+  }
+  if (d.groove) {
+    d.groove->from_percent = from_share;
+    d.groove->to_percent = to_share;
   }
   ladder.start_bpm = *from;
   ladder.target_bpm = *to;
@@ -122,14 +145,21 @@ void read_ladder(const TomlFile& file, const toml::table& t, Drill& d) {
   d.ladder = ladder;
 }
 
+// bpm, or with a groove a share of its tempo ("80%"; its own when left out); bars.
 void read_tempo(const TomlFile& file, const toml::table& t, Drill& d) {
   file.allow_only(t, "tempo", {"bpm", "bars"});
-  const auto bpm = file.number(t, "tempo", "bpm");
-  if (!bpm) file.fail(t.source(), "tempo.bpm", "a fixed tempo needs bpm, like bpm = 100");
-  read(file, t, "tempo", "bpm", bpm, [&](double v) {
-    TempoMap({{d.meters.first(), 1, v, v}});
-    d.bpm = v;
-  });
+  if (const auto share = share_of_groove(file, t, "tempo", "bpm", d)) {
+    d.groove->tempo_percent = share;
+  } else if (d.groove && t.get("bpm") == nullptr) {
+    d.groove->tempo_percent = 100.0;
+  } else {
+    const auto bpm = file.number(t, "tempo", "bpm");
+    if (!bpm) file.fail(t.source(), "tempo.bpm", "a fixed tempo needs bpm, like bpm = 100");
+    read(file, t, "tempo", "bpm", bpm, [&](double v) {
+      TempoMap({{d.meters.first(), 1, v, v}});
+      d.bpm = v;
+    });
+  }
   read(file, t, "tempo", "bars", file.integer(t, "tempo", "bars"),
        [&](std::int64_t v) { d.bars = whole(v, 1, 100000, "the drill's length in bars"); });
 }
@@ -268,15 +298,44 @@ void read_modes(const TomlFile& file, const toml::table& doc, Drill& d) {
   }
 }
 
+// groove (a MIDI file beside the drill file), groove_map, loop and target.
+void read_groove_keys(const TomlFile& file, const toml::table& doc, Drill& d) {
+  const auto name = file.text(doc, "", "groove");
+  for (const char* key : {"groove_map", "loop", "target"}) {
+    if (!name && doc.get(key) != nullptr)
+      file.fail(doc.get(key)->source(), key, "goes with a groove (groove = \"FILE.mid\")");
+  }
+  if (!name) return;
+  GrooveSettings groove;
+  const std::filesystem::path midi = file.path().parent_path() / *name;
+  if (!std::filesystem::is_regular_file(midi))
+    file.fail(doc.get("groove")->source(), "groove",
+              fmt::format("there is no file {}", midi.string()));
+  groove.file = midi.string();
+  groove.map = file.text(doc, "", "groove_map").value_or("");
+  if (const toml::node* loop = doc.get("loop")) {
+    if (!loop->is_boolean()) file.fail(loop->source(), "loop", "must be true or false");
+    groove.loop = *loop->value<bool>();
+  }
+  read(file, doc, "", "target", file.text(doc, "", "target"), [&](const std::string& v) {
+    if (v != "grid" && v != "performance")
+      throw std::invalid_argument("must be \"grid\" (the notes on the grid) or \"performance\"");
+    groove.target = v == "grid" ? GrooveTarget::grid : GrooveTarget::performance;
+  });
+  d.groove = groove;
+}
+
 }  // namespace
 
 Drill read_drill_file(const std::filesystem::path& path) {
   const TomlFile file(path);
   const toml::table& doc = file.root();
-  file.allow_only(doc, "",
-                  {"name", "description", "meter", "count_in", "grid", "click", "tempo", "ladder",
-                   "pass", "pattern", "random_mute", "silent_while_tight", "quiet_count", "swing",
-                   "swing_on", "feel", "sticking"});
+  file.allow_only(
+      doc, "",
+      {"name",        "description", "meter",    "count_in", "grid",        "click",
+       "tempo",       "ladder",      "pass",     "pattern",  "random_mute", "silent_while_tight",
+       "quiet_count", "swing",       "swing_on", "feel",     "sticking",    "groove",
+       "groove_map",  "loop",        "target"});
   Drill d;
   d.name = path.stem().string();
   d.click.count_in_bars = 1;
@@ -302,9 +361,12 @@ Drill read_drill_file(const std::filesystem::path& path) {
     file.allow_only(*t, "pass", {"within_25ms", "max_sd_ms"});
     d.rule = read_rule(file, *t, "pass", d.rule);
   }
+  read_groove_keys(file, doc, d);
   const toml::table* tempo = file.table(doc, "", "tempo");
   const toml::table* ladder = file.table(doc, "", "ladder");
-  if ((tempo == nullptr) == (ladder == nullptr)) {
+  if (tempo == nullptr && ladder == nullptr && d.groove) {
+    d.groove->tempo_percent = 100.0;  // the groove's own tempo
+  } else if ((tempo == nullptr) == (ladder == nullptr)) {
     file.fail(doc.source(), tempo ? "ladder" : "tempo",
               "a drill has either a [tempo] (bpm, bars) or a [ladder] (from, to, step, bars)");
   }

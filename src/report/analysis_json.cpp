@@ -125,12 +125,23 @@ nlohmann::json analysis_json(const Analysis& a, double measuring_error_ms) {
                      {"muted", timing_json(a.by_click->muted)}};
   const auto spots = [](const std::vector<PatternSpot>& list) {
     nlohmann::json out = nlohmann::json::array();
-    for (const PatternSpot& s : list)
+    for (const PatternSpot& s : list) {
       out.push_back({{"pad", s.pad}, {"position", s.label}, {"count", s.count}});
+      if (s.of > 0) out.back()["of"] = s.of;
+    }
     return out;
   };
   if (a.patterned) {
-    j["pattern"] = {{"missed", spots(a.missed_at)}, {"extra", spots(a.extra_at)}};
+    nlohmann::json notes = nlohmann::json::array();
+    for (const PatternNote& n : a.notes) {
+      notes.push_back({{"pad", n.pad},
+                       {"position", n.label},
+                       {"due", n.due},
+                       {"hit", n.due - n.missed},
+                       {"missed", n.missed},
+                       {"timing", timing_json(n.stats)}});
+    }
+    j["pattern"] = {{"missed", spots(a.missed_at)}, {"extra", spots(a.extra_at)}, {"notes", notes}};
   }
   j["swing"] = swing_json(a);
   j["feel"] = feel_json(a);

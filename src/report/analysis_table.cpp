@@ -89,8 +89,8 @@ std::string analysis_table(const Analysis& a, double measuring_error_ms) {
           rest += s.count;
           continue;
         }
-        out += fmt::format("    {} {} {}, {} time{}\n", s.pad, what, s.label, s.count,
-                           s.count == 1 ? "" : "s");
+        out += fmt::format("    {} {} {}, {} time{}{}\n", s.pad, what, s.label, s.count,
+                           s.count == 1 ? "" : "s", s.of > 0 ? fmt::format(" of {}", s.of) : "");
       }
       if (rest > 0) out += fmt::format("    ... and {} more at other positions\n", rest);
     };

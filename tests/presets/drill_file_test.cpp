@@ -305,3 +305,54 @@ TEST_CASE("drill file errors name the file, line, column and key", "[drill_file]
     CHECK_THAT(error("[tempo]\nbpm = 100\n"), Contains("key 'name': a drill needs a name"));
   }
 }
+
+TEST_CASE("a drill file takes a groove beside it, and tempos as shares of the groove's",
+          "[drill_file][groove]") {
+  const test::TempDir dir;
+  dir.write("beat.mid", "");  // read later, with the kit: here only its place is checked
+  const Drill fixed = read_drill_file(dir.write("g.toml", R"(
+name = "x"
+groove = "beat.mid"
+groove_map = "roland"
+loop = false
+target = "performance"
+[tempo]
+bpm = "80%"
+)"));
+  REQUIRE(fixed.groove);
+  CHECK(fixed.groove->file == (dir / "beat.mid").string());
+  CHECK(fixed.groove->map == "roland");
+  CHECK_FALSE(fixed.groove->loop);
+  CHECK(fixed.groove->target == GrooveTarget::performance);
+  CHECK(fixed.groove->tempo_percent == 80.0);
+
+  const Drill own = read_drill_file(dir.write("o.toml", "name = \"x\"\ngroove = \"beat.mid\"\n"));
+  CHECK(own.groove->tempo_percent == 100.0);
+  CHECK(own.groove->loop);
+  CHECK(own.groove->target == GrooveTarget::grid);
+
+  const Drill ladder = read_drill_file(dir.write(
+      "l.toml", "name = \"x\"\ngroove = \"beat.mid\"\n[ladder]\nfrom = \"70%\"\nto = 110\n"));
+  CHECK(ladder.groove->from_percent == 70.0);
+  CHECK_FALSE(ladder.groove->to_percent);
+  CHECK(ladder.ladder->target_bpm == 110.0);
+}
+
+TEST_CASE("drill file groove errors name the line and the key", "[drill_file][groove][errors]") {
+  const test::TempDir dir;
+  const std::string file = (dir / "bad.toml").string();
+  const auto error = [&](const std::string& text) {
+    return drill_error(dir.write("bad.toml", text));
+  };
+  CHECK_THAT(error("name = \"x\"\ngroove = \"none.mid\"\n"),
+             StartsWith(file + ":2:") && Contains("key 'groove'") && Contains("none.mid"));
+  CHECK_THAT(error("name = \"x\"\nloop = false\n[tempo]\nbpm = 90\n"),
+             StartsWith(file + ":2:") && Contains("goes with a groove"));
+  CHECK_THAT(error("name = \"x\"\n[tempo]\nbpm = \"80%\"\n"),
+             StartsWith(file + ":3:") && Contains("needs a groove"));
+  dir.write("beat.mid", "");
+  CHECK_THAT(error("name = \"x\"\ngroove = \"beat.mid\"\ntarget = \"feel\"\n"),
+             StartsWith(file + ":3:") && Contains("performance"));
+  CHECK_THAT(error("name = \"x\"\ngroove = \"beat.mid\"\n[tempo]\nbpm = \"5%\"\n"),
+             StartsWith(file + ":4:") && Contains("10% to 400%"));
+}

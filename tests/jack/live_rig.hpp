@@ -57,6 +57,8 @@ struct DrummerOptions {
   std::string hand_jitter;    // "L:3": that hand's jitter SD in ms instead of jitter_ms
   std::string hand_velocity;  // "R:100,L:80": velocity, or a percentage with velocities
   std::string velocities;     // "110,70,70,70": a velocity per stroke position, cycling
+  // A groove: "36+42,.,42,." the notes of each stroke position, cycling, instead of `notes`.
+  std::string position_notes;
 };
 
 // Where the server did not run a client on time, on its frame clock: the cycles pocket missed
@@ -199,6 +201,7 @@ class LiveRig {
     if (!d.hand_jitter.empty()) args.insert(args.end(), {"--hand-jitter", d.hand_jitter});
     if (!d.hand_velocity.empty()) args.insert(args.end(), {"--hand-velocity", d.hand_velocity});
     if (!d.velocities.empty()) args.insert(args.end(), {"--velocities", d.velocities});
+    if (!d.position_notes.empty()) args.insert(args.end(), {"--position-notes", d.position_notes});
     return args;
   }
 

@@ -31,6 +31,11 @@
 // ghosts); with it, --hand-velocity is a percentage: round(v * percent / 100), within 1..127.
 // Default velocity 100.
 //
+// A groove: --position-notes "36+42,.,42,.,38+42,..." gives the notes of each stroke position,
+// cycling like the sticking, '+' between notes struck together and '.' a rest; it takes the
+// place of --notes. Each note is a stroke of its own (its own jitter draw, counted by
+// --miss-every, a line of the CSV). Strokes due in one period are written in frame order.
+//
 // The CSV: click_index,click_frame,stroke_frame,note,offset_ms,heard,part,aim_frame,velocity,
 // hand. aim_frame is click_frame + round(warp(part/N) * interval), where it aimed before bias,
 // jitter and drift (click_frame itself for part 0); offset_ms is from aim_frame; velocity is the
@@ -61,7 +66,7 @@
 //   --missed FILE  --edge-strokes 0|1  --playback-latency FRAMES  --capture-latency FRAMES
 //   --subdivide N (1..16)  --swing PERCENT (50..75)  --note-bias NOTE:MS,...  --sticking MARKS
 //   --hand-bias R:MS,L:MS  --hand-jitter R:SD,L:SD  --hand-velocity R:V,L:V (1..127)
-//   --velocities V,... (1..127)
+//   --velocities V,... (1..127)  --position-notes NOTES,... (NOTES: N+N..., or . for a rest)
 #include <jack/jack.h>
 #include <jack/midiport.h>
 
@@ -110,6 +115,7 @@ struct Settings {
   std::array<double, 2> hand_jitter_ms = {-1.0, -1.0};  // R, L: SD; below 0: jitter_ms
   std::array<int, 2> hand_velocity = {100, 100};        // R, L: velocity, or percent of velocities
   std::vector<int> velocities;                          // per stroke position; empty: 100
+  std::vector<std::vector<int>> position_notes;         // per stroke position; empty: notes
   unsigned seed = 1;
   double seconds = 0.0;                 // stop by itself after this long (0: until killed)
   bool keep_time = false;               // play on through silence at the last measured interval
@@ -304,9 +310,18 @@ class Drummer {
         play_through_silence();
       }
     }
-    for (std::size_t p = 0; p < pending_count_;) {
-      Planned& stroke = pending_[p];
-      if (static_cast<std::int32_t>(stroke.frame - start) < static_cast<std::int32_t>(frames)) {
+    // JACK takes a period's events in frame order only: the due strokes first, earliest first.
+    std::size_t due = 0;
+    for (std::size_t p = 0; p < pending_count_; ++p) {
+      if (static_cast<std::int32_t>(pending_[p].frame - start) < static_cast<std::int32_t>(frames))
+        std::swap(pending_[p], pending_[due++]);
+    }
+    std::sort(pending_, pending_ + due, [&](const Planned& a, const Planned& b) {
+      return static_cast<std::int32_t>(a.frame - b.frame) < 0;
+    });
+    for (std::size_t p = 0; p < due; ++p) {
+      const Planned& stroke = pending_[p];
+      {
         jack_nframes_t at =
             static_cast<std::int32_t>(stroke.frame - start) < 0 ? 0 : stroke.frame - start;
         if (s_.edge_strokes) {
@@ -322,11 +337,11 @@ class Drummer {
                               stroke.part, stroke.aim, stroke.velocity, stroke.hand});
           record_count_.store(r + 1, std::memory_order_release);
         }
-        pending_[p] = pending_[--pending_count_];
-      } else {
-        ++p;
       }
     }
+    // The strokes still to come move down over the written ones.
+    std::move(pending_ + due, pending_ + pending_count_, pending_);
+    pending_count_ -= due;
     return 0;
   }
 
@@ -373,8 +388,16 @@ class Drummer {
   // The --subdivide N strokes of the beat at `predicted` (a frame), spread over the interval;
   // `beat` numbers it as click_index numbers the heard clicks (see the top).
   void plan(jack_nframes_t predicted, jack_nframes_t interval, long beat) {
-    for (int part = 0; part < s_.subdivide; ++part)
-      plan_stroke(predicted, interval, part, beat * s_.subdivide + part);
+    for (int part = 0; part < s_.subdivide; ++part) {
+      const long position = beat * s_.subdivide + part;
+      if (s_.position_notes.empty()) {
+        plan_stroke(predicted, interval, part, position, s_.notes[note_index_ % s_.notes.size()]);
+        continue;
+      }
+      const auto& notes =
+          s_.position_notes[static_cast<std::size_t>(position) % s_.position_notes.size()];
+      for (const int note : notes) plan_stroke(predicted, interval, part, position, note);
+    }
   }
 
   // The hand of stroke position `position`: R, L, B, or - without --sticking.
@@ -419,7 +442,8 @@ class Drummer {
 
   // One stroke aimed at `part` of the beat at `predicted`, stroke position `position`, unless
   // this is one to leave out.
-  void plan_stroke(jack_nframes_t predicted, jack_nframes_t interval, int part, long position) {
+  void plan_stroke(jack_nframes_t predicted, jack_nframes_t interval, int part, long position,
+                   int note) {
     if (s_.miss_every > 0 && ++stroke_number_ % s_.miss_every == 0) return;
     const char hand = hand_at(position);
     const double bpm = 60.0 * rate_ / (static_cast<double>(interval) * s_.clicks_per_beat);
@@ -430,7 +454,6 @@ class Drummer {
     const jack_nframes_t aimed = predicted + aim;
     const double since = (aimed - first_onset_) / rate_ - s_.drift_from_seconds;
     const double minutes = (since > 0.0 ? since : 0.0) / 60.0;
-    const int note = s_.notes[note_index_ % s_.notes.size()];
     const double note_bias = note >= 0 && note < 128 ? s_.note_bias_ms[note] : 0.0;
     const double hand_bias = per_hand(hand, s_.hand_bias_ms, 0.0);
     const double offset_ms = s_.bias_ms + note_bias + hand_bias + s_.drift_ms_per_min * minutes +
@@ -561,6 +584,31 @@ bool parse_velocities(const char* text, std::vector<int>& velocities) {
   }
 }
 
+// "36+42,.,42": the notes of each position (0 to 127), '.' none.
+bool parse_position_notes(const char* text, std::vector<std::vector<int>>& out) {
+  out.clear();
+  std::string rest = text;
+  while (true) {
+    const std::size_t comma = rest.find(',');
+    const std::string entry = rest.substr(0, comma);
+    std::vector<int> notes;
+    if (entry != ".") {
+      std::size_t from = 0;
+      while (true) {
+        const std::size_t plus = entry.find('+', from);
+        long note = 0;
+        if (!parse_int(entry.substr(from, plus - from).c_str(), 0, 127, note)) return false;
+        notes.push_back(static_cast<int>(note));
+        if (plus == std::string::npos) break;
+        from = plus + 1;
+      }
+    }
+    out.push_back(std::move(notes));
+    if (comma == std::string::npos) return true;
+    rest = rest.substr(comma + 1);
+  }
+}
+
 int bad_value(const std::string& key, const char* value, const char* wanted) {
   std::fprintf(stderr, "virtual_drummer: %s %s: %s\n", key.c_str(), value, wanted);
   return 2;
@@ -661,6 +709,11 @@ int main(int argc, char** argv) {
     } else if (key == "--velocities") {
       if (!parse_velocities(value, s.velocities))
         return bad_value(key, value, "wants velocities 1 to 127, e.g. 110,70,70,70");
+    } else if (key == "--position-notes") {
+      if (!parse_position_notes(value, s.position_notes))
+        return bad_value(key, value,
+                         "wants the notes of each position, '+' between notes and '.' a rest, "
+                         "e.g. 36+42,.,42,.");
     } else if (key == "--seed")
       s.seed = static_cast<unsigned>(std::atoi(value));
     else if (key == "--seconds")

@@ -43,6 +43,7 @@ ReportData report_data(const StoredSession& s) {
   d.feel = feel_sentences(s.analysis);
   d.hands = s.analysis.hands;
   d.dynamics = dynamics_sentences(s.analysis);
+  d.levels = s.analysis.dynamics;
   if (const auto compared = compare_hands(s.analysis.hands, r.precision_bound_ms))
     d.hands_summary = compared->sentence;
   const Grid labels = s.positions();

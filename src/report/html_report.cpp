@@ -130,7 +130,7 @@ std::string hands_section(const ReportData& data) {
   out += "</table>\n";
   if (!data.hands_summary.empty())
     out += fmt::format("<p>{}</p>\n", escape_html(data.hands_summary));
-  return out + "</section>\n";
+  return out + charts::hands_chart(data) + "</section>\n";
 }
 
 // Loudness in MIDI velocity: per pad, accents and ghost notes, doubles.
@@ -142,7 +142,7 @@ std::string dynamics_section(const ReportData& data) {
       "into velocity each their own way, so compare sessions on one kit only.</p>\n<ul>\n";
   for (const std::string& line : data.dynamics)
     out += fmt::format("<li>{}</li>\n", escape_html(line));
-  return out + "</ul>\n</section>\n";
+  return out + "</ul>\n" + charts::velocity_chart(data) + "</section>\n";
 }
 
 std::string step_result(const ReportStep& step) {

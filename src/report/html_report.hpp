@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,12 +48,13 @@ struct ReportData {
   std::vector<PadTiming> pads;
   std::vector<PositionTiming> positions;
   std::vector<ReportStroke> strokes;
-  std::vector<ReportStep> steps;  // empty unless a ladder
-  std::string swing;              // "swing: you swung 61 % on 8ths ...", or empty
-  std::vector<std::string> feel;  // a line per pad with an intended placement
-  std::vector<HandStats> hands;   // with a sticking
-  std::string hands_summary;      // the two hands compared, or empty
+  std::vector<ReportStep> steps;      // empty unless a ladder
+  std::string swing;                  // "swing: you swung 61 % on 8ths ...", or empty
+  std::vector<std::string> feel;      // a line per pad with an intended placement
+  std::vector<HandStats> hands;       // with a sticking
+  std::string hands_summary;          // the two hands compared, or empty
   std::vector<std::string> dynamics;  // loudness in words, a line each
+  std::optional<Dynamics> levels;     // with accents or ghost notes in the pattern
 };
 
 // One self-contained HTML page: inline CSS and inline SVG only; no scripts, no external

@@ -238,18 +238,26 @@ std::string histogram_chart(const ReportData& data) {
   return out + "</svg>\n";
 }
 
-std::string pad_chart(const ReportData& data) {
-  constexpr std::string_view kTitle = "Mean offset and spread of each pad";
-  if (data.pads.empty()) return empty_chart("pads", "pads", kTitle, "No pads were played.");
+namespace {
 
+// One row of a chart of mean offsets: a pad or a hand.
+struct OffsetRow {
+  std::string name;
+  std::string css_class;
+  TimingStats stats;
+};
+
+// Each row's mean offset as a bar from zero, with a line one standard deviation either side.
+std::string offset_rows_chart(std::string_view id, std::string_view title,
+                              const std::vector<OffsetRow>& rows) {
   constexpr double kRowHeight = 34.0, kTop = 16.0, kValueWidth = 230.0;
   double name_width = 0.0, largest = 0.0;
-  for (const PadTiming& p : data.pads) {
-    name_width = std::max(name_width, text_width(p.pad));
-    largest = std::max(largest, std::abs(finite_or_zero(p.stats.mean_offset_ms)) +
-                                    finite_or_zero(p.stats.sd_offset_ms));
+  for (const OffsetRow& r : rows) {
+    name_width = std::max(name_width, text_width(r.name));
+    largest = std::max(largest, std::abs(finite_or_zero(r.stats.mean_offset_ms)) +
+                                    finite_or_zero(r.stats.sd_offset_ms));
   }
-  const double height = kTop + kRowHeight * static_cast<double>(data.pads.size()) + 52.0;
+  const double height = kTop + kRowHeight * static_cast<double>(rows.size()) + 52.0;
   const Area area{.left = std::clamp(name_width + 20.0, kLeft, 280.0),
                   .top = kTop,
                   .right = kWidth - kValueWidth,
@@ -257,8 +265,8 @@ std::string pad_chart(const ReportData& data) {
   const double extent = symmetric_extent(largest, kMinOffsetExtentMs);
   const Scale x{-extent, extent, area.left, area.right};
 
-  std::string out = open_svg("pads", "pads", height, kTitle,
-                             "For each pad, a bar to its mean offset (left early, right late) "
+  std::string out = open_svg(id, id, height, title,
+                             "For each, a bar to its mean offset (left early, right late) "
                              "and a line spanning one standard deviation either side.");
   tolerance_bands(out, area, x, true);
   for (double value : ticks(-extent, extent, symmetric_step(extent)))
@@ -267,27 +275,45 @@ std::string pad_chart(const ReportData& data) {
   line(out, "zero", x(0.0), area.top, x(0.0), area.bottom);
   x_title(out, area, "offset (ms): early to the left, late to the right");
 
-  const std::map<std::string, std::size_t> pads = pad_indices(data);
-  for (std::size_t i = 0; i < data.pads.size(); ++i) {
-    const PadTiming& p = data.pads[i];
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const OffsetRow& r = rows[i];
     const double centre = area.top + kRowHeight * (static_cast<double>(i) + 0.5);
-    const double mean = finite_or_zero(p.stats.mean_offset_ms);
-    const double sd = finite_or_zero(p.stats.sd_offset_ms);
-    text(out, "legend", area.left - 10, centre + 4, "end", p.pad);
+    const double mean = finite_or_zero(r.stats.mean_offset_ms);
+    const double sd = finite_or_zero(r.stats.sd_offset_ms);
+    text(out, "legend", area.left - 10, centre + 4, "end", r.name);
     out += fmt::format(R"(<g><title>{}: mean {}, SD {:.1f} ms, {} hits</title>)",
-                       escape_html(p.pad), signed_ms(mean), sd, p.stats.hits);
-    rect(out, pad_class(pads.at(p.pad)), x(std::min(0.0, mean)), centre - 8, x(std::max(0.0, mean)),
-         centre + 8);
+                       escape_html(r.name), signed_ms(mean), sd, r.stats.hits);
+    rect(out, r.css_class, x(std::min(0.0, mean)), centre - 8, x(std::max(0.0, mean)), centre + 8);
     const double low = x(std::max(-extent, mean - sd)), high = x(std::min(extent, mean + sd));
-    line(out, "whisker", low, centre, high, centre);
-    line(out, "whisker", low, centre - 6, low, centre + 6);
-    line(out, "whisker", high, centre - 6, high, centre + 6);
+    whisker(out, low, high, centre, 6);
     out += "</g>";
     text(out, "tick", area.right + 14, centre + 4, "start",
-         fmt::format("{}, SD {:.1f} ms, {} hits", signed_ms(mean), sd, p.stats.hits));
+         fmt::format("{}, SD {:.1f} ms, {} hits", signed_ms(mean), sd, r.stats.hits));
     out += '\n';
   }
   return out + "</svg>\n";
+}
+
+}  // namespace
+
+std::string pad_chart(const ReportData& data) {
+  constexpr std::string_view kTitle = "Mean offset and spread of each pad";
+  if (data.pads.empty()) return empty_chart("pads", "pads", kTitle, "No pads were played.");
+  const std::map<std::string, std::size_t> pads = pad_indices(data);
+  std::vector<OffsetRow> rows;
+  for (const PadTiming& p : data.pads) rows.push_back({p.pad, pad_class(pads.at(p.pad)), p.stats});
+  return offset_rows_chart("pads", kTitle, rows);
+}
+
+std::string hands_chart(const ReportData& data) {
+  constexpr std::string_view kTitle = "Mean offset and spread of each hand";
+  if (data.hands.empty()) return empty_chart("hands", "hands", kTitle, "No hand was told.");
+  std::vector<OffsetRow> rows;
+  for (std::size_t i = 0; i < data.hands.size(); ++i) {
+    const HandStats& h = data.hands[i];
+    rows.push_back({std::string(to_string(h.hand)), pad_class(i), h.timing});
+  }
+  return offset_rows_chart("hands", kTitle, rows);
 }
 
 std::string position_chart(const ReportData& data) {

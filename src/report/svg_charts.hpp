@@ -29,5 +29,10 @@ std::string histogram_chart(const ReportData& data);
 std::string pad_chart(const ReportData& data);
 // The mean offset at each position in the bar.
 std::string position_chart(const ReportData& data);
+// Each hand's mean offset with its standard deviation.
+std::string hands_chart(const ReportData& data);
+// Loudness: each pad's, each hand's, and the accents', normal strokes' and ghost notes' mean
+// velocity with its standard deviation (velocity_chart.cpp).
+std::string velocity_chart(const ReportData& data);
 
 }  // namespace pocket::charts

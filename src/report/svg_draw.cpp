@@ -83,6 +83,12 @@ void rect(std::string& out, std::string_view css_class, double x1, double y1, do
                      coord(std::abs(y2 - y1)));
 }
 
+void whisker(std::string& out, double low, double high, double centre, double half) {
+  line(out, "whisker", low, centre, high, centre);
+  line(out, "whisker", low, centre - half, low, centre + half);
+  line(out, "whisker", high, centre - half, high, centre + half);
+}
+
 void y_title(std::string& out, const Area& area, std::string_view content) {
   const double x = 16.0, y = (area.top + area.bottom) / 2;
   out += fmt::format(

@@ -57,6 +57,9 @@ void text(std::string& out, std::string_view css_class, double x, double y, std:
 void line(std::string& out, std::string_view css_class, double x1, double y1, double x2, double y2);
 void rect(std::string& out, std::string_view css_class, double x1, double y1, double x2, double y2);
 
+// A spread from `low` to `high` across the row at `centre`, with an end stop of `half` either way.
+void whisker(std::string& out, double low, double high, double centre, double half);
+
 // A y axis title, turned to read from bottom to top.
 void y_title(std::string& out, const Area& area, std::string_view content);
 void x_title(std::string& out, const Area& area, std::string_view content);

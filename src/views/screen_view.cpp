@@ -6,6 +6,7 @@
 #include <curses.h>
 #include <fmt/format.h>
 
+#include "core/hand_timing.hpp"
 #include "core/tempo_text.hpp"
 #include "views/big_text.hpp"
 #include "views/line_view.hpp"
@@ -21,7 +22,7 @@ constexpr std::size_t kRollingBars = 4;
 constexpr int kMinWidth = 80;
 constexpr int kMinHeight = 24;
 constexpr int kLabelWidth = 9;   // " snare   "
-constexpr int kStatsWidth = 15;  // "  +12.3  14.1"
+constexpr int kStatsWidth = 21;  // "  +12.3  14.1   8%"
 
 enum Colour : short { kGreen = 1, kYellow, kRed, kCyan };
 
@@ -64,7 +65,7 @@ ScreenView::Lane& ScreenView::lane(const std::string& pad) {
   for (Lane& l : lanes_) {
     if (l.pad == pad) return l;
   }
-  return lanes_.emplace_back(Lane{pad, {}, {}});
+  return lanes_.emplace_back(Lane{pad, {}, {}, {}});
 }
 
 void ScreenView::started(const SessionStarted& start) {
@@ -91,18 +92,24 @@ void ScreenView::stroke_scored(const ScoredStroke& stroke, const std::string& pa
 
 void ScreenView::bar_closed(const BarClosed& bar) {
   std::vector<Tally> tallies(lanes_.size());
+  std::vector<std::vector<int>> velocities(lanes_.size());
   for (const ScoredStroke& s : bar.strokes) {
     if (!s.matched) continue;
     const std::string& pad = bar.pad_names->at(static_cast<std::size_t>(s.stroke.pad));
     lane(pad);  // a pad first heard in this bar gets its lane
     tallies.resize(lanes_.size());
+    velocities.resize(lanes_.size());
     for (std::size_t i = 0; i < lanes_.size(); ++i) {
-      if (lanes_[i].pad == pad) tallies[i].add_hit(s.offset_ms);
+      if (lanes_[i].pad != pad) continue;
+      tallies[i].add_hit(s.offset_ms);
+      velocities[i].push_back(s.stroke.velocity);
     }
   }
   for (std::size_t i = 0; i < lanes_.size(); ++i) {
     lanes_[i].bars.push_back(tallies[i]);
+    lanes_[i].velocities.push_back(std::move(velocities[i]));
     if (lanes_[i].bars.size() > kRollingBars) lanes_[i].bars.pop_front();
+    if (lanes_[i].velocities.size() > kRollingBars) lanes_[i].velocities.pop_front();
   }
 }
 
@@ -228,7 +235,7 @@ void ScreenView::draw_meter(int width, int top, int last_row) {
     const int column = kLabelWidth + scale.column(ms) - static_cast<int>(label.size()) / 2;
     put(top + 1, std::clamp(column, kLabelWidth, kLabelWidth + scale.width() - 3), label, A_DIM);
   }
-  put(top + 1, kLabelWidth + scale.width() + 3, " mean    SD", A_DIM);
+  put(top + 1, kLabelWidth + scale.width() + 3, " mean    SD  even", A_DIM);
 
   int row = top + 2;
   for (const Lane& l : lanes_) {
@@ -248,6 +255,15 @@ void ScreenView::draw_meter(int width, int top, int last_row) {
       put(row, kLabelWidth + scale.width() + 3,
           fmt::format("{:+5.1f} {:5.1f}", rolling.mean_ms(), rolling.sd_ms()),
           band_attr(band_of(rolling.mean_ms())));
+    }
+    // Loudness evenness: the velocities' spread over their mean, as a pattern's accents and
+    // ghosts make it wide on purpose.
+    std::vector<int> loudness;
+    for (const std::vector<int>& bar : l.velocities)
+      loudness.insert(loudness.end(), bar.begin(), bar.end());
+    if (loudness.size() > 1) {
+      put(row, kLabelWidth + scale.width() + 3 + 12,
+          fmt::format("{:4.0f}%", velocity_stats(loudness).cv() * 100.0), A_NORMAL);
     }
     ++row;
   }

@@ -34,8 +34,9 @@ class ScreenView final : public SessionView {
  private:
   struct Lane {
     std::string pad;
-    std::deque<double> marks;  // the last strokes' offsets, newest last
-    std::deque<Tally> bars;    // the last bars' matched strokes, newest last
+    std::deque<double> marks;                 // the last strokes' offsets, newest last
+    std::deque<Tally> bars;                   // the last bars' matched strokes, newest last
+    std::deque<std::vector<int>> velocities;  // the same bars' velocities, newest last
   };
   Lane& lane(const std::string& pad);
   void draw();

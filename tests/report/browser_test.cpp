@@ -215,6 +215,11 @@ TEST_CASE("chromium draws the swing, hands and dynamics sections of a report", "
                 {Hand::left, timing_stats(left), {40, 80.0, 6.0}}};
   data.hands_summary = "the left hand sits 5.0 ms behind the right and plays 20 % softer";
   data.dynamics = {"loudness: snare 90 ±12%", "doubles: the second stroke at 96% of the first"};
+  Dynamics levels;
+  levels.accents = {10, 118.0, 5.0};
+  levels.normals = {20, 90.0, 6.0};
+  levels.ghosts = {10, 40.0, 4.0};
+  data.levels = levels;
   const test::TempDir dir;
   const auto page = dir / "hands.html";
   std::ofstream(page) << html_report(data);
@@ -226,6 +231,10 @@ TEST_CASE("chromium draws the swing, hands and dynamics sections of a report", "
   CHECK(count(dom.out, "<section class=\"dynamics\"") == 1);
   CHECK(count(dom.out, ">the left hand sits 5.0 ms behind the right and plays 20 % softer<") == 1);
   CHECK(count(dom.out, "<td>left</td>") == 1);
+  // Each section's chart: the hands' offsets, and every loudness (hands and kinds of stroke).
+  CHECK(count(dom.out, "<svg class=\"chart hands\"") == 1);
+  CHECK(count(dom.out, "<svg class=\"chart velocity\"") == 1);
+  CHECK(count(dom.out, "<title>ghost notes: mean 40, SD 4.0, 10 strokes</title>") == 1);
 
   const auto shot = dir / "hands.png";
   const test::CommandResult result = run_chromium(

@@ -214,3 +214,36 @@ TEST_CASE("the drill's goal shows once, under the verdict, and escaped", "[html_
   CHECK(count(plain, escaped) == 1);
   CHECK(test::find_required(plain, escaped) < test::find_required(plain, "</header>"));
 }
+
+TEST_CASE("the hands and dynamics sections draw each hand's timing and every loudness",
+          "[html_report]") {
+  ReportData data = sample_report(40);
+  std::vector<TimedOffset> right, left;
+  for (int i = 0; i < 20; ++i) {
+    right.push_back({0.5 * i, i % 2 ? 1.0 : -1.0});
+    left.push_back({0.5 * i + 0.25, i % 2 ? 7.0 : 3.0});
+  }
+  data.hands = {{Hand::right, timing_stats(right), {20, 100.0, 4.0}},
+                {Hand::left, timing_stats(left), {20, 80.0, 8.0}}};
+  data.dynamics = {"loudness: snare 90 ±12%"};
+  Dynamics levels;
+  levels.accents = {10, 118.0, 5.0};
+  levels.normals = {20, 90.0, 6.0};
+  levels.ghosts = {10, 40.0, 4.0};
+  data.levels = levels;
+  const std::string page = html_report(data);
+
+  const std::string hands = chart(page, "hands");
+  REQUIRE_FALSE(hands.empty());
+  CHECK(count(hands, "class=\"whisker\"") == 2 * 3);
+  CHECK(hands.find("<title>left: mean +5.0 ms, SD 2.1 ms, 20 hits</title>") != std::string::npos);
+
+  const std::string velocity = chart(page, "velocity");
+  REQUIRE_FALSE(velocity.empty());
+  // Two hands and three kinds of stroke (the sample's pads carry no velocity).
+  CHECK(count(velocity, "class=\"whisker\"") == 5 * 3);
+  CHECK(velocity.find("<title>left hand: mean 80, SD 8.0, 20 strokes</title>") !=
+        std::string::npos);
+  CHECK(velocity.find(">118, spread 4%, 10 strokes<") != std::string::npos);
+  CHECK(velocity.find(">40, spread 10%, 10 strokes<") != std::string::npos);
+}

@@ -46,9 +46,11 @@ TEST_CASE("the full-screen view shows the step and each pad's last bars and the 
   CHECK_THAT(screen, Contains("your consolidated tempo on replay is 100 BPM"));
   // The latest stroke in words beside the large digits.
   CHECK_THAT(screen, Contains("snare early"));
-  // A lane a pad, with its mean and SD over the closed bars: kick 4 6 4 6, snare -12 -8 -12 -8.
-  CHECK_THAT(row_of(screen, "kick"), Contains(" +5.0   1.2"));
-  CHECK_THAT(row_of(screen, "snare"), Contains("-10.0   2.3"));
+  // A lane a pad, with its mean and SD over the closed bars (kick 4 6 4 6, snare -12 -8 -12 -8)
+  // and its loudness evenness: the kick at 100 80 100 80 spreads 13 % of its mean, the snare 0.
+  CHECK_THAT(screen, Contains(" mean    SD  even"));
+  CHECK_THAT(row_of(screen, "kick"), Contains(" +5.0   1.2   13%"));
+  CHECK_THAT(row_of(screen, "snare"), Contains("-10.0   2.3    0%"));
   // The warnings, in red on the rows above the keys.
   CHECK_THAT(screen, Contains("! the kit's MIDI port is gone"));
   CHECK_THAT(screen, Contains("! audio underflows: 3 (the machine could not keep up"));

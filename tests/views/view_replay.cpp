@@ -4,6 +4,7 @@
 // back, and keeps redrawing until then, so that a new window size shows.
 #include <chrono>
 #include <thread>
+#include <tuple>
 
 #include "views/full_screen.hpp"
 #include "views/screen_view.hpp"
@@ -27,9 +28,9 @@ int main() {
 
   StepProgress step{0, 100.0, 2, 4, {}, PassRule{}};
   double seconds = 0.0;
-  const auto stroke = [&](int pad, double offset_ms) {
+  const auto stroke = [&](int pad, double offset_ms, int velocity = 90) {
     ScoredStroke s;
-    s.stroke = {seconds += 0.6, pad, 100};
+    s.stroke = {seconds += 0.6, pad, velocity};
     s.offset_ms = offset_ms;
     s.matched = true;
     view.stroke_scored(s, pads.at(static_cast<std::size_t>(pad)));
@@ -40,8 +41,10 @@ int main() {
     closed.bar.bar = bar;
     closed.bpm = 100.0;
     closed.pad_names = &pads;
-    for (const auto& [pad, offset_ms] : {std::pair{0, 4.0}, {1, -12.0}, {0, 6.0}, {1, -8.0}}) {
-      closed.strokes.push_back(stroke(pad, offset_ms));
+    // The kick loud then soft, the snare even.
+    for (const auto& [pad, offset_ms, velocity] :
+         {std::tuple{0, 4.0, 100}, {1, -12.0, 90}, {0, 6.0, 80}, {1, -8.0, 90}}) {
+      closed.strokes.push_back(stroke(pad, offset_ms, velocity));
       closed.bar.tally.add_hit(offset_ms);
       step.tally.add_hit(offset_ms);
     }

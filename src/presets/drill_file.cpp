@@ -375,7 +375,11 @@ Drill read_drill_file(const std::filesystem::path& path) {
     read_ladder(file, *ladder, d);
     d.ladder->rule = d.rule;
   }
-  if (const toml::table* t = file.table(doc, "", "pattern")) read_pattern(file, *t, d);
+  if (const toml::table* t = file.table(doc, "", "pattern")) {
+    if (d.groove)
+      file.fail(t->source(), "pattern", "a drill with a groove takes its pattern from it");
+    read_pattern(file, *t, d);
+  }
   read_sticking(file, doc, d);
   read_modes(file, doc, d);
   try {

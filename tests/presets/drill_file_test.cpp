@@ -355,4 +355,6 @@ TEST_CASE("drill file groove errors name the line and the key", "[drill_file][gr
              StartsWith(file + ":3:") && Contains("performance"));
   CHECK_THAT(error("name = \"x\"\ngroove = \"beat.mid\"\n[tempo]\nbpm = \"5%\"\n"),
              StartsWith(file + ":4:") && Contains("10% to 400%"));
+  CHECK_THAT(error("name = \"x\"\ngroove = \"beat.mid\"\n[pattern]\nkick = \"x...\"\n"),
+             StartsWith(file + ":3:") && Contains("takes its pattern from it"));
 }

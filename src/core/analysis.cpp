@@ -272,6 +272,10 @@ Analysis summarize(std::vector<ScoredStroke> scored, const Grid& grid,
     const SpotCounts missed = count_pattern_misses(result, grid, expected, bars, options, due);
     result.missed_at = spots(missed, grid, pad_names, &due);
     result.extra_at = spots(extra_at, grid, pad_names);
+    for (PatternSpot& spot : result.extra_at) {
+      const auto pad = std::find(pad_names.begin(), pad_names.end(), spot.pad) - pad_names.begin();
+      spot.doubled = expected.expects(static_cast<int>(pad), spot.position);
+    }
     result.notes = pattern_notes(result.strokes, grid, pad_names, due, missed);
   }
   for (const auto& [bar, tally] : bars.in_order()) {

@@ -54,7 +54,8 @@ struct PatternSpot {
   int position = 0;   // in the meter cycle
   std::string label;  // "3", "2e", ...
   std::int64_t count = 0;
-  std::int64_t of = 0;  // missed spots: how often the pattern asked for it in the bars played
+  std::int64_t of = 0;   // missed spots: how often the pattern asked for it in the bars played
+  bool doubled = false;  // extra spots: the pattern has the pad there, and a closer stroke counted
 };
 
 // With a pattern: one expected note (a pad at a position) over the bars played.

@@ -128,6 +128,7 @@ nlohmann::json analysis_json(const Analysis& a, double measuring_error_ms) {
     for (const PatternSpot& s : list) {
       out.push_back({{"pad", s.pad}, {"position", s.label}, {"count", s.count}});
       if (s.of > 0) out.back()["of"] = s.of;
+      if (s.doubled) out.back()["doubled"] = true;
     }
     return out;
   };

@@ -81,7 +81,7 @@ std::string analysis_table(const Analysis& a, double measuring_error_ms) {
     if (a.missed_at.empty() && a.extra_at.empty()) out += "    every stroke where it belongs\n";
     // The most frequent first; a long tail is summed up in one line.
     constexpr std::size_t kShown = 8;
-    const auto list = [&](const std::vector<PatternSpot>& spots, const char* what) {
+    const auto list = [&](const std::vector<PatternSpot>& spots, bool missed) {
       std::int64_t rest = 0;
       for (std::size_t i = 0; i < spots.size(); ++i) {
         const PatternSpot& s = spots[i];
@@ -89,13 +89,17 @@ std::string analysis_table(const Analysis& a, double measuring_error_ms) {
           rest += s.count;
           continue;
         }
+        // A second stroke where the pattern has the pad is not outside it: the closer one counted.
+        const char* what = missed      ? "missed on"
+                           : s.doubled ? "played twice on"
+                                       : "played outside the pattern on";
         out += fmt::format("    {} {} {}, {} time{}{}\n", s.pad, what, s.label, s.count,
                            s.count == 1 ? "" : "s", s.of > 0 ? fmt::format(" of {}", s.of) : "");
       }
       if (rest > 0) out += fmt::format("    ... and {} more at other positions\n", rest);
     };
-    list(a.missed_at, "missed on");
-    list(a.extra_at, "played outside the pattern on");
+    list(a.missed_at, true);
+    list(a.extra_at, false);
   }
   if (a.by_click) {
     out +=

@@ -71,6 +71,23 @@ TEST_CASE("a pattern gives the exact missed and extra strokes per pad and positi
   CHECK(count_at(a.extra_at, "kick", "2&") == 2);
   CHECK(count_at(a.extra_at, "snare", "2") == 1);
   CHECK(count_at(a.extra_at, "ride", "1") == 1);
+  // The second snare on 2 doubled a note of the pattern; the others lie outside it.
+  for (const PatternSpot& spot : a.extra_at) CHECK(spot.doubled == (spot.pad == "snare"));
+  // Each missed note says how often it came round: the kick on 3 and the snare on 4 eight times.
+  for (const PatternSpot& spot : a.missed_at) CHECK(spot.of == 8);
+  // Every note of the pattern, bar by bar: the kick on 3 hit 5 times of 8.
+  REQUIRE(a.notes.size() == 8 + 2 + 2);
+  for (const PatternNote& note : a.notes) {
+    INFO(note.pad << " " << note.label);
+    CHECK(note.due == 8);
+    CHECK(note.stats.hits == note.due - note.missed);
+    const bool kick_on_3 = note.pad == "kick" && note.label == "3";
+    const bool snare_on_4 = note.pad == "snare" && note.label == "4";
+    CHECK(note.missed == (kick_on_3 ? 3 : snare_on_4 ? 2 : 0));
+  }
+  CHECK(std::is_sorted(
+      a.notes.begin(), a.notes.end(),
+      [](const PatternNote& x, const PatternNote& y) { return x.position < y.position; }));
 
   // 8 bars of 8 hi-hats, 16 kicks and 16 snares, less the five left out.
   CHECK(a.timing.hits == 64 + 16 + 16 - 5);

@@ -264,7 +264,13 @@ TEST_CASE("bad score input gets a clear message and a non-zero exit", "[score]")
       Case{{"score", "ok.mid", "--feel", "snare=10"}, 2, "--feel 'snare=10'"},
       Case{{"score", "ok.mid", "--feel", "kazoo:5"},
            2,
-           "the feel names 'kazoo', a pad this kit does not have"});
+           "the feel names 'kazoo', a pad this kit does not have"},
+      Case{{"score", "ok.mid", "--target", "performance"}, 2, "--target goes with a groove"},
+      Case{{"score", "ok.mid", "--groove", "ok.mid", "--target", "feel"},
+           2,
+           "--target feel: use grid"},
+      Case{{"score", "ok.mid", "--groove", "ok.mid", "--meter", "3/4"}, 2, "--meter and --groove"},
+      Case{{"score", "ok.mid", "--groove", "notes.mid"}, 5, "byte 0: not a Standard MIDI File"});
   test::TempDir dir;
   std::ofstream(dir / "notes.mid") << "not a midi file";
   const std::vector<std::uint8_t> good = test::perform({}).midi;

@@ -1,7 +1,6 @@
 // Drill files. Every error names the file, the line, the column and the key.
 #include "drill_file.hpp"
 
-#include <cmath>
 #include <fstream>
 #include <iterator>
 
@@ -9,30 +8,14 @@
 
 #include "core/grid.hpp"
 #include "core/tempo_map.hpp"
+#include "drill_keys.hpp"
 #include "toml_file.hpp"
 
 namespace pocket {
 
 namespace {
 
-// Reads one optional key into `value` through `convert`, turning a std::invalid_argument from
-// the conversion into an error at the key.
-template <typename Value, typename Convert>
-void read(const TomlFile& file, const toml::table& table, std::string_view prefix,
-          std::string_view key, Value raw, Convert&& convert) {
-  if (!raw) return;
-  try {
-    convert(*raw);
-  } catch (const std::invalid_argument& e) {
-    file.fail(table.get(key)->source(), TomlFile::key_path(prefix, key), e.what());
-  }
-}
-
-int whole(std::int64_t value, int low, int high, std::string_view what) {
-  if (value < low || value > high)
-    throw std::invalid_argument(fmt::format("{} must be from {} to {}", what, low, high));
-  return static_cast<int>(value);
-}
+using namespace drill_keys;
 
 double percent(double value) {
   if (!(value >= 0.0 && value <= 100.0))
@@ -70,22 +53,6 @@ void read_click(const TomlFile& file, const toml::table& t, Drill& d) {
        });
   read(file, t, "click", "gap", file.text(t, "click", "gap"),
        [&](const std::string& v) { d.click.gap = parse_gap(v); });
-}
-
-// With a groove a tempo may be a share of the groove's own, in quotes: "80%".
-std::optional<double> share_of_groove(const TomlFile& file, const toml::table& t,
-                                      std::string_view prefix, std::string_view key,
-                                      const Drill& d) {
-  const toml::node* node = t.get(key);
-  if (node == nullptr || !node->is_string()) return std::nullopt;
-  try {
-    if (!d.groove)
-      throw std::invalid_argument(
-          "a share of a tempo (\"80%\") needs a groove: give BPM, like 100");
-    return parse_tempo_percent(*node->value<std::string>());
-  } catch (const std::invalid_argument& e) {
-    file.fail(node->source(), TomlFile::key_path(prefix, key), e.what());
-  }
 }
 
 void read_ladder(const TomlFile& file, const toml::table& t, Drill& d) {
@@ -181,77 +148,6 @@ void check_bars(const TomlFile& file, const toml::table& doc, const Drill& d) {
   }
 }
 
-// swing and swing_on, once the grid is known: the grid must hold the pairs that swing.
-void read_swing(const TomlFile& file, const toml::table& doc, Drill& d) {
-  read(file, doc, "", "swing", file.number(doc, "", "swing"), [&](double v) {
-    d.swing.percent = v;
-    resolve_swing({v, 0}, 64);  // the range alone; the grid is checked below
-  });
-  read(file, doc, "", "swing_on", file.integer(doc, "", "swing_on"), [&](std::int64_t v) {
-    if (v != 8 && v != 16) throw std::invalid_argument("must be 8 (eighths) or 16 (sixteenths)");
-    d.swing.unit = static_cast<int>(v);
-  });
-  try {
-    d.resolved_swing();
-  } catch (const std::invalid_argument& e) {
-    const toml::node* at = doc.get(doc.get("swing_on") != nullptr ? "swing_on" : "swing");
-    file.fail(at != nullptr ? at->source() : doc.source(), "swing", e.what());
-  }
-}
-
-void read_feel(const TomlFile& file, const toml::table& t, Drill& d) {
-  for (const auto& [pad, value] : t) {
-    const std::string key = TomlFile::key_path("feel", pad.str());
-    const auto ms = value.value<double>();
-    if (!ms || !(std::abs(*ms) <= kMaxFeelMs)) {
-      file.fail(value.source(), key,
-                fmt::format("must be the pad's placement in ms, from -{0:.0f} (pushed) to {0:.0f} "
-                            "(laid back), like snare = 10",
-                            kMaxFeelMs));
-    }
-    d.feel[std::string(pad.str())] = *ms;
-  }
-}
-
-void read_pattern(const TomlFile& file, const toml::table& t, Drill& d) {
-  const int positions = Grid::constant(120.0, d.meters, d.scored_grid()).positions();
-  for (const auto& [pad, value] : t) {
-    const std::string key = TomlFile::key_path("pattern", pad.str());
-    const auto marks = value.value<std::string>();
-    if (!marks)
-      file.fail(value.source(), key, "must be the pad's line in quotes, like \"x.x.x.x.\"");
-    try {
-      check_pattern({std::string(pad.str()), *marks}, positions, d.meters.size() > 1);
-    } catch (const std::invalid_argument& e) {
-      file.fail(value.source(), key, e.what());
-    }
-    d.pattern.push_back({std::string(pad.str()), *marks});
-  }
-}
-
-// sticking = "RLRR LRLL" for every pad, or a table with a line per pad.
-void read_sticking(const TomlFile& file, const toml::table& doc, Drill& d) {
-  const toml::node* node = doc.get("sticking");
-  if (node == nullptr) return;
-  const int positions = Grid::constant(120.0, d.meters, d.scored_grid()).positions();
-  const auto add = [&](const toml::node& value, const std::string& pad, const std::string& key) {
-    const auto marks = value.value<std::string>();
-    if (!marks) file.fail(value.source(), key, "must be the hands in quotes, like \"RLRR LRLL\"");
-    try {
-      check_sticking({pad, *marks}, positions);
-    } catch (const std::invalid_argument& e) {
-      file.fail(value.source(), key, e.what());
-    }
-    d.sticking.push_back({pad, *marks});
-  };
-  if (const toml::table* per_pad = node->as_table()) {
-    for (const auto& [pad, value] : *per_pad)
-      add(value, std::string(pad.str()), TomlFile::key_path("sticking", pad.str()));
-  } else {
-    add(*node, "", "sticking");
-  }
-}
-
 void read_modes(const TomlFile& file, const toml::table& doc, Drill& d) {
   if (const toml::table* t = file.table(doc, "", "random_mute")) {
     constexpr std::string_view p = "random_mute";
@@ -296,33 +192,6 @@ void read_modes(const TomlFile& file, const toml::table& doc, Drill& d) {
     });
     d.quiet_count = mode;
   }
-}
-
-// groove (a MIDI file beside the drill file), groove_map, loop and target.
-void read_groove_keys(const TomlFile& file, const toml::table& doc, Drill& d) {
-  const auto name = file.text(doc, "", "groove");
-  for (const char* key : {"groove_map", "loop", "target"}) {
-    if (!name && doc.get(key) != nullptr)
-      file.fail(doc.get(key)->source(), key, "goes with a groove (groove = \"FILE.mid\")");
-  }
-  if (!name) return;
-  GrooveSettings groove;
-  const std::filesystem::path midi = file.path().parent_path() / *name;
-  if (!std::filesystem::is_regular_file(midi))
-    file.fail(doc.get("groove")->source(), "groove",
-              fmt::format("there is no file {}", midi.string()));
-  groove.file = midi.string();
-  groove.map = file.text(doc, "", "groove_map").value_or("");
-  if (const toml::node* loop = doc.get("loop")) {
-    if (!loop->is_boolean()) file.fail(loop->source(), "loop", "must be true or false");
-    groove.loop = *loop->value<bool>();
-  }
-  read(file, doc, "", "target", file.text(doc, "", "target"), [&](const std::string& v) {
-    if (v != "grid" && v != "performance")
-      throw std::invalid_argument("must be \"grid\" (the notes on the grid) or \"performance\"");
-    groove.target = v == "grid" ? GrooveTarget::grid : GrooveTarget::performance;
-  });
-  d.groove = groove;
 }
 
 }  // namespace

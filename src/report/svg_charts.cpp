@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "bar_rows.hpp"
 #include "core/tempo_text.hpp"
 #include "svg_draw.hpp"
 
@@ -241,31 +242,29 @@ std::string histogram_chart(const ReportData& data) {
 namespace {
 
 // One row of a chart of mean offsets: a pad or a hand.
-struct OffsetRow {
-  std::string name;
-  std::string css_class;
-  TimingStats stats;
-};
+BarRow offset_row(const std::string& name, const std::string& css_class, const TimingStats& t) {
+  const double mean = finite_or_zero(t.mean_offset_ms), sd = finite_or_zero(t.sd_offset_ms);
+  return {name,
+          css_class,
+          std::min(0.0, mean),
+          std::max(0.0, mean),
+          mean - sd,
+          mean + sd,
+          fmt::format("{}: mean {}, SD {:.1f} ms, {} hits", name, signed_ms(mean), sd, t.hits),
+          fmt::format("{}, SD {:.1f} ms, {} hits", signed_ms(mean), sd, t.hits)};
+}
 
 // Each row's mean offset as a bar from zero, with a line one standard deviation either side.
 std::string offset_rows_chart(std::string_view id, std::string_view title,
-                              const std::vector<OffsetRow>& rows) {
-  constexpr double kRowHeight = 34.0, kTop = 16.0, kValueWidth = 230.0;
-  double name_width = 0.0, largest = 0.0;
-  for (const OffsetRow& r : rows) {
-    name_width = std::max(name_width, text_width(r.name));
-    largest = std::max(largest, std::abs(finite_or_zero(r.stats.mean_offset_ms)) +
-                                    finite_or_zero(r.stats.sd_offset_ms));
-  }
-  const double height = kTop + kRowHeight * static_cast<double>(rows.size()) + 52.0;
-  const Area area{.left = std::clamp(name_width + 20.0, kLeft, 280.0),
-                  .top = kTop,
-                  .right = kWidth - kValueWidth,
-                  .bottom = height - 52.0};
+                              const std::vector<BarRow>& rows) {
+  double largest = 0.0;
+  for (const BarRow& r : rows) largest = std::max({largest, std::abs(r.low), std::abs(r.high)});
+  const RowsLayout layout = rows_layout(rows);
+  const Area& area = layout.area;
   const double extent = symmetric_extent(largest, kMinOffsetExtentMs);
   const Scale x{-extent, extent, area.left, area.right};
 
-  std::string out = open_svg(id, id, height, title,
+  std::string out = open_svg(id, id, layout.height, title,
                              "For each, a bar to its mean offset (left early, right late) "
                              "and a line spanning one standard deviation either side.");
   tolerance_bands(out, area, x, true);
@@ -274,23 +273,7 @@ std::string offset_rows_chart(std::string_view id, std::string_view title,
   x_axis(out, area, x, ticks(-extent, extent, symmetric_step(extent)), signed_tick);
   line(out, "zero", x(0.0), area.top, x(0.0), area.bottom);
   x_title(out, area, "offset (ms): early to the left, late to the right");
-
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const OffsetRow& r = rows[i];
-    const double centre = area.top + kRowHeight * (static_cast<double>(i) + 0.5);
-    const double mean = finite_or_zero(r.stats.mean_offset_ms);
-    const double sd = finite_or_zero(r.stats.sd_offset_ms);
-    text(out, "legend", area.left - 10, centre + 4, "end", r.name);
-    out += fmt::format(R"(<g><title>{}: mean {}, SD {:.1f} ms, {} hits</title>)",
-                       escape_html(r.name), signed_ms(mean), sd, r.stats.hits);
-    rect(out, r.css_class, x(std::min(0.0, mean)), centre - 8, x(std::max(0.0, mean)), centre + 8);
-    const double low = x(std::max(-extent, mean - sd)), high = x(std::min(extent, mean + sd));
-    whisker(out, low, high, centre, 6);
-    out += "</g>";
-    text(out, "tick", area.right + 14, centre + 4, "start",
-         fmt::format("{}, SD {:.1f} ms, {} hits", signed_ms(mean), sd, r.stats.hits));
-    out += '\n';
-  }
+  bar_rows(out, layout, x, rows);
   return out + "</svg>\n";
 }
 
@@ -300,18 +283,19 @@ std::string pad_chart(const ReportData& data) {
   constexpr std::string_view kTitle = "Mean offset and spread of each pad";
   if (data.pads.empty()) return empty_chart("pads", "pads", kTitle, "No pads were played.");
   const std::map<std::string, std::size_t> pads = pad_indices(data);
-  std::vector<OffsetRow> rows;
-  for (const PadTiming& p : data.pads) rows.push_back({p.pad, pad_class(pads.at(p.pad)), p.stats});
+  std::vector<BarRow> rows;
+  for (const PadTiming& p : data.pads)
+    rows.push_back(offset_row(p.pad, pad_class(pads.at(p.pad)), p.stats));
   return offset_rows_chart("pads", kTitle, rows);
 }
 
 std::string hands_chart(const ReportData& data) {
   constexpr std::string_view kTitle = "Mean offset and spread of each hand";
   if (data.hands.empty()) return empty_chart("hands", "hands", kTitle, "No hand was told.");
-  std::vector<OffsetRow> rows;
+  std::vector<BarRow> rows;
   for (std::size_t i = 0; i < data.hands.size(); ++i) {
     const HandStats& h = data.hands[i];
-    rows.push_back({std::string(to_string(h.hand)), pad_class(i), h.timing});
+    rows.push_back(offset_row(std::string(to_string(h.hand)), pad_class(i), h.timing));
   }
   return offset_rows_chart("hands", kTitle, rows);
 }

@@ -35,8 +35,8 @@ std::string tempo_summary(const Drill& d) {
   }
   const std::string bpm =
       g && g->tempo_percent ? fmt::format("groove {:g}%", *g->tempo_percent) : format_bpm(d.bpm);
-  const std::int64_t bars = g && !g->loop ? -1 : d.bars;
-  return bars > 0 ? fmt::format("{}, {} bars", bpm, bars) : g && !g->loop ? bpm + ", once" : bpm;
+  if (g && !g->loop) return bpm + ", once";
+  return d.bars > 0 ? fmt::format("{}, {} bars", bpm, d.bars) : bpm;
 }
 
 std::string shorten(const std::string& text, std::size_t width) {

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "command.hpp"
 #include "live_options.hpp"
@@ -181,14 +182,26 @@ void apply_groove_options(const po::variables_map& vm, std::optional<GrooveSetti
   if (vm.count("once")) groove->loop = false;
 }
 
-void take_groove(Drill& drill, const DrumMap& kit) {
-  if (!drill.groove) return;
+std::string take_groove(Drill& drill, const DrumMap& kit) {
+  if (!drill.groove) return {};
   const GrooveSettings& settings = *drill.groove;
   try {
     const DrumMap map =
         settings.map.empty() ? kit : chosen_kit(settings.map, PresetLibrary::standard());
-    play_groove(drill, read_groove(settings.file, map));
+    const Groove groove = read_groove(settings.file, map);
+    play_groove(drill, groove);
     validate(drill);
+    if (groove.unmapped_notes.empty()) return {};
+    std::int64_t count = 0;
+    std::vector<int> notes;
+    for (const auto& [note, times] : groove.unmapped_notes) {
+      count += times;
+      notes.push_back(note);
+    }
+    return fmt::format(
+        "the groove {} has {} note{} on MIDI notes the {} map does not cover ({}): they are left "
+        "out of it; --groove-map names another map",
+        groove.name, count, count == 1 ? "" : "s", map.name(), fmt::join(notes, ", "));
   } catch (const std::invalid_argument& e) {
     throw UsageError(fmt::format("the groove {}: {}", settings.file, e.what()));
   }

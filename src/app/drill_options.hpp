@@ -28,8 +28,9 @@ boost::program_options::options_description groove_options(bool live);
 void apply_groove_options(const boost::program_options::variables_map& vm,
                           std::optional<GrooveSettings>& groove);
 // Reads the drill's groove with its map (else `kit`) and makes the drill play it (play_groove).
+// Returns a line for the player when the map left notes of the groove out, else nothing.
 // Throws UsageError naming the file for one that cannot be read or played.
-void take_groove(Drill& drill, const DrumMap& kit);
+std::string take_groove(Drill& drill, const DrumMap& kit);
 
 // Overrides the settings of `drill` that were given. Throws UsageError naming the option for a
 // bad value, or for one that does not fit the drill (--bpm on a ladder, --from on a fixed

@@ -111,12 +111,15 @@ void apply_live_options(const LiveCommonOptions& o, const po::variables_map& vm,
         "your loop offset), or name the kit's port with --midi-in (see 'pocket devices')");
   }
   live.kit = chosen_kit(o.drum_map, PresetLibrary::standard());
-  take_groove(live.drill, live.kit);
   live.calibration_ms =
       vm.count("calibration-ms") ? vm["calibration-ms"].as<double>() : config.calibration_ms;
   live.input_latency_ms =
       vm.count("input-latency-ms") ? vm["input-latency-ms"].as<double>() : config.input_latency_ms;
   live.feedback = o.json ? stderr : stdout;
+  if (const std::string left_out = take_groove(live.drill, live.kit); !left_out.empty()) {
+    fmt::print(live.feedback, "{}\n", left_out);
+    live.said_before.push_back(left_out);
+  }
   if (vm.count("minutes")) live.minutes = vm["minutes"].as<double>();
   if (vm.count("max-bars")) live.max_bars = vm["max-bars"].as<std::int64_t>();
   if (live.minutes < 0.0 || (vm.count("max-bars") && live.max_bars < 1))

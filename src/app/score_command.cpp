@@ -84,7 +84,7 @@ std::string grid_name(int grid) {
 // Keeps an offline-scored recording in the history, like a live session.
 std::int64_t save_score(const ScoreOptions& o, const Analysis& analysis,
                         const std::vector<std::string>& pad_names, const Grid& grid,
-                        const MeterCycle& meter, const Drill& groove, double file_bpm) {
+                        const MeterCycle& meter, const Drill& groove_drill, double file_bpm) {
   SessionStore store = open_writable_store(o.db, "fix its permissions, or use --db FILE");
   SessionRecord record;
   record.started_at = utc_now();
@@ -100,7 +100,7 @@ std::int64_t save_score(const ScoreOptions& o, const Analysis& analysis,
   if (!o.sticking.empty()) settings["sticking"] = o.sticking.front().marks;
   if (o.groove) {
     settings["groove"] = o.groove->file;
-    for (const PadPattern& p : groove.pattern) settings["pattern"][p.pad] = p.marks;
+    for (const PadPattern& p : groove_drill.pattern) settings["pattern"][p.pad] = p.marks;
   }
   record.settings_json = settings.dump();
   record.bpm_low = record.bpm_high = std::round(o.bpm.value_or(file_bpm) * 100.0) / 100.0;
@@ -157,18 +157,18 @@ int run_score(const std::vector<std::string>& args) {
   const MidiFile file = read_midi_file(o.file);
   const PresetLibrary library = PresetLibrary::standard();
   std::optional<Grid> grid;
-  std::optional<DrumMap> map;
+  const DrumMap map = chosen_kit(o.drum_map, library);
   MeterCycle meter{4, 4};
-  Drill groove;  // with --groove: its pattern, bars and placements
-  map.emplace(chosen_kit(o.drum_map, library));
+  Drill groove_drill;  // with --groove: the groove's pattern, bars and placements
   if (o.groove) {
-    groove.grid = o.grid;
-    groove.swing = o.swing;
-    groove.groove = o.groove;
-    take_groove(groove, *map);
+    groove_drill.grid = o.grid;
+    groove_drill.swing = o.swing;
+    groove_drill.groove = o.groove;
+    const std::string left_out = take_groove(groove_drill, map);
+    if (!left_out.empty()) fmt::print(stderr, "{}\n", left_out);
   }
   try {
-    meter = o.groove          ? groove.meters
+    meter = o.groove          ? groove_drill.meters
             : o.meter.empty() ? MeterCycle(meter_of(file).value_or(Meter{4, 4}))
                               : MeterCycle(parse_meter(o.meter));
     if (o.bpm) {
@@ -184,17 +184,17 @@ int run_score(const std::vector<std::string>& args) {
     throw UsageError(e.what());
   }
 
-  const RecordedPerformance performance = strokes_of(file, *map, o.double_trigger_ms);
+  const RecordedPerformance performance = strokes_of(file, map, o.double_trigger_ms);
   AnalysisOptions scoring;
   Sticking sticking;
   ExpectedStrokes expected;
   try {
     validate_feel(o.feel);
-    groove.feel = o.feel;
-    scoring.feel = feel_of(groove, performance.pad_names);
+    groove_drill.feel = o.feel;
+    scoring.feel = feel_of(groove_drill, performance.pad_names);
     sticking = Sticking(o.sticking, performance.pad_names, grid->positions());
     scoring.sticking = &sticking;
-    if (o.groove) expected = expected_strokes(groove, performance.pad_names);
+    if (o.groove) expected = expected_strokes(groove_drill, performance.pad_names);
     scoring.expected = &expected;
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
@@ -202,10 +202,10 @@ int run_score(const std::vector<std::string>& args) {
   Analysis analysis = analyze(performance.strokes, *grid, performance.pad_names,
                               performance.double_triggers, scoring);
   analysis.unmapped_notes = performance.unmapped_notes;
-  const std::string unmapped = unmapped_notes_text(analysis.unmapped_notes, *map, library);
+  const std::string unmapped = unmapped_notes_text(analysis.unmapped_notes, map, library);
   std::optional<std::int64_t> saved;
   if (o.save)
-    saved = save_score(o, analysis, performance.pad_names, *grid, meter, groove,
+    saved = save_score(o, analysis, performance.pad_names, *grid, meter, groove_drill,
                        TickClock(file).quarter_bpm_at(0) * meter.tempo_unit() / 4.0);
   if (o.json) {
     if (!unmapped.empty()) fmt::print(stderr, "{}\n", unmapped);
@@ -216,7 +216,7 @@ int run_score(const std::vector<std::string>& args) {
                                   : fmt::format("the file's tempo ({} at the start)",
                                                 format_bpm(TickClock(file).quarter_bpm_at(0)));
   fmt::print("{}\n  {} at {}, {}, drum map {}\n\n{}", o.file, grid_name(o.grid), tempo,
-             to_string(meter), map->name(), analysis_table(analysis));
+             to_string(meter), map.name(), analysis_table(analysis));
   if (!unmapped.empty()) fmt::print("\n{}\n", unmapped);
   if (saved) fmt::print("\nkept as session {} ('pocket show {}')\n", *saved, *saved);
   return kExitOk;

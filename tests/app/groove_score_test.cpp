@@ -94,3 +94,27 @@ TEST_CASE("score --groove refuses a groove it cannot read, naming the file", "[s
   CHECK(result.exit_code != 0);
   CHECK_THAT(result.err, Catch::Contains("missing.mid"));
 }
+
+TEST_CASE("score --groove says which of the groove's notes its map leaves out", "[score][groove]") {
+  const test::TempDir dir;
+  // The Roland module's hi-hat edge notes, 22 and 26, are not in the General MIDI map.
+  const auto result = test::run_command(
+      POCKET_BINARY,
+      {"score", (kSource / "tests/data/gmd/drummer8_session1_3_hiphop_90_beat_4-4.mid").string(),
+       "--drum-map", "roland", "--groove", (kSource / "presets/grooves/hiphop-90.mid").string(),
+       "--groove-map", "gm", "--json"},
+      dir.path());
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::Contains("the groove hiphop-90 has") &&
+                             Catch::Contains("the gm map does not cover (22, 26)"));
+  // With the module's own map nothing is left out.
+  const auto roland = test::run_command(
+      POCKET_BINARY,
+      {"score", (kSource / "tests/data/gmd/drummer8_session1_3_hiphop_90_beat_4-4.mid").string(),
+       "--drum-map", "roland", "--groove", (kSource / "presets/grooves/hiphop-90.mid").string(),
+       "--json"},
+      dir.path());
+  CHECK(roland.exit_code == 0);
+  CHECK(roland.err.find("the groove") == std::string::npos);
+}

@@ -2,6 +2,11 @@
 
 #include <iostream>
 
+#include <fmt/format.h>
+
+#include "core/errors.hpp"
+#include "core/practice_history.hpp"
+
 namespace po = boost::program_options;
 
 namespace pocket::app {
@@ -17,6 +22,17 @@ bool parse_command_line(const std::vector<std::string>& args,
   }
   po::notify(vm);
   return true;
+}
+
+std::chrono::sys_days today() {
+  return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+}
+
+std::chrono::sys_days today_or(const std::string& option) {
+  if (option.empty()) return today();
+  const auto date = parse_date(option);
+  if (!date) throw UsageError(fmt::format("--today '{}': use a date like 2026-12-01", option));
+  return *date;
 }
 
 }  // namespace pocket::app

@@ -11,11 +11,11 @@
 #include "audio/jack_server.hpp"
 #include "command.hpp"
 #include "command_line.hpp"
+#include "history_files.hpp"
 #include "live/demo_drummer.hpp"
 #include "live/live_devices.hpp"
 #include "live_options.hpp"
 #include "session_report.hpp"
-#include "stored_session.hpp"
 #include "views/session_views.hpp"
 
 namespace po = boost::program_options;

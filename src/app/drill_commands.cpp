@@ -8,11 +8,11 @@
 #include "command_line.hpp"
 #include "core/tempo_text.hpp"
 #include "drill_options.hpp"
+#include "history/practice_record.hpp"
+#include "history_files.hpp"
 #include "live_options.hpp"
-#include "practice_record.hpp"
 #include "presets/preset_error.hpp"
 #include "presets/user_config.hpp"
-#include "stored_session.hpp"
 
 namespace po = boost::program_options;
 

@@ -9,10 +9,11 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
+#include "history/stored_session.hpp"
+#include "history_files.hpp"
 #include "midi/midi_file_writer.hpp"
 #include "presets/preset_library.hpp"
 #include "store/stored_json.hpp"
-#include "stored_session.hpp"
 
 namespace po = boost::program_options;
 

@@ -8,10 +8,10 @@
 #include "command.hpp"
 #include "command_line.hpp"
 #include "core/tempo_text.hpp"
+#include "history/practice_record.hpp"
+#include "history_files.hpp"
 #include "live/session_recorder.hpp"
-#include "practice_record.hpp"
 #include "presets/preset_library.hpp"
-#include "stored_session.hpp"
 
 namespace po = boost::program_options;
 

@@ -12,8 +12,10 @@
 #include "command.hpp"
 #include "command_line.hpp"
 #include "core/tempo_text.hpp"
+#include "history/session_digest.hpp"
+#include "history/stored_session.hpp"
+#include "history_files.hpp"
 #include "report/analysis_table.hpp"
-#include "stored_session.hpp"
 #include "views/click_modes_text.hpp"
 
 namespace po = boost::program_options;
@@ -37,11 +39,12 @@ int run_history(const std::vector<std::string>& args) {
       "only this drill (see 'pocket drills'), or play, ladder, score")(
       "since", po::value(&filter.since), "only sessions on or after this date (YYYY-MM-DD)")(
       "limit", po::value(&filter.limit)->default_value(filter.limit), "at most this many sessions")(
-      "db", po::value(&db), "the history database");
+      "all", "every session")("db", po::value(&db), "the history database");
   po::variables_map vm;
   if (!parse_command_line(args, options, {}, vm,
                           "pocket history --drill ladder --since 2026-11-01"))
     return kExitOk;
+  if (vm.count("all")) filter.limit = -1;
 
   const SessionStore store = open_store(db);
   const std::vector<SessionRecord> rows = store.history(filter);
@@ -56,13 +59,14 @@ int run_history(const std::vector<std::string>& args) {
   fmt::print("{:>4}  {:<16}  {:<{}}  {:<13}  {:>6}  {:>6}  {:>7}  {}\n", "id", "date", "drill",
              drill_width, "tempo", "25 ms", "SD", "mean", "verdict");
   for (const SessionRecord& r : rows) {
-    const StoredSession s = load_session(store, r.id);
-    const TimingStats& t = s.analysis.timing;
+    const SessionDigest d = full_digest(store, r.id);
     const std::string verdict = r.unfinished() ? "(unfinished) " + r.verdict : r.verdict;
     fmt::print("{:>4}  {:<16}  {:<{}}  {:<13}  {:>5.0f}%  {:>6.1f}  {:>+7.1f}  {}\n", r.id,
                r.started_at.substr(0, 16).replace(10, 1, " "), r.drill, drill_width, tempo_text(r),
-               t.within_25ms * 100.0, t.sd_offset_ms, t.mean_offset_ms, shorten(verdict, 60));
+               d.within_25ms * 100.0, d.sd_offset_ms, d.mean_offset_ms, shorten(verdict, 60));
   }
+  const std::int64_t older = store.count(filter) - static_cast<std::int64_t>(rows.size());
+  if (older > 0) fmt::print("{} older: --all\n", older);
   return kExitOk;
 }
 

@@ -10,8 +10,9 @@
 #include "command.hpp"
 #include "command_line.hpp"
 #include "core/errors.hpp"
+#include "history/session_digest.hpp"
+#include "history_files.hpp"
 #include "live/recovery_file.hpp"
-#include "stored_session.hpp"
 
 namespace po = boost::program_options;
 
@@ -69,6 +70,7 @@ int run_import(const std::vector<std::string>& args) {
   s.record.note += fmt::format("{}imported from {}", s.record.note.empty() ? "" : "; ", from);
   const std::int64_t id =
       store.import_session(s.record, s.strokes, s.steps, s.recovery_id, replaces);
+  keep_digest(store, id);
   fmt::print("imported {} as session {} ({} strokes; 'pocket show {}')\n", file, id,
              s.strokes.size(), id);
   if (replaces)

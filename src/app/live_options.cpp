@@ -5,12 +5,15 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "command_line.hpp"
 #include "core/tempo_text.hpp"
+#include "drill_settings.hpp"
+#include "history/practice_record.hpp"
+#include "history/session_digest.hpp"
+#include "history_files.hpp"
 #include "history_room.hpp"
 #include "live/live_devices.hpp"
 #include "live/recorded_session.hpp"
-#include "practice_record.hpp"
-#include "stored_session.hpp"
 #include "views/session_summary.hpp"
 #include "views/session_views.hpp"
 
@@ -188,6 +191,7 @@ LiveResult run_and_record(std::optional<SessionStore>& history, const LiveOption
   record.settings_json = drill_settings_json(live.drill);
   RecordedSession recorded = run_recorded_session(*history, record, live);
   session_id = recorded.id;
+  if (recorded.id) keep_digest(*history, *recorded.id);
   return recorded.result;
 }
 

@@ -7,11 +7,12 @@
 #include "command.hpp"
 #include "command_line.hpp"
 #include "core/timing_summary.hpp"
-#include "practice_record.hpp"
+#include "history/practice_record.hpp"
+#include "history/stored_session.hpp"
+#include "history_files.hpp"
 #include "report/feel_text.hpp"
 #include "report/html_report.hpp"
 #include "session_report.hpp"
-#include "stored_session.hpp"
 
 namespace po = boost::program_options;
 

@@ -14,13 +14,14 @@
 #include "core/tempo_text.hpp"
 #include "core/timing_summary.hpp"
 #include "drill_options.hpp"
+#include "history/session_digest.hpp"
+#include "history_files.hpp"
 #include "live/session_recorder.hpp"
 #include "live_options.hpp"
 #include "midi/recorded_performance.hpp"
 #include "midi/tick_clock.hpp"
 #include "report/analysis_json.hpp"
 #include "report/analysis_table.hpp"
-#include "stored_session.hpp"
 #include "views/unmapped_notes.hpp"
 
 namespace po = boost::program_options;
@@ -121,6 +122,7 @@ std::int64_t save_score(const ScoreOptions& o, const Analysis& analysis,
   record.summary_json = analysis_json(analysis).dump();
   record.verdict = describe_timing(analysis.timing);
   store.finish_session(record);
+  keep_digest(store, id);
   return id;
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "session_store.hpp"
+#include "stroke_packing.hpp"
 
 namespace pocket {
 
@@ -85,17 +86,102 @@ ALTER TABLE sessions ADD COLUMN recovery_id TEXT NOT NULL DEFAULT '';
 CREATE UNIQUE INDEX sessions_by_recovery ON sessions(recovery_id) WHERE recovery_id != '';
 )sql";
 
-constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4};
+// Version 5: a history of years. Strokes packed a bar to a value (see stroke_packing.hpp),
+// and a digest of each session that has ended, so that progress, goals and a ladder's cap read
+// one row a session instead of every stroke. The digests of older sessions are filled in by
+// the history's readers (history/session_digest.hpp), which rebuild the analysis.
+constexpr const char* kVersion5 = R"sql(
+CREATE TABLE stroke_bars (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  strokes BLOB NOT NULL
+);
+CREATE INDEX stroke_bars_by_session ON stroke_bars(session_id);
+CREATE TABLE session_digests (
+  session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+  hits INTEGER NOT NULL,
+  missed INTEGER NOT NULL,
+  mean_offset_ms REAL NOT NULL,
+  sd_offset_ms REAL NOT NULL,
+  within_10ms REAL NOT NULL,
+  within_25ms REAL NOT NULL,
+  slots_within_25ms REAL NOT NULL,
+  held_bpm REAL
+);
+CREATE TABLE pad_digests (
+  session_id INTEGER NOT NULL REFERENCES session_digests(session_id) ON DELETE CASCADE,
+  pad_order INTEGER NOT NULL,
+  pad TEXT NOT NULL,
+  hits INTEGER NOT NULL,
+  mean_offset_ms REAL NOT NULL,
+  sd_offset_ms REAL NOT NULL,
+  within_25ms REAL NOT NULL,
+  PRIMARY KEY (session_id, pad_order)
+) WITHOUT ROWID;
+)sql";
+
+// Each session's strokes of the version 4 table, packed a bar at a time in the order they
+// were written, then the table goes. True when there were any.
+bool pack_version4_strokes(SQLite::Database& db, const StoreProgress& progress) {
+  std::vector<std::int64_t> sessions;
+  SQLite::Statement ids(db, "SELECT DISTINCT session_id FROM strokes ORDER BY session_id");
+  while (ids.executeStep()) sessions.push_back(ids.getColumn(0).getInt64());
+  SQLite::Statement read(db, R"sql(
+    SELECT frame, seconds, pad, velocity, slot, bar, offset_ms, matched, click_heard FROM strokes
+    WHERE session_id = ? ORDER BY rowid)sql");
+  SQLite::Statement write(db, "INSERT INTO stroke_bars (session_id, strokes) VALUES (?, ?)");
+  const auto flush = [&](std::int64_t session, std::vector<StoredStroke>& bar) {
+    if (bar.empty()) return;
+    const std::vector<std::uint8_t> packed = pack_strokes(bar);
+    write.bind(1, session);
+    write.bind(2, packed.data(), static_cast<int>(packed.size()));
+    write.exec();
+    write.reset();
+    bar.clear();
+  };
+  for (std::size_t i = 0; i < sessions.size(); ++i) {
+    read.bind(1, sessions[i]);
+    std::vector<StoredStroke> bar;
+    while (read.executeStep()) {
+      StoredStroke s{read.getColumn(0).getInt64(),   read.getColumn(1).getDouble(),
+                     read.getColumn(2).getString(),  read.getColumn(3).getInt(),
+                     read.getColumn(4).getInt64(),   read.getColumn(5).getInt64(),
+                     read.getColumn(6).getDouble(),  read.getColumn(7).getInt() != 0,
+                     read.getColumn(8).getInt() != 0};
+      if (!bar.empty() && bar.back().bar != s.bar) flush(sessions[i], bar);
+      bar.push_back(std::move(s));
+    }
+    flush(sessions[i], bar);
+    read.reset();
+    if (progress) progress("packing the strokes", static_cast<double>(i + 1) / sessions.size());
+  }
+  db.exec("DROP TABLE strokes");
+  return !sessions.empty();
+}
+
+struct Migration {
+  const char* sql;
+  bool (*then)(SQLite::Database&, const StoreProgress&);  // true: it rewrote data
+};
+
+constexpr Migration kMigrations[] = {{kVersion1, nullptr},
+                                     {kVersion2, nullptr},
+                                     {kVersion3, nullptr},
+                                     {kVersion4, nullptr},
+                                     {kVersion5, pack_version4_strokes}};
 
 }  // namespace
 
-void migrate(SQLite::Database& db, int from_version, int to_version) {
+bool migrate(SQLite::Database& db, int from_version, int to_version,
+             const StoreProgress& progress) {
+  bool rewrote = false;
   for (int version = from_version; version < to_version; ++version) {
     // Immediate: a second pocket opening the same new file waits here, then sees the work done.
     db.exec("BEGIN IMMEDIATE");
     try {
       if (db.execAndGet("PRAGMA user_version").getInt() == version) {
-        db.exec(kMigrations[version]);
+        const Migration& m = kMigrations[version];
+        db.exec(m.sql);
+        if (m.then != nullptr && m.then(db, progress)) rewrote = true;
         db.exec(fmt::format("PRAGMA user_version = {}", version + 1));
       }
       db.exec("COMMIT");
@@ -104,6 +190,7 @@ void migrate(SQLite::Database& db, int from_version, int to_version) {
       throw;
     }
   }
+  return rewrote;
 }
 
 }  // namespace pocket

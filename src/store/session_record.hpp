@@ -25,8 +25,8 @@ struct SessionRecord {
   double bpm_high = 0.0;
   // running (or crashed: never finished), finished, interrupted (the player stopped it), lost
   std::string status = "running";
-  std::string summary_json;        // the analysis, as `pocket score --json` prints it
-  std::string verdict;             // the summary line, or the ladder's verdict
+  std::string summary_json;  // the analysis, as `pocket score --json` prints it
+  std::string verdict;       // the summary line, or the ladder's verdict
   std::string note;
 
   // Still "running" (the program died) or "lost" (its audio server or MIDI port went away):
@@ -71,7 +71,43 @@ struct StoredGoal {
 struct HistoryFilter {
   std::string drill;  // empty: all
   std::string since;  // ISO date, empty: all
-  int limit = 20;
+  int limit = 20;     // below 0: no limit
+};
+
+// A pad's part of a session digest.
+struct PadDigest {
+  std::string pad;
+  std::int64_t hits = 0;
+  double mean_offset_ms = 0.0;
+  double sd_offset_ms = 0.0;
+  double within_25ms = 0.0;  // share of its hits
+};
+
+// What the review of many sessions needs of one, kept when it ends so that reading a history
+// never re-reads every stroke: its timing as `show` rebuilds it from the strokes, and the tempo
+// it held.
+struct SessionDigest {
+  std::int64_t hits = 0;
+  std::int64_t missed = 0;
+  double mean_offset_ms = 0.0;
+  double sd_offset_ms = 0.0;
+  double within_10ms = 0.0;  // shares of hits
+  double within_25ms = 0.0;
+  double slots_within_25ms = 0.0;  // share of slots, misses counted
+  std::optional<double> held_bpm;  // see held_tempo()
+  std::vector<PadDigest> pads;
+};
+
+// A session as a list of many shows it: its record without the texts only one session's view
+// reads (settings, summary), and its digest when one is kept.
+struct SessionOutline {
+  std::int64_t id = 0;
+  std::string started_at;
+  std::string drill;
+  std::string status;
+  double bpm_low = 0.0;
+  double bpm_high = 0.0;
+  std::optional<SessionDigest> digest;  // without its pads
 };
 
 }  // namespace pocket

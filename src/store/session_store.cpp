@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include "stroke_packing.hpp"
+
 namespace pocket {
 
 namespace {
@@ -44,6 +46,30 @@ SessionRecord read_session(SQLite::Statement& q) {
   return r;
 }
 
+// The filter's drill and date as the first four parameters of a query that reads
+// "(? = '' OR drill = ?) AND (? = '' OR started_at >= ?)".
+void bind_filter(SQLite::Statement& q, const HistoryFilter& filter) {
+  q.bind(1, filter.drill);
+  q.bind(2, filter.drill);
+  q.bind(3, filter.since);
+  q.bind(4, filter.since);
+}
+
+// A digest's columns from `first` on: hits, missed, mean, SD, within 10 and 25 ms, slots
+// within 25 ms, held tempo.
+SessionDigest read_digest(SQLite::Statement& q, int first) {
+  SessionDigest d;
+  d.hits = q.getColumn(first).getInt64();
+  d.missed = q.getColumn(first + 1).getInt64();
+  d.mean_offset_ms = q.getColumn(first + 2).getDouble();
+  d.sd_offset_ms = q.getColumn(first + 3).getDouble();
+  d.within_10ms = q.getColumn(first + 4).getDouble();
+  d.within_25ms = q.getColumn(first + 5).getDouble();
+  d.slots_within_25ms = q.getColumn(first + 6).getDouble();
+  if (!q.getColumn(first + 7).isNull()) d.held_bpm = q.getColumn(first + 7).getDouble();
+  return d;
+}
+
 // Why a history cannot be written, in the player's words, once SQLite has refused: the file
 // or its folder is read-only (access() also knows read-only file systems), or "" when
 // neither is (then SQLite's own message says it, e.g. a full disk).
@@ -68,7 +94,8 @@ std::filesystem::path SessionStore::default_path() {
 
 std::filesystem::path SessionStore::data_folder() { return data_home() / "pocket"; }
 
-SessionStore::SessionStore(const std::filesystem::path& path) : path_(path) {
+SessionStore::SessionStore(const std::filesystem::path& path, const StoreProgress& progress)
+    : path_(path) {
   const std::string name = path.string();
   try {
     if (!path.parent_path().empty()) std::filesystem::create_directories(path.parent_path());
@@ -97,7 +124,16 @@ SessionStore::SessionStore(const std::filesystem::path& path) : path_(path) {
       throw StoreError(fmt::format(
           "{} is an SQLite database, but not pocket's history: nothing was changed", name));
     }
-    migrate(*db_, version, kSchemaVersion);
+    if (migrate(*db_, version, kSchemaVersion, progress)) {
+      // The rewritten strokes left most of the file empty: give it back. Another pocket
+      // reading the history at this moment makes that wait for another day.
+      if (progress) progress("giving the room back", 0.0);
+      try {
+        db_->exec("VACUUM");
+      } catch (const SQLite::Exception&) {
+      }
+      if (progress) progress("giving the room back", 1.0);
+    }
     // Asked first: setting it writes, which a history only read (a read-only file) refuses.
     if (db_->execAndGet("PRAGMA journal_mode").getString() != "wal")
       db_->exec("PRAGMA journal_mode = WAL");
@@ -200,23 +236,18 @@ void SessionStore::add_strokes(std::int64_t session, std::span<const StoredStrok
 }
 
 void SessionStore::insert_strokes(std::int64_t session, std::span<const StoredStroke> strokes) {
-  SQLite::Statement q(*db_, R"sql(
-    INSERT INTO strokes (session_id, frame, seconds, pad, velocity, slot, bar, offset_ms, matched,
-      click_heard)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-  for (const StoredStroke& s : strokes) {
+  // A value a bar: a bar's strokes come together from a live session; a file's or a recovered
+  // session's are cut at the bar lines.
+  SQLite::Statement q(*db_, "INSERT INTO stroke_bars (session_id, strokes) VALUES (?, ?)");
+  std::size_t first = 0;
+  for (std::size_t i = 1; i <= strokes.size(); ++i) {
+    if (i < strokes.size() && strokes[i].bar == strokes[first].bar) continue;
+    const std::vector<std::uint8_t> packed = pack_strokes(strokes.subspan(first, i - first));
     q.bind(1, session);
-    q.bind(2, s.frame);
-    q.bind(3, s.seconds);
-    q.bind(4, s.pad);
-    q.bind(5, s.velocity);
-    q.bind(6, s.slot);
-    q.bind(7, s.bar);
-    q.bind(8, s.offset_ms);
-    q.bind(9, s.matched ? 1 : 0);
-    q.bind(10, s.click_heard ? 1 : 0);
+    q.bind(2, packed.data(), static_cast<int>(packed.size()));
     q.exec();
     q.reset();
+    first = i;
   }
 }
 
@@ -267,13 +298,43 @@ std::vector<SessionRecord> SessionStore::history(const HistoryFilter& filter) co
   SQLite::Statement q(*db_, R"sql(
     SELECT * FROM sessions WHERE (? = '' OR drill = ?) AND (? = '' OR started_at >= ?)
     ORDER BY started_at DESC, id DESC LIMIT ?)sql");
-  q.bind(1, filter.drill);
-  q.bind(2, filter.drill);
-  q.bind(3, filter.since);
-  q.bind(4, filter.since);
+  bind_filter(q, filter);
   q.bind(5, filter.limit);
   std::vector<SessionRecord> rows;
   while (q.executeStep()) rows.push_back(read_session(q));
+  return rows;
+}
+
+std::int64_t SessionStore::count(const HistoryFilter& filter) const {
+  SQLite::Statement q(*db_, R"sql(
+    SELECT count(*) FROM sessions WHERE (? = '' OR drill = ?) AND (? = '' OR started_at >= ?))sql");
+  bind_filter(q, filter);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+std::vector<SessionOutline> SessionStore::outlines(const HistoryFilter& filter) const {
+  SQLite::Statement q(*db_, R"sql(
+    SELECT s.id, s.started_at, s.drill, s.status, s.bpm_low, s.bpm_high, d.session_id, d.hits,
+      d.missed, d.mean_offset_ms, d.sd_offset_ms, d.within_10ms, d.within_25ms,
+      d.slots_within_25ms, d.held_bpm
+    FROM sessions s LEFT JOIN session_digests d ON d.session_id = s.id
+    WHERE (? = '' OR s.drill = ?) AND (? = '' OR s.started_at >= ?)
+    ORDER BY s.started_at DESC, s.id DESC LIMIT ?)sql");
+  bind_filter(q, filter);
+  q.bind(5, filter.limit);
+  std::vector<SessionOutline> rows;
+  while (q.executeStep()) {
+    SessionOutline o{q.getColumn(0).getInt64(),
+                     q.getColumn(1).getString(),
+                     q.getColumn(2).getString(),
+                     q.getColumn(3).getString(),
+                     q.getColumn(4).getDouble(),
+                     q.getColumn(5).getDouble(),
+                     std::nullopt};
+    if (!q.getColumn(6).isNull()) o.digest = read_digest(q, 7);
+    rows.push_back(std::move(o));
+  }
   return rows;
 }
 
@@ -285,17 +346,26 @@ std::optional<SessionRecord> SessionStore::session(std::int64_t id) const {
 }
 
 std::vector<StoredStroke> SessionStore::strokes(std::int64_t session) const {
-  SQLite::Statement q(*db_, R"sql(
-    SELECT frame, seconds, pad, velocity, slot, bar, offset_ms, matched, click_heard FROM strokes
-    WHERE session_id = ? ORDER BY seconds, rowid)sql");
+  SQLite::Statement q(*db_, "SELECT strokes FROM stroke_bars WHERE session_id = ? ORDER BY rowid");
   q.bind(1, session);
   std::vector<StoredStroke> out;
   while (q.executeStep()) {
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getDouble(),
-                   q.getColumn(2).getString(), q.getColumn(3).getInt(), q.getColumn(4).getInt64(),
-                   q.getColumn(5).getInt64(), q.getColumn(6).getDouble(),
-                   q.getColumn(7).getInt() != 0, q.getColumn(8).getInt() != 0});
+    const SQLite::Column packed = q.getColumn(0);
+    const auto* bytes = static_cast<const std::uint8_t*>(packed.getBlob());
+    try {
+      std::vector<StoredStroke> bar =
+          unpack_strokes({bytes, static_cast<std::size_t>(packed.getBytes())});
+      out.insert(out.end(), std::make_move_iterator(bar.begin()),
+                 std::make_move_iterator(bar.end()));
+    } catch (const PackingError& e) {
+      throw StoreError(fmt::format("session {} in {} has damaged strokes: {}", session,
+                                   path_.string(), e.what()));
+    }
   }
+  // In time order; strokes at the same time as written.
+  std::stable_sort(out.begin(), out.end(), [](const StoredStroke& a, const StoredStroke& b) {
+    return a.seconds < b.seconds;
+  });
   return out;
 }
 
@@ -320,6 +390,70 @@ bool SessionStore::set_note(std::int64_t session, const std::string& note) {
   q.bind(1, note);
   q.bind(2, session);
   return q.exec() > 0;
+}
+
+void SessionStore::keep_digest(std::int64_t session, const SessionDigest& d) {
+  SQLite::Transaction transaction(*db_);
+  SQLite::Statement old(*db_, "DELETE FROM session_digests WHERE session_id = ?");  // and its pads
+  old.bind(1, session);
+  old.exec();
+  SQLite::Statement q(*db_, R"sql(
+    INSERT INTO session_digests (session_id, hits, missed, mean_offset_ms, sd_offset_ms,
+      within_10ms, within_25ms, slots_within_25ms, held_bpm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+  q.bind(1, session);
+  q.bind(2, d.hits);
+  q.bind(3, d.missed);
+  q.bind(4, d.mean_offset_ms);
+  q.bind(5, d.sd_offset_ms);
+  q.bind(6, d.within_10ms);
+  q.bind(7, d.within_25ms);
+  q.bind(8, d.slots_within_25ms);
+  if (d.held_bpm) q.bind(9, *d.held_bpm);
+  q.exec();
+  SQLite::Statement pad(*db_, R"sql(
+    INSERT INTO pad_digests (session_id, pad_order, pad, hits, mean_offset_ms, sd_offset_ms,
+      within_25ms) VALUES (?, ?, ?, ?, ?, ?, ?))sql");
+  for (std::size_t i = 0; i < d.pads.size(); ++i) {
+    const PadDigest& p = d.pads[i];
+    pad.bind(1, session);
+    pad.bind(2, static_cast<std::int64_t>(i));
+    pad.bind(3, p.pad);
+    pad.bind(4, p.hits);
+    pad.bind(5, p.mean_offset_ms);
+    pad.bind(6, p.sd_offset_ms);
+    pad.bind(7, p.within_25ms);
+    pad.exec();
+    pad.reset();
+  }
+  transaction.commit();
+}
+
+std::optional<SessionDigest> SessionStore::digest(std::int64_t session) const {
+  SQLite::Statement q(*db_, R"sql(
+    SELECT hits, missed, mean_offset_ms, sd_offset_ms, within_10ms, within_25ms, slots_within_25ms,
+      held_bpm FROM session_digests WHERE session_id = ?)sql");
+  q.bind(1, session);
+  if (!q.executeStep()) return std::nullopt;
+  SessionDigest d = read_digest(q, 0);
+  SQLite::Statement pads(*db_, R"sql(
+    SELECT pad, hits, mean_offset_ms, sd_offset_ms, within_25ms FROM pad_digests
+    WHERE session_id = ? ORDER BY pad_order)sql");
+  pads.bind(1, session);
+  while (pads.executeStep()) {
+    d.pads.push_back({pads.getColumn(0).getString(), pads.getColumn(1).getInt64(),
+                      pads.getColumn(2).getDouble(), pads.getColumn(3).getDouble(),
+                      pads.getColumn(4).getDouble()});
+  }
+  return d;
+}
+
+std::vector<std::int64_t> SessionStore::undigested() const {
+  SQLite::Statement q(*db_, R"sql(
+    SELECT id FROM sessions WHERE status != 'running'
+      AND id NOT IN (SELECT session_id FROM session_digests) ORDER BY id)sql");
+  std::vector<std::int64_t> ids;
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  return ids;
 }
 
 void SessionStore::set_goal(const StoredGoal& goal) {

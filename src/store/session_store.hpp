@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -22,11 +23,14 @@ struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Long work on the history (a migration of a large one), as it goes: what, and the share done.
+using StoreProgress = std::function<void(const std::string& what, double done)>;
+
 // The SQLite session history: WAL mode, foreign keys on, a schema version with forward
 // migrations. Writes commit at once, so a crash loses only what was not yet handed over.
 class SessionStore {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
 
   // POCKET_DB if set, else $XDG_DATA_HOME/pocket/history.sqlite (~/.local/share/...).
   static std::filesystem::path default_path();
@@ -35,8 +39,8 @@ class SessionStore {
 
   // Opens or creates the database and brings its schema up to date. Throws StoreError for a
   // file that is not a pocket database or has a newer schema than this program knows, and
-  // for a folder that cannot be made.
-  explicit SessionStore(const std::filesystem::path& path);
+  // for a folder that cannot be made. `progress` hears of a migration that rewrites strokes.
+  explicit SessionStore(const std::filesystem::path& path, const StoreProgress& progress = {});
   ~SessionStore();
   SessionStore(SessionStore&&) noexcept;
   SessionStore& operator=(SessionStore&&) noexcept;
@@ -64,10 +68,20 @@ class SessionStore {
   void finish_session(const SessionRecord& record);
 
   std::vector<SessionRecord> history(const HistoryFilter& filter) const;
+  // How many sessions the filter matches, whatever its limit.
+  std::int64_t count(const HistoryFilter& filter) const;
+  // Newest first, as history(), with their digests: one query, however long the history.
+  std::vector<SessionOutline> outlines(const HistoryFilter& filter) const;
   std::optional<SessionRecord> session(std::int64_t id) const;
   std::vector<StoredStroke> strokes(std::int64_t session) const;
   std::vector<StoredStep> steps(std::int64_t session) const;
   bool set_note(std::int64_t session, const std::string& note);
+
+  // A session's digest, with its pads; keeping one replaces the session's old one.
+  void keep_digest(std::int64_t session, const SessionDigest& digest);
+  std::optional<SessionDigest> digest(std::int64_t session) const;
+  // Sessions that have ended (not running) but have no digest yet, oldest first.
+  std::vector<std::int64_t> undigested() const;
 
   // The player's goals, one per drill: setting one replaces the drill's old goal.
   void set_goal(const StoredGoal& goal);
@@ -100,7 +114,9 @@ class SessionStore {
 };
 
 // The migrations, in order: migration i brings a database from version i to i + 1.
-// Exposed so that tests can build a database of an older version.
-void migrate(SQLite::Database& db, int from_version, int to_version);
+// Exposed so that tests can build a database of an older version. True when one rewrote
+// strokes, which leaves room in the file to give back.
+bool migrate(SQLite::Database& db, int from_version, int to_version,
+             const StoreProgress& progress = {});
 
 }  // namespace pocket

@@ -1,5 +1,6 @@
 // The folders' dependencies go one way: core; audio, midi, presets, store and report on core;
-// jack on audio and midi; live on those; views on live; the commands on views. Checked from the
+// jack on audio and midi; history on presets and store; live on those but history; views on
+// live; the commands on views and history. Checked from the
 // sources' includes and the libraries' links, so an include or link pointing back up fails here.
 #include <filesystem>
 #include <fstream>
@@ -32,6 +33,7 @@ const std::map<std::string, Room>& rooms() {
       {"src/store", {"pocket_store", {"core", "store"}}},
       {"src/report", {"pocket_report", {"core", "report"}}},
       {"jack", {"pocket_jack", {"core", "audio", "midi", "jack"}}},
+      {"src/history", {"pocket_history", {"core", "presets", "store", "history"}}},
       {"src/live",
        {"pocket_live", {"core", "audio", "midi", "presets", "store", "report", "jack", "live"}}},
       {"src/views",
@@ -39,7 +41,8 @@ const std::map<std::string, Room>& rooms() {
         {"core", "audio", "midi", "presets", "store", "report", "jack", "live", "views"}}},
       {"src/app",
        {"pocket_app",
-        {"core", "audio", "midi", "presets", "store", "report", "jack", "live", "views", "app"}}},
+        {"core", "audio", "midi", "presets", "store", "history", "report", "jack", "live", "views",
+         "app"}}},
   };
   return all;
 }

@@ -45,7 +45,9 @@ TEST_CASE("a new history has the current schema, WAL and foreign keys", "[store]
   SQLite::Database db(path.string());
   CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
   CHECK(db.tableExists("sessions"));
-  CHECK(db.tableExists("strokes"));
+  CHECK(db.tableExists("stroke_bars"));
+  CHECK_FALSE(db.tableExists("strokes"));  // packed since version 5
+  CHECK(db.tableExists("session_digests"));
   CHECK(db.tableExists("ladder_steps"));
 }
 

@@ -8,7 +8,7 @@
 #include "core/analysis.hpp"
 #include "store/session_store.hpp"
 
-namespace pocket::app {
+namespace pocket {
 
 // A session from the history with what the review commands need: its grid and its analysis,
 // rebuilt from the stored strokes (which also serves sessions that never finished).
@@ -37,10 +37,4 @@ std::string tempo_text(const SessionRecord& record);
 // "finished", "interrupted" or "unfinished" (it never ended cleanly).
 std::string status_text(const SessionRecord& record);
 
-// The history to use: --db, else POCKET_DB, else the default.
-SessionStore open_store(const std::string& db_option);
-// The same, for a command that will write to it: throws StoreError, naming the file, why it
-// cannot be written and `remedy` (what the player can do), before anything starts.
-SessionStore open_writable_store(const std::string& db_option, const std::string& remedy);
-
-}  // namespace pocket::app
+}  // namespace pocket

@@ -11,7 +11,7 @@
 #include "presets/preset_library.hpp"
 #include "store/session_store.hpp"
 
-namespace pocket::app {
+namespace pocket {
 
 // The tempo a kept session held: a ladder's highest complete solid step, or the tempo of a
 // finished fixed-tempo session whose slots met its pass rule. None when it held none.
@@ -35,12 +35,4 @@ GoalProjection goal_projection(const SessionStore& store, const PresetLibrary& l
 std::string goal_in_words(const SessionStore& store, const PresetLibrary& library,
                           const StoredGoal& goal, std::chrono::sys_days today);
 
-// Today, from the system clock, in UTC like the history's dates.
-std::chrono::sys_days today();
-// The date a --today option gives, or today when it is empty. Throws UsageError for a bad date.
-std::chrono::sys_days today_or(const std::string& option);
-
-// What the history keeps of a drill's settings (read back by load_session).
-std::string drill_settings_json(const Drill& drill);
-
-}  // namespace pocket::app
+}  // namespace pocket

@@ -6,10 +6,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "command.hpp"
+#include "core/errors.hpp"
 #include "core/tempo_text.hpp"
 
-namespace pocket::app {
+namespace pocket {
 
 namespace {
 
@@ -137,19 +137,4 @@ std::string tempo_text(const SessionRecord& r) {
 
 std::string status_text(const SessionRecord& r) { return r.unfinished() ? "unfinished" : r.status; }
 
-SessionStore open_store(const std::string& db_option) {
-  return SessionStore(db_option.empty() ? SessionStore::default_path()
-                                        : std::filesystem::path(db_option));
-}
-
-SessionStore open_writable_store(const std::string& db_option, const std::string& remedy) {
-  try {
-    SessionStore store = open_store(db_option);
-    store.check_writable();
-    return store;
-  } catch (const StoreError& e) {
-    throw StoreError(fmt::format("{}: {}", e.what(), remedy));
-  }
-}
-
-}  // namespace pocket::app
+}  // namespace pocket

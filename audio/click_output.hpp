@@ -30,6 +30,9 @@ class ClickOutput {
   virtual double output_latency_seconds() const = 0;
   // The frames in one audio buffer.
   virtual int buffer_frames() const = 0;
+  // What the player should know of the audio server once the click runs, or nothing: on
+  // PipeWire, the period its graph runs at.
+  virtual std::string server_note() const { return {}; }
   // [any thread] The stream clock, in seconds: the clock of the click's anchors.
   virtual double stream_time() const = 0;
   // [any thread] How long the audio callback took, cycle by cycle, against the buffer's time.

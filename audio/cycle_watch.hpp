@@ -29,9 +29,11 @@ class CycleWatch {
  private:
   bool have_previous_ = false;
   std::uint32_t previous_read_ = 0;
+  std::uint32_t previous_frames_ = 0;
   std::int64_t previous_track_ = 0;
   bool have_before_ = false;
   std::uint32_t before_ = 0;  // the frame time of the callback before the previous one
+  std::uint32_t before_frames_ = 0;
 };
 
 // Where the click track stands now, in frames: its frame at the start of the last cycle the

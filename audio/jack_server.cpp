@@ -3,6 +3,7 @@
 #include <chrono>
 #include <csignal>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -31,7 +32,13 @@ bool exited(pid_t pid) {
 
 }  // namespace
 
-double jack_server_rate(const std::string& name) {
+bool jack_on_pipewire() {
+  // PipeWire's libjack says so in its version: "3.0.0.0 (using PipeWire 0.3.65)".
+  const char* version = jack_get_version_string();
+  return version != nullptr && std::string_view(version).find("PipeWire") != std::string_view::npos;
+}
+
+JackGraph jack_graph(const std::string& name) {
   // Asking a server that is not there makes libjack complain on stderr: not the player's news.
   quiet_audio_libraries();
   const auto options = static_cast<jack_options_t>(
@@ -40,13 +47,27 @@ double jack_server_rate(const std::string& name) {
   jack_client_t* client = name.empty()
                               ? jack_client_open("pocket-probe", options, &status)
                               : jack_client_open("pocket-probe", options, &status, name.c_str());
-  if (client == nullptr) return 0.0;
-  const double rate = jack_get_sample_rate(client);
+  if (client == nullptr) return {};
+  const JackGraph graph{static_cast<double>(jack_get_sample_rate(client)),
+                        static_cast<int>(jack_get_buffer_size(client)), jack_on_pipewire()};
   jack_client_close(client);
-  return rate;
+  return graph;
 }
 
+double jack_server_rate(const std::string& name) { return jack_graph(name).sample_rate; }
+
 bool jack_server_running(const std::string& name) { return jack_server_rate(name) > 0.0; }
+
+std::string pipewire_quantum_text(int frames, double sample_rate, int asked_frames) {
+  const auto ms = [&](int f) { return 1000.0 * f / sample_rate; };
+  return fmt::format(
+      "PipeWire's JACK layer at {:.0f} Hz: its graph runs at {} frames ({:.1f} ms) now; pocket "
+      "asks it for {} ({:.1f} ms; --buffer, or buffer in config.toml) when it plays, and says "
+      "what it got. Strokes are timed to the frame at any period, but a large one delays the "
+      "click by as much and the live view follows a period behind; PipeWire's ports do not "
+      "report the whole loop, so run 'pocket calibrate' once on it.",
+      sample_rate, frames, ms(frames), asked_frames, ms(asked_frames));
+}
 
 PrivateJackServer::PrivateJackServer(std::string name, double sample_rate, int period_frames)
     : name_(std::move(name)) {

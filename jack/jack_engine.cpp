@@ -5,9 +5,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <thread>
 
 #include <fmt/format.h>
 
+#include "audio/jack_server.hpp"
 #include "core/errors.hpp"
 #include "core/realtime_probe.hpp"
 #include "midi/midi_backend.hpp"
@@ -64,6 +68,14 @@ JackEngine::JackEngine(LiveSchedule& schedule, const ClickSound& sound, const St
       strokes_(map, midi.double_trigger_ms),
       sample_rate_(audio.sample_rate) {
   quiet_midi_libraries();
+  // PipeWire runs its graph at the smallest period its clients ask for (1024 frames when none
+  // does): pocket asks for its buffer, as a node's latency, unless the player set one.
+  pipewire_ = jack_on_pipewire();
+  asked_frames_ = audio.buffer_frames;
+  if (pipewire_) {
+    const std::string latency = fmt::format("{}/{:.0f}", audio.buffer_frames, audio.sample_rate);
+    setenv("PIPEWIRE_LATENCY", latency.c_str(), 0);
+  }
   // The exact name: kits and patchbays find pocket:midi_in, never a pocket-01 beside it.
   jack_status_t status{};
   client_ = jack_client_open(
@@ -126,6 +138,7 @@ JackEngine::~JackEngine() {
 void JackEngine::start() {
   if (jack_activate(client_) != 0) throw DeviceError("cannot start pocket's JACK client");
   started_ = true;
+  if (pipewire_) hold_quantum();
   const std::vector<std::string> playback = playback_ports(client_, audio_device_);
   int connected = 0;
   for (std::size_t i = 0; i < outputs_.size(); ++i)
@@ -138,6 +151,18 @@ void JackEngine::start() {
   // the first click is then placed with the ports' latencies of the graph as it now stands.
   jack_recompute_total_latencies(client_);
   read_latencies();
+}
+
+void JackEngine::hold_quantum() {
+  // A graph already running at a larger period (its JACK clients keep it) does not follow a
+  // node's latency: pocket sets it for as long as it plays, as JACK's own call does, and
+  // PipeWire gives the graph back its own when pocket leaves.
+  if (buffer_frames() <= asked_frames_) return;
+  pipewire_period_ = buffer_frames();
+  if (jack_set_buffer_size(client_, static_cast<jack_nframes_t>(asked_frames_)) != 0) return;
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  while (buffer_frames() > asked_frames_ && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
 }
 
 void JackEngine::on_latency(int mode_number) {
@@ -172,7 +197,20 @@ bool JackEngine::running() const {
 }
 
 std::string JackEngine::device_label() const {
-  return "JACK (pocket's own client) / " + playback_to_;
+  return (pipewire_ ? "PipeWire's JACK layer" : "JACK") + std::string(" (pocket's own client) / ") +
+         playback_to_;
+}
+
+std::string JackEngine::server_note() const {
+  if (!pipewire_) return {};
+  const int frames = buffer_frames();
+  std::string note = fmt::format("PipeWire runs the graph at {} frames ({:.1f} ms)", frames,
+                                 1000.0 * frames / sample_rate_);
+  if (pipewire_period_ > frames)
+    note += fmt::format(" while pocket plays (it ran at {} before)", pipewire_period_);
+  if (frames > asked_frames_)
+    note += fmt::format(", not the {} pocket asked for: see 'pocket devices'", asked_frames_);
+  return note;
 }
 
 double JackEngine::port_latency_seconds() const {

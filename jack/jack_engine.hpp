@@ -51,6 +51,7 @@ class JackEngine final : public ClickOutput, public KitInput {
   std::string device_label() const override;
   double output_latency_seconds() const override;
   int buffer_frames() const override;
+  std::string server_note() const override;
   // The stream clock is the click track's: frames rendered, so that a cycle the server ran
   // without pocket moves clicks and strokes alike.
   double stream_time() const override;
@@ -75,6 +76,13 @@ class JackEngine final : public ClickOutput, public KitInput {
   int process(std::uint32_t frames);
 
  private:
+  // On PipeWire's JACK layer (see jack_on_pipewire()).
+  bool pipewire_ = false;
+  int asked_frames_ = 0;     // the period pocket asked PipeWire for
+  int pipewire_period_ = 0;  // the graph's before pocket set it, when it had to
+  // [main-thread] On PipeWire: the graph's period set to pocket's, when it runs at a larger one.
+  void hold_quantum();
+
   // The kit's port now: by its full name, else (unless an index was given) by the part of the
   // name the player gave, as a module plugged in again may be numbered anew. Empty: not there.
   std::string find_kit_port() const;

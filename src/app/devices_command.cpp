@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 
 #include "audio/audio_devices.hpp"
+#include "audio/jack_server.hpp"
 #include "command.hpp"
 #include "live/live_devices.hpp"
 #include "midi/midi_input.hpp"
@@ -63,6 +64,13 @@ int run_devices(const std::vector<std::string>& args) {
   midi.api = config.midi_api.empty() ? automatic_midi_api(audio) : config.midi_api;
   fmt::print("\na session here takes (--midi-api {}{}):\n  {}\n", midi.api,
              config.midi_api.empty() ? "" : ", from config.toml", live_path_text(midi, audio));
+  if (const JackGraph graph = jack_graph(); graph.sample_rate > 0.0) {
+    const int asked = config.buffer_frames.value_or(StreamSettings{}.buffer_frames);
+    fmt::print("\n{}\n", graph.pipewire
+                             ? pipewire_quantum_text(graph.buffer_frames, graph.sample_rate, asked)
+                             : fmt::format("the JACK server runs at {:.0f} Hz, {} frames a period",
+                                           graph.sample_rate, graph.buffer_frames));
+  }
   fmt::print(
       "\n* marks the default output. 'pocket setup' chooses and remembers an output and a port;\n"
       "'virtual' as --midi-in opens a port of pocket's own: pocket:midi_in on JACK,\n"

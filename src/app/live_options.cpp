@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "audio/jack_server.hpp"
 #include "command.hpp"
 #include "command_line.hpp"
 #include "core/tempo_text.hpp"
@@ -197,6 +198,16 @@ LiveResult run_and_record(std::optional<SessionStore>& history, const LiveOption
 
 namespace {
 
+// PipeWire's ports leave out part of the loop (a period here): until calibration measures it,
+// every stroke reads late by about that much.
+void remind_to_calibrate_on_pipewire(LiveOptions& live) {
+  if (live_path(live.midi, live.audio) != LivePath::jack || !jack_on_pipewire()) return;
+  if (live.calibration_ms != 0.0 || live.input_latency_ms != 0.0) return;
+  say_before_click(live,
+                   "on PipeWire the ports do not report the whole loop: every stroke reads late "
+                   "by about a period until 'pocket calibrate' measures it (once)");
+}
+
 // "Your goal on paradiddles: 160 BPM by 2027-03-01. <how it is going>", or nothing.
 std::string goal_text(const LiveCommonOptions& o, const std::string& drill) {
   try {
@@ -221,6 +232,7 @@ int run_drill_session(const LiveCommonOptions& o, const po::variables_map& vm, L
                       const std::string& fingerprint) {
   apply_live_options(o, vm, live);
   cap_from_history(o, live);
+  remind_to_calibrate_on_pipewire(live);
   install_interrupt_handler();
   std::optional<SessionStore> history = history_for_session(o, live);
   std::optional<std::int64_t> session_id;

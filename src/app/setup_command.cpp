@@ -10,6 +10,7 @@
 #include <boost/program_options.hpp>
 
 #include "audio/audio_devices.hpp"
+#include "audio/jack_server.hpp"
 #include "command.hpp"
 #include "config_summary.hpp"
 #include "live/calibration_session.hpp"
@@ -100,8 +101,12 @@ AudioDevice choose_output(const StreamSettings& wanted, bool given, const Questi
 }
 
 int choose_buffer(int proposal, const AudioDevice& output, const Questions& q) {
+  const JackGraph graph = jack_host_api(output.host_api) ? jack_graph() : JackGraph{};
+  // On PipeWire the buffer is what pocket asks its graph for.
+  if (graph.pipewire)
+    fmt::print("{}\n", pipewire_quantum_text(graph.buffer_frames, graph.sample_rate, proposal));
   if (!q.asking()) return proposal;
-  if (jack_host_api(output.host_api)) {
+  if (jack_host_api(output.host_api) && !graph.pipewire) {
     // Every client of a JACK server runs at the server's period: a buffer here would do nothing.
     fmt::print("audio buffer: the JACK server's period (chosen where the server is started)\n");
     return proposal;

@@ -45,6 +45,7 @@ struct LiveResult {
   std::string midi_port;
   double output_latency_ms = 0.0;
   int buffer_frames = 0;            // as the device runs it (on JACK: the server's period)
+  std::string server_note;          // ClickOutput::server_note() once the click ran
   double precision_bound_ms = 0.0;  // how precisely the MIDI backend times a stroke
   double midi_latency_ms = 0.0;     // the kit's port's declared latency, taken off its strokes
   std::int64_t underflows = 0;

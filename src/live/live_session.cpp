@@ -84,6 +84,7 @@ LiveResult Session::run() {
   output_.start();
   result_.output_latency_ms = output_.output_latency_seconds() * 1000.0;
   result_.buffer_frames = output_.buffer_frames();
+  result_.server_note = output_.server_note();
   tell(&SessionView::started, started());
   while (true) {
     drain_stream();

@@ -27,6 +27,7 @@ struct SessionStarted {
   int buffer_frames = 0;
   double sample_rate = 0.0;
   std::vector<std::string> said_before;  // what pocket said before the click started
+  std::string server_note;               // what the audio server is like (ClickOutput::server_note)
 };
 
 struct BarClosed {

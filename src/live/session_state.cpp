@@ -53,7 +53,8 @@ SessionStarted Session::started() const {
           result_.precision_bound_ms,
           result_.buffer_frames,
           rate_,
-          o_.said_before};
+          o_.said_before,
+          result_.server_note};
 }
 
 LiveResult Session::finish() {

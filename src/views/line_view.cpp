@@ -21,6 +21,7 @@ std::string step_line(const StepResult& step, std::size_t index) {
 void LineView::started(const SessionStarted& s) {
   fmt::print(out_, "audio: {} (output latency {:.1f} ms, {} frames at {:g} Hz)\nmidi: {}\n",
              s.audio_device, s.output_latency_ms, s.buffer_frames, s.sample_rate, s.midi_port);
+  if (!s.server_note.empty()) fmt::print(out_, "{}\n", s.server_note);
   std::fflush(out_);
 }
 

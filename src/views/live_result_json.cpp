@@ -91,6 +91,7 @@ std::string live_result_json(const LiveOptions& o, const LiveResult& r) {
                 {"callback_us", callback_json(r.callback)},
                 {"missed_cycles", r.missed_cycles},
                 {"late_cycles", late_cycles_json(r, o.audio.sample_rate)}};
+  if (!r.server_note.empty()) j["audio"]["server"] = r.server_note;
   j["midi"] = {{"api", o.midi.api},
                {"port", r.midi_port},
                {"precision_bound_ms", rounded_for_json(r.precision_bound_ms, 100.0)},

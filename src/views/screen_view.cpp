@@ -73,6 +73,7 @@ void ScreenView::started(const SessionStarted& start) {
   // What was said before the click stays in view until the session has news of its own.
   for (const std::string& line : start.said_before)
     notice_ += (notice_.empty() ? "" : " | ") + line;
+  if (!start.server_note.empty()) notice_ += (notice_.empty() ? "" : " | ") + start.server_note;
   if (has_colors()) {
     init_pair(kGreen, COLOR_GREEN, -1);
     init_pair(kYellow, COLOR_YELLOW, -1);

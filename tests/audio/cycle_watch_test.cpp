@@ -62,6 +62,25 @@ TEST_CASE("three cycles missed at once, and the frame clock wrapping at 32 bits"
   CHECK(told[0].missed_cycles == 3);
 }
 
+TEST_CASE("a period that changes is no missed cycle, and a cycle missed after it is told",
+          "[cycle_watch]") {
+  // PipeWire's graph goes from 1024 frames a cycle to 128 as a client asks for it.
+  CycleWatch w;
+  std::vector<LateCycle> told;
+  std::int64_t track = 0;
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> cycles = {
+      {0, 1024}, {1024, 1024}, {2048, 128}, {2176, 128}, {2304, 128}, {2560, 128}, {2688, 128}};
+  for (const auto& [reading, frames] : cycles) {
+    if (const auto late = w.next(reading, frames, track)) told.push_back(*late);
+    track += frames;
+  }
+  // Only the cycle at 2432, which the server ran without the callback.
+  REQUIRE(told.size() == 1);
+  CHECK(told[0].server_frame == 2560);
+  CHECK(told[0].missed_cycles == 1);
+  CHECK_FALSE(told[0].late);
+}
+
 TEST_CASE("the last callback is told only once another follows", "[cycle_watch]") {
   CHECK(watch({1000, 1128, 1512}).empty());
 }

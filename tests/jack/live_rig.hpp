@@ -126,16 +126,20 @@ inline Stats stats_of(const std::vector<double>& values) {
   return s;
 }
 
-// A JACK server, a folder for the config and the files, the virtual drummer and pocket.
-class LiveRig {
+// An audio server (a JACK server, or PipeWire: see tests/pipewire), a folder for the config and
+// the files, the virtual drummer and pocket.
+template <typename Server>
+class BasicLiveRig {
  public:
-  explicit LiveRig(int period_frames = 128) : jack_(period_frames) {
+  template <typename... ServerArgs>
+  explicit BasicLiveRig(ServerArgs&&... server_args)
+      : jack_(std::forward<ServerArgs>(server_args)...) {
     setenv("XDG_CONFIG_HOME", (dir_ / "config").c_str(), 1);
     setenv("POCKET_DB", (dir_ / "history.sqlite").c_str(), 1);
   }
 
   const TempDir& dir() const { return dir_; }
-  JackServer& jack() { return jack_; }
+  Server& jack() { return jack_; }
 
   // Until a client has registered `port` (e.g. a module's "TD-17:midi_out").
   void wait_for_port(const std::string& port) const {
@@ -219,6 +223,32 @@ class LiveRig {
     xruns_ = read_frames(xruns);
     drummer_missed_ = read_frames(missed);
     return read_truth(truth);
+  }
+
+  // A `pocket play` of 60 bars at 120 BPM, uncalibrated, with the drummer: the server is
+  // killed after `seconds`, and what pocket did then.
+  struct KilledUnder {
+    std::vector<DrummerStroke> played;
+    int exit_code = -1;
+    std::chrono::steady_clock::duration took{};  // from the kill to pocket's end
+    std::string out, err;
+  };
+  KilledUnder kill_server_during_play(const DrummerOptions& d, std::chrono::seconds seconds) {
+    KilledUnder k;
+    k.played = with_drummer(d, [&] {
+      BackgroundProcess pocket(
+          POCKET_BINARY,
+          pocket_args({"play", "--bpm", "120", "--bars", "60", "--calibration-ms", "0"}),
+          dir_ / "play.out", dir_ / "play.err");
+      std::this_thread::sleep_for(seconds);
+      jack_.kill();
+      const auto killed = std::chrono::steady_clock::now();
+      k.exit_code = pocket.wait(std::chrono::seconds(20));
+      k.took = std::chrono::steady_clock::now() - killed;
+      k.out = read_text(dir_ / "play.out");
+      k.err = read_text(dir_ / "play.err");
+    });
+    return k;
   }
 
   // The frame times at which the server told of an xrun during the last with_drummer().
@@ -442,10 +472,12 @@ class LiveRig {
   }
 
  private:
-  JackServer jack_;
+  Server jack_;
   TempDir dir_;
   std::vector<long> xruns_;
   std::vector<long> drummer_missed_;
 };
+
+using LiveRig = BasicLiveRig<JackServer>;
 
 }  // namespace pocket::test

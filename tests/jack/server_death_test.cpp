@@ -14,22 +14,7 @@ TEST_CASE("a JACK server killed under a session ends it within two seconds, bars
   LiveRig rig;
   DrummerOptions drummer;
   drummer.jitter_ms = 3.0;
-  std::chrono::steady_clock::duration took{};
-  int code = -1;
-  std::string out, err;
-  const auto played = rig.with_drummer(drummer, [&] {
-    BackgroundProcess pocket(
-        POCKET_BINARY,
-        rig.pocket_args({"play", "--bpm", "120", "--bars", "60", "--calibration-ms", "0"}),
-        rig.dir() / "play.out", rig.dir() / "play.err");
-    std::this_thread::sleep_for(10s);
-    rig.jack().kill();
-    const auto killed = std::chrono::steady_clock::now();
-    code = pocket.wait(std::chrono::seconds(20));
-    took = std::chrono::steady_clock::now() - killed;
-    out = read_text(rig.dir() / "play.out");
-    err = read_text(rig.dir() / "play.err");
-  });
+  const auto [played, code, took, out, err] = rig.kill_server_during_play(drummer, 10s);
   INFO(err);
   CHECK(code == 6);  // cut short
   CHECK(took < 2s);

@@ -102,13 +102,12 @@ class Flood {
   bool done() const { return finished_.load(); }
 
   void close_and_report() {
-    const jack_nframes_t period = jack_get_buffer_size(client_);
     jack_deactivate(client_);
     jack_client_close(client_);
-    const std::vector<jack_nframes_t> began = cycles_.began(period);
+    const std::vector<jack_nframes_t> began = cycles_.began();
     if (!s_.missed.empty()) {
       std::FILE* f = std::fopen(s_.missed.c_str(), "w");
-      for (const jack_nframes_t frame : CycleTimes::missed(began, period))
+      for (const jack_nframes_t frame : cycles_.missed(began))
         if (f != nullptr) std::fprintf(f, "%ld\n", static_cast<long>(frame));
       if (f != nullptr) std::fclose(f);
     }
@@ -133,7 +132,7 @@ class Flood {
     void* midi = jack_port_get_buffer(out_, frames);
     jack_midi_clear_buffer(midi);
     const jack_nframes_t now = jack_last_frame_time(client_);
-    const std::size_t cycle = cycles_.record(now);
+    const std::size_t cycle = cycles_.record(now, frames);
     if (!connected_.load() || finished_.load()) return 0;
     // Signed: the frame estimate taken at connection may be ahead of this cycle's start.
     const double elapsed =

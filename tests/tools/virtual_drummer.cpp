@@ -219,10 +219,9 @@ class Drummer {
   }
 
   void close_and_write() {
-    const jack_nframes_t period = jack_get_buffer_size(client_);
     jack_deactivate(client_);
     jack_client_close(client_);
-    const std::vector<jack_nframes_t> began = cycles_.began(period);
+    const std::vector<jack_nframes_t> began = cycles_.began();
     const auto frame_of = [&](std::size_t cycle, long at) {
       return static_cast<long>(began.at(cycle)) + at;
     };
@@ -263,7 +262,7 @@ class Drummer {
                    rec.hand);
     }
     std::fclose(f);
-    write_frames(s_.missed, CycleTimes::missed(began, period));
+    write_frames(s_.missed, cycles_.missed(began));
     const std::lock_guard<std::mutex> lock(xruns_mutex_);
     write_frames(s_.xruns, xruns_);
   }
@@ -292,7 +291,7 @@ class Drummer {
 
   int process(jack_nframes_t frames) {
     const jack_nframes_t start = jack_last_frame_time(client_);
-    const std::size_t cycle = cycles_.record(start);
+    const std::size_t cycle = cycles_.record(start, frames);
     const auto* audio = static_cast<const float*>(jack_port_get_buffer(in_, frames));
     void* midi = jack_port_get_buffer(out_, frames);
     jack_midi_clear_buffer(midi);

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include "history_filter_sql.hpp"
 #include "stroke_packing.hpp"
 
 namespace pocket {
@@ -44,30 +45,6 @@ SessionRecord read_session(SQLite::Statement& q) {
   r.note = q.getColumn("note").getString();
   r.drill_fingerprint = q.getColumn("drill_fingerprint").getString();
   return r;
-}
-
-// The filter's drill and date as the first four parameters of a query that reads
-// "(? = '' OR drill = ?) AND (? = '' OR started_at >= ?)".
-void bind_filter(SQLite::Statement& q, const HistoryFilter& filter) {
-  q.bind(1, filter.drill);
-  q.bind(2, filter.drill);
-  q.bind(3, filter.since);
-  q.bind(4, filter.since);
-}
-
-// A digest's columns from `first` on: hits, missed, mean, SD, within 10 and 25 ms, slots
-// within 25 ms, held tempo.
-SessionDigest read_digest(SQLite::Statement& q, int first) {
-  SessionDigest d;
-  d.hits = q.getColumn(first).getInt64();
-  d.missed = q.getColumn(first + 1).getInt64();
-  d.mean_offset_ms = q.getColumn(first + 2).getDouble();
-  d.sd_offset_ms = q.getColumn(first + 3).getDouble();
-  d.within_10ms = q.getColumn(first + 4).getDouble();
-  d.within_25ms = q.getColumn(first + 5).getDouble();
-  d.slots_within_25ms = q.getColumn(first + 6).getDouble();
-  if (!q.getColumn(first + 7).isNull()) d.held_bpm = q.getColumn(first + 7).getDouble();
-  return d;
 }
 
 // Why a history cannot be written, in the player's words, once SQLite has refused: the file
@@ -313,31 +290,6 @@ std::int64_t SessionStore::count(const HistoryFilter& filter) const {
   return q.getColumn(0).getInt64();
 }
 
-std::vector<SessionOutline> SessionStore::outlines(const HistoryFilter& filter) const {
-  SQLite::Statement q(*db_, R"sql(
-    SELECT s.id, s.started_at, s.drill, s.status, s.bpm_low, s.bpm_high, d.session_id, d.hits,
-      d.missed, d.mean_offset_ms, d.sd_offset_ms, d.within_10ms, d.within_25ms,
-      d.slots_within_25ms, d.held_bpm
-    FROM sessions s LEFT JOIN session_digests d ON d.session_id = s.id
-    WHERE (? = '' OR s.drill = ?) AND (? = '' OR s.started_at >= ?)
-    ORDER BY s.started_at DESC, s.id DESC LIMIT ?)sql");
-  bind_filter(q, filter);
-  q.bind(5, filter.limit);
-  std::vector<SessionOutline> rows;
-  while (q.executeStep()) {
-    SessionOutline o{q.getColumn(0).getInt64(),
-                     q.getColumn(1).getString(),
-                     q.getColumn(2).getString(),
-                     q.getColumn(3).getString(),
-                     q.getColumn(4).getDouble(),
-                     q.getColumn(5).getDouble(),
-                     std::nullopt};
-    if (!q.getColumn(6).isNull()) o.digest = read_digest(q, 7);
-    rows.push_back(std::move(o));
-  }
-  return rows;
-}
-
 std::optional<SessionRecord> SessionStore::session(std::int64_t id) const {
   SQLite::Statement q(*db_, "SELECT * FROM sessions WHERE id = ?");
   q.bind(1, id);
@@ -390,103 +342,6 @@ bool SessionStore::set_note(std::int64_t session, const std::string& note) {
   q.bind(1, note);
   q.bind(2, session);
   return q.exec() > 0;
-}
-
-void SessionStore::keep_digest(std::int64_t session, const SessionDigest& d) {
-  SQLite::Transaction transaction(*db_);
-  SQLite::Statement old(*db_, "DELETE FROM session_digests WHERE session_id = ?");  // and its pads
-  old.bind(1, session);
-  old.exec();
-  SQLite::Statement q(*db_, R"sql(
-    INSERT INTO session_digests (session_id, hits, missed, mean_offset_ms, sd_offset_ms,
-      within_10ms, within_25ms, slots_within_25ms, held_bpm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-  q.bind(1, session);
-  q.bind(2, d.hits);
-  q.bind(3, d.missed);
-  q.bind(4, d.mean_offset_ms);
-  q.bind(5, d.sd_offset_ms);
-  q.bind(6, d.within_10ms);
-  q.bind(7, d.within_25ms);
-  q.bind(8, d.slots_within_25ms);
-  if (d.held_bpm) q.bind(9, *d.held_bpm);
-  q.exec();
-  SQLite::Statement pad(*db_, R"sql(
-    INSERT INTO pad_digests (session_id, pad_order, pad, hits, mean_offset_ms, sd_offset_ms,
-      within_25ms) VALUES (?, ?, ?, ?, ?, ?, ?))sql");
-  for (std::size_t i = 0; i < d.pads.size(); ++i) {
-    const PadDigest& p = d.pads[i];
-    pad.bind(1, session);
-    pad.bind(2, static_cast<std::int64_t>(i));
-    pad.bind(3, p.pad);
-    pad.bind(4, p.hits);
-    pad.bind(5, p.mean_offset_ms);
-    pad.bind(6, p.sd_offset_ms);
-    pad.bind(7, p.within_25ms);
-    pad.exec();
-    pad.reset();
-  }
-  transaction.commit();
-}
-
-std::optional<SessionDigest> SessionStore::digest(std::int64_t session) const {
-  SQLite::Statement q(*db_, R"sql(
-    SELECT hits, missed, mean_offset_ms, sd_offset_ms, within_10ms, within_25ms, slots_within_25ms,
-      held_bpm FROM session_digests WHERE session_id = ?)sql");
-  q.bind(1, session);
-  if (!q.executeStep()) return std::nullopt;
-  SessionDigest d = read_digest(q, 0);
-  SQLite::Statement pads(*db_, R"sql(
-    SELECT pad, hits, mean_offset_ms, sd_offset_ms, within_25ms FROM pad_digests
-    WHERE session_id = ? ORDER BY pad_order)sql");
-  pads.bind(1, session);
-  while (pads.executeStep()) {
-    d.pads.push_back({pads.getColumn(0).getString(), pads.getColumn(1).getInt64(),
-                      pads.getColumn(2).getDouble(), pads.getColumn(3).getDouble(),
-                      pads.getColumn(4).getDouble()});
-  }
-  return d;
-}
-
-std::vector<std::int64_t> SessionStore::undigested() const {
-  SQLite::Statement q(*db_, R"sql(
-    SELECT id FROM sessions WHERE status != 'running'
-      AND id NOT IN (SELECT session_id FROM session_digests) ORDER BY id)sql");
-  std::vector<std::int64_t> ids;
-  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-  return ids;
-}
-
-void SessionStore::set_goal(const StoredGoal& goal) {
-  SQLite::Statement q(*db_, R"sql(
-    INSERT OR REPLACE INTO goals (drill, bpm, by_date, set_at) VALUES (?, ?, ?, ?))sql");
-  q.bind(1, goal.drill);
-  q.bind(2, goal.bpm);
-  q.bind(3, goal.by_date);
-  q.bind(4, goal.set_at);
-  q.exec();
-}
-
-bool SessionStore::clear_goal(const std::string& drill) {
-  SQLite::Statement q(*db_, "DELETE FROM goals WHERE drill = ?");
-  q.bind(1, drill);
-  return q.exec() > 0;
-}
-
-std::optional<StoredGoal> SessionStore::goal(const std::string& drill) const {
-  for (StoredGoal& g : goals()) {
-    if (g.drill == drill) return std::move(g);
-  }
-  return std::nullopt;
-}
-
-std::vector<StoredGoal> SessionStore::goals() const {
-  SQLite::Statement q(*db_, "SELECT drill, bpm, by_date, set_at FROM goals ORDER BY drill");
-  std::vector<StoredGoal> out;
-  while (q.executeStep()) {
-    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getDouble(),
-                   q.getColumn(2).getString(), q.getColumn(3).getString()});
-  }
-  return out;
 }
 
 bool SessionStore::remove(std::int64_t session) {

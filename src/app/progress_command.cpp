@@ -44,10 +44,9 @@ DrillProgress drill_progress(const SessionStore& store, const PresetLibrary& lib
   p.drill = drill;
   p.today = format_date(now);
   p.max_increase_percent = cap_option ? *cap_option : healthy_cap(library, drill);
-  std::vector<HeldTempo> held;  // the same history as the ladder's cap and the goals read
+  // The same history as the ladder's cap and the goals read.
+  const std::vector<HeldTempo> held = held_tempos(sessions);
   for (const SessionOutline& s : sessions) {
-    if (const auto date = parse_date(s.started_at.substr(0, 10)))
-      held.push_back({*date, s.digest->held_bpm});
     if (s.digest->hits == 0) continue;  // nothing to draw
     p.points.push_back({s.started_at.substr(0, 10), s.digest->held_bpm, s.digest->sd_offset_ms});
   }

@@ -44,8 +44,12 @@ std::optional<double> held_tempo(const SessionRecord& r, const std::vector<Store
 std::vector<HeldTempo> held_tempos(const SessionStore& store, const std::string& drill) {
   std::vector<SessionOutline> outlines = digested_outlines(store, {drill, "", -1});
   std::reverse(outlines.begin(), outlines.end());  // oldest first
+  return held_tempos(outlines);
+}
+
+std::vector<HeldTempo> held_tempos(const std::vector<SessionOutline>& oldest_first) {
   std::vector<HeldTempo> out;
-  for (const SessionOutline& o : outlines) {
+  for (const SessionOutline& o : oldest_first) {
     const auto date = parse_date(o.started_at.substr(0, 10));
     if (!date) continue;
     out.push_back({*date, o.digest->held_bpm});

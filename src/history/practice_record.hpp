@@ -19,6 +19,8 @@ std::optional<double> held_tempo(const SessionRecord& record, const std::vector<
 
 // Every kept session of a drill, oldest first, with the tempo it held.
 std::vector<HeldTempo> held_tempos(const SessionStore& store, const std::string& drill);
+// The same from sessions already read with their digests (see digested_outlines), oldest first.
+std::vector<HeldTempo> held_tempos(const std::vector<SessionOutline>& oldest_first);
 
 // The drill's consolidated tempo from the history (see ConsolidationWindow).
 std::optional<double> consolidated_from_history(const SessionStore& store,

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "session_store.hpp"
-#include "stroke_packing.hpp"
+#include "stroke_bars.hpp"
 
 namespace pocket {
 
@@ -128,30 +128,18 @@ bool pack_version4_strokes(SQLite::Database& db, const StoreProgress& progress) 
   SQLite::Statement read(db, R"sql(
     SELECT frame, seconds, pad, velocity, slot, bar, offset_ms, matched, click_heard FROM strokes
     WHERE session_id = ? ORDER BY rowid)sql");
-  SQLite::Statement write(db, "INSERT INTO stroke_bars (session_id, strokes) VALUES (?, ?)");
-  const auto flush = [&](std::int64_t session, std::vector<StoredStroke>& bar) {
-    if (bar.empty()) return;
-    const std::vector<std::uint8_t> packed = pack_strokes(bar);
-    write.bind(1, session);
-    write.bind(2, packed.data(), static_cast<int>(packed.size()));
-    write.exec();
-    write.reset();
-    bar.clear();
-  };
   for (std::size_t i = 0; i < sessions.size(); ++i) {
     read.bind(1, sessions[i]);
-    std::vector<StoredStroke> bar;
+    std::vector<StoredStroke> strokes;
     while (read.executeStep()) {
-      StoredStroke s{read.getColumn(0).getInt64(),   read.getColumn(1).getDouble(),
-                     read.getColumn(2).getString(),  read.getColumn(3).getInt(),
-                     read.getColumn(4).getInt64(),   read.getColumn(5).getInt64(),
-                     read.getColumn(6).getDouble(),  read.getColumn(7).getInt() != 0,
-                     read.getColumn(8).getInt() != 0};
-      if (!bar.empty() && bar.back().bar != s.bar) flush(sessions[i], bar);
-      bar.push_back(std::move(s));
+      strokes.push_back({read.getColumn(0).getInt64(), read.getColumn(1).getDouble(),
+                         read.getColumn(2).getString(), read.getColumn(3).getInt(),
+                         read.getColumn(4).getInt64(), read.getColumn(5).getInt64(),
+                         read.getColumn(6).getDouble(), read.getColumn(7).getInt() != 0,
+                         read.getColumn(8).getInt() != 0});
     }
-    flush(sessions[i], bar);
     read.reset();
+    insert_stroke_bars(db, sessions[i], strokes);
     if (progress) progress("packing the strokes", static_cast<double>(i + 1) / sessions.size());
   }
   db.exec("DROP TABLE strokes");

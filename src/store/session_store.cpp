@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "history_filter_sql.hpp"
+#include "stroke_bars.hpp"
 #include "stroke_packing.hpp"
 
 namespace pocket {
@@ -208,24 +209,8 @@ std::int64_t SessionStore::insert_session(const SessionRecord& r) {
 
 void SessionStore::add_strokes(std::int64_t session, std::span<const StoredStroke> strokes) {
   SQLite::Transaction transaction(*db_);
-  insert_strokes(session, strokes);
+  insert_stroke_bars(*db_, session, strokes);
   transaction.commit();
-}
-
-void SessionStore::insert_strokes(std::int64_t session, std::span<const StoredStroke> strokes) {
-  // A value a bar: a bar's strokes come together from a live session; a file's or a recovered
-  // session's are cut at the bar lines.
-  SQLite::Statement q(*db_, "INSERT INTO stroke_bars (session_id, strokes) VALUES (?, ?)");
-  std::size_t first = 0;
-  for (std::size_t i = 1; i <= strokes.size(); ++i) {
-    if (i < strokes.size() && strokes[i].bar == strokes[first].bar) continue;
-    const std::vector<std::uint8_t> packed = pack_strokes(strokes.subspan(first, i - first));
-    q.bind(1, session);
-    q.bind(2, packed.data(), static_cast<int>(packed.size()));
-    q.exec();
-    q.reset();
-    first = i;
-  }
 }
 
 void SessionStore::add_step(std::int64_t session, const StoredStep& step) {
@@ -364,7 +349,7 @@ std::int64_t SessionStore::import_session(const SessionRecord& record,
   mark.bind(1, recovery_id);
   mark.bind(2, r.id);
   mark.exec();
-  insert_strokes(r.id, strokes);
+  insert_stroke_bars(*db_, r.id, strokes);
   for (const StoredStep& step : steps) insert_step(r.id, step);
   // After the insert, so that the new session never takes the partial copy's id.
   if (replaces) {

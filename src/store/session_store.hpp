@@ -105,7 +105,6 @@ class SessionStore {
 
  private:
   std::int64_t insert_session(const SessionRecord& record);
-  void insert_strokes(std::int64_t session, std::span<const StoredStroke> strokes);
   void insert_step(std::int64_t session, const StoredStep& step);
   void update_session(const SessionRecord& record);
 

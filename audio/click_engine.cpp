@@ -30,6 +30,10 @@ bool ClickEngine::request_resume(double lead_seconds) {
   return requests_.push({ScheduleRequest::Kind::resume, 0, 0, lead_seconds});
 }
 
+bool ClickEngine::request_resume_at(double at_seconds) {
+  return requests_.push({ScheduleRequest::Kind::resume_at, 0, 0, at_seconds});
+}
+
 template <typename Queue, typename Item>
 void ClickEngine::publish(Queue& queue, const Item& item) {
   if (!queue.push(item)) dropped_.fetch_add(1, std::memory_order_relaxed);
@@ -47,6 +51,10 @@ void ClickEngine::take_requests() {
       case ScheduleRequest::Kind::pause: schedule_.pause(r.bar); break;
       case ScheduleRequest::Kind::resume:
         schedule_.resume(static_cast<double>(mixer_.position()) / sample_rate_ + r.value);
+        break;
+      case ScheduleRequest::Kind::resume_at:
+        // Never before the next frame rendered: a click is not played in the past.
+        schedule_.resume(std::max(static_cast<double>(mixer_.position()) / sample_rate_, r.value));
         break;
     }
   }

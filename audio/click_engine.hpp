@@ -48,6 +48,9 @@ class ClickEngine final : private ClickListener {
   // or go on, the held bar starting `lead_seconds` after the buffer that takes the request.
   bool request_pause(std::int64_t bar);
   bool request_resume(double lead_seconds);
+  // [one control thread] Go on, the held bar starting `at_seconds` into the click track (at
+  // once when that has gone by): a resume timed from a key or a stroke the session has timed.
+  bool request_resume_at(double at_seconds);
   // [any thread] End the click at the next bar line.
   void request_finish() { finish_requested_.store(true, std::memory_order_release); }
 
@@ -73,10 +76,10 @@ class ClickEngine final : private ClickListener {
  private:
   // A change for the schedule, handed from the control thread to the audio thread.
   struct ScheduleRequest {
-    enum class Kind : std::uint8_t { tempo, silence, end_silence, pause, resume } kind;
+    enum class Kind : std::uint8_t { tempo, silence, end_silence, pause, resume, resume_at } kind;
     std::int64_t bar;
     std::int64_t to_bar;  // silence only
-    double value;         // tempo: the BPM; resume: the lead in seconds
+    double value;         // tempo: the BPM; resume: the lead in seconds; resume_at: the time
   };
   static constexpr std::size_t kQueueSize = 8192;
   // A new section is looked for after each block of at most this many frames: shorter than

@@ -9,6 +9,7 @@ pkg_check_modules(SampleRate REQUIRED IMPORTED_TARGET samplerate)
 pkg_check_modules(Jack REQUIRED IMPORTED_TARGET jack)
 pkg_check_modules(Alsa REQUIRED IMPORTED_TARGET alsa)
 pkg_check_modules(Curses REQUIRED IMPORTED_TARGET ncursesw)
+pkg_check_modules(QREncode REQUIRED IMPORTED_TARGET libqrencode)
 
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(fmt REQUIRED)

@@ -30,6 +30,8 @@ std::string config_summary(const UserConfig& c) {
   text += fmt::format("  kit map:        {}\n", c.drum_map.empty() ? "gm (not set)" : c.drum_map);
   text += fmt::format("  calibration:    {:.2f} ms\n", c.calibration_ms);
   text += fmt::format("  input latency:  {:.2f} ms\n", c.input_latency_ms);
+  text += fmt::format("  start on a hit: {}\n", c.start_on_hit ? "yes" : "no");
+  text += fmt::format("  remote pad:     {}\n", c.remote_pad.empty() ? "none" : c.remote_pad);
   return text;
 }
 

@@ -10,6 +10,7 @@
 #include "drill_options.hpp"
 #include "history/practice_record.hpp"
 #include "history_files.hpp"
+#include "kit_remote_options.hpp"
 #include "live_options.hpp"
 #include "presets/preset_error.hpp"
 #include "presets/user_config.hpp"
@@ -63,7 +64,10 @@ int run_drill(const std::vector<std::string>& args) {
   po::options_description hidden;
   hidden.add_options()("name", po::value(&name));
   po::options_description visible;
-  visible.add(help).add(drill_options(DrillKind::any)).add(live_options(common));
+  visible.add(help)
+      .add(drill_options(DrillKind::any))
+      .add(live_options(common))
+      .add(kit_remote_options());
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;

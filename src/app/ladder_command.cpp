@@ -5,6 +5,7 @@
 
 #include "command.hpp"
 #include "drill_options.hpp"
+#include "kit_remote_options.hpp"
 #include "live_options.hpp"
 
 namespace po = boost::program_options;
@@ -17,7 +18,10 @@ int run_ladder(const std::vector<std::string>& args) {
       "pocket ladder: climb in small tempo steps while your timing holds\n\noptions");
   help.add_options()("help,h", "show this help");
   po::options_description all;
-  all.add(help).add(drill_options(DrillKind::ladder)).add(live_options(common));
+  all.add(help)
+      .add(drill_options(DrillKind::ladder))
+      .add(live_options(common))
+      .add(kit_remote_options());
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(all).run(), vm);
   if (vm.count("help")) {

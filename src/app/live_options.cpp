@@ -13,10 +13,12 @@
 #include "history/session_digest.hpp"
 #include "history_files.hpp"
 #include "history_room.hpp"
+#include "kit_remote_options.hpp"
 #include "live/live_devices.hpp"
 #include "live/recorded_session.hpp"
 #include "views/session_summary.hpp"
 #include "views/session_views.hpp"
+#include "web_page.hpp"
 
 namespace po = boost::program_options;
 
@@ -59,7 +61,11 @@ po::options_description live_options(LiveCommonOptions& o, const char* no_save_h
       "auto: screen on a terminal, lines otherwise")(
       "db", po::value(&o.db),
       "the history database (default: $POCKET_DB, else ~/.local/share/pocket/history.sqlite)")(
-      "no-save", po::bool_switch(&o.no_save), no_save_help);
+      "no-save", po::bool_switch(&o.no_save), no_save_help)(
+      "web", po::value(&o.web),
+      "[ADDRESS:]PORT: the live view as a page for a tablet or phone on your network, at an "
+      "address with a secret token, shown as a QR code; 'off' for none (default: from "
+      "config)");
   po::options_description all;
   all.add(device_options(o)).add(d);
   return all;
@@ -136,15 +142,11 @@ void apply_live_options(const LiveCommonOptions& o, const po::variables_map& vm,
   }
 }
 
-namespace {
-
 // Printed now, and kept for the live view: a full screen would hide the line at once.
 void say_before_click(LiveOptions& live, std::string line) {
   fmt::print(live.feedback, "{}\n", line);
   live.said_before.push_back(std::move(line));
 }
-
-}  // namespace
 
 void cap_from_history(const LiveCommonOptions& o, LiveOptions& live) {
   if (!live.drill.ladder || live.drill.ladder->consolidated_bpm) return;
@@ -231,12 +233,15 @@ int report_live_result(const LiveOptions& live, const LiveResult& r,
 int run_drill_session(const LiveCommonOptions& o, const po::variables_map& vm, LiveOptions& live,
                       const std::string& fingerprint) {
   apply_live_options(o, vm, live);
+  apply_kit_remote(vm, live);
   cap_from_history(o, live);
   remind_to_calibrate_on_pipewire(live);
   install_interrupt_handler();
   std::optional<SessionStore> history = history_for_session(o, live);
   std::optional<std::int64_t> session_id;
+  const std::unique_ptr<WebSession> web = open_web_page(o.web, live);
   const SessionViews views({o.view, o.json, o.quiet}, live);
+  if (web) attach_web_page(*web, live);
   const LiveResult result = run_and_record(history, live, fingerprint, session_id);
   return report_live_result(live, result, session_id, goal_text(o, live.drill.name));
 }

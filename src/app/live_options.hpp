@@ -30,6 +30,7 @@ struct LiveCommonOptions {
   std::string db;                              // empty: the default history
   std::string history_words = "your history";  // how messages name it
   bool no_save = false;
+  std::string web;  // --web [ADDRESS:]PORT, "off", or empty: from the config
 };
 
 // The options that choose the output, the kit's input and its map: live commands' and setup's.
@@ -61,6 +62,10 @@ DrumMap chosen_kit(const std::string& drum_map_option, const PresetLibrary& libr
 // chosen.
 void apply_live_options(const LiveCommonOptions& o, const boost::program_options::variables_map& vm,
                         LiveOptions& live);
+
+// Prints `line` on the session's feedback and keeps it for the live view, which shows what was
+// said before the click.
+void say_before_click(LiveOptions& live, std::string line);
 
 // The ladder's healthy-pace cap from the player's history of this drill, unless
 // --consolidated gave it; says so on the session's feedback when there is no history yet.

@@ -1,9 +1,11 @@
-# bash completion for pocket: its commands, each command's options, drill names and kit names.
+# bash completion for pocket: its commands, each command's options, drill names, kit names and
+# pad names.
 #
 # Everything is asked of the program being completed, when completing: its own --help gives
 # the commands and options (so they match that program), and 'pocket drills --names' and
-# 'pocket kits --names' give the drills and kits, the player's own among them. Plain bash: it
-# needs nothing from the bash-completion package.
+# 'pocket kits --names' give the drills and kits, the player's own among them, and
+# 'pocket kits --pads' a kit's pads. Plain bash: it needs nothing from the bash-completion
+# package.
 
 # The commands, from the table of 'pocket --help'.
 _pocket_commands() {
@@ -52,6 +54,16 @@ _pocket() {
       ;;
     --drill)
       _pocket_reply "$("$program" drills --names 2>/dev/null)" "$cur"
+      return
+      ;;
+    --remote-pad)
+      # The pads of the kit a --drum-map on the line names, else of the player's kit.
+      local i kit=
+      for ((i = 2; i < cword - 1; i++)); do
+        [[ ${COMP_WORDS[i]} == --drum-map ]] && kit=${COMP_WORDS[i + 1]}
+        [[ $kit == = ]] && kit=${COMP_WORDS[i + 2]}
+      done
+      _pocket_reply "$("$program" kits --pads ${kit:+"$kit"} 2>/dev/null)"$'\nnone' "$cur"
       return
       ;;
   esac

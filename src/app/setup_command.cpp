@@ -7,6 +7,7 @@
 #include <optional>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <boost/program_options.hpp>
 
 #include "audio/audio_devices.hpp"
@@ -44,10 +45,10 @@ class Questions {
     return line.substr(first, line.find_last_not_of(" \t") + 1 - first);
   }
 
-  // y or n; Enter says yes.
-  bool yes(const std::string& question) const {
+  // y or n; Enter says what `proposal` says.
+  bool yes(const std::string& question, bool proposal = true) const {
     while (true) {
-      const std::string answer = ask(question + " (y/n)", "y");
+      const std::string answer = ask(question + " (y/n)", proposal ? "y" : "n");
       if (answer == "y" || answer == "yes") return true;
       if (answer == "n" || answer == "no") return false;
       fmt::print("type y or n\n");
@@ -214,6 +215,48 @@ std::string choose_kit(const LiveCommonOptions& o, const po::variables_map& vm,
   }
 }
 
+// Whether the click waits for a hit: --start-on-hit, else asked, proposing what is set up.
+bool choose_start_on_hit(const po::variables_map& vm, const UserConfig& config,
+                         const Questions& q) {
+  if (vm["start-on-hit"].as<bool>()) return true;
+  if (q.asking())
+    fmt::print(
+        "the click can wait, silent, until you hit a pad: the count-in starts a beat later\n");
+  return q.yes("start on a hit", config.start_on_hit);
+}
+
+// The remote pad, "" for none: --remote-pad when given, else asked, proposing what is set up.
+std::string choose_remote_pad(const po::variables_map& vm, const UserConfig& config,
+                              const DrumMap& kit, const Questions& q) {
+  const std::string pads = fmt::format("{}", fmt::join(kit.pad_names(), ", "));
+  const auto pad_or_none = [&](const std::string& name) {
+    return name == "none" || kit.pad_index(name) >= 0;
+  };
+  if (vm.count("remote-pad")) {
+    const std::string given = vm["remote-pad"].as<std::string>();
+    if (!pad_or_none(given))
+      throw UsageError(
+          fmt::format("--remote-pad {}: the kit map {} has no pad of that name; its "
+                      "pads: {}",
+                      given, kit.name(), pads));
+    return given == "none" ? "" : given;
+  }
+  const std::string proposal = proposed_remote_pad(kit, config.remote_pad);
+  if (q.asking()) {
+    fmt::print(
+        "a remote pad keeps the sticks in your hands: one hit pauses or goes on at the bar\n"
+        "line, three within 1.5 s end the session (a drill that plays it has no remote)\n");
+    const std::vector<std::string> candidates = remote_pad_candidates(kit);
+    if (!candidates.empty())
+      fmt::print("pads for it on {}: {}\n", kit.name(), fmt::join(candidates, ", "));
+  }
+  while (true) {
+    const std::string answer = q.ask("the remote pad, or none", proposal);
+    if (pad_or_none(answer)) return answer == "none" ? "" : answer;
+    fmt::print("type a pad of the kit ({}) or none\n", pads);
+  }
+}
+
 int show_config() {
   const std::filesystem::path path = config_path();
   fmt::print("config: {}\n", path.string());
@@ -244,7 +287,10 @@ int run_setup(const std::vector<std::string>& args) {
       "keep the calibration as it is (see 'pocket calibrate')")(
       "bpm", po::value(&bpm)->default_value(bpm), "tempo of the calibration clicks")(
       "clicks", po::value(&clicks)->default_value(clicks),
-      "calibration clicks to play along with, 16 or more");
+      "calibration clicks to play along with, 16 or more")(
+      "start-on-hit", po::bool_switch(), "the click waits, silent, until you hit a pad")(
+      "remote-pad", po::value<std::string>(),
+      "the pad that pauses and ends sessions, e.g. aux1, or none");
   po::options_description all;
   all.add(setup).add(device_options(common));
   po::variables_map vm;
@@ -268,6 +314,9 @@ int run_setup(const std::vector<std::string>& args) {
   const MidiInputSettings wanted_midi = chosen_midi(common, vm, config, wanted_audio);
   const MidiPort port = choose_midi(common, vm, wanted_midi, kits, q);
   const std::string kit = choose_kit(common, vm, config, port, kits, q);
+  const bool start_on_hit = choose_start_on_hit(vm, config, q);
+  const std::string remote_pad =
+      choose_remote_pad(vm, config, PresetLibrary::standard().kit(kit), q);
 
   config.audio_api = output.host_api;
   config.audio_device = output.name;
@@ -276,6 +325,8 @@ int run_setup(const std::vector<std::string>& args) {
   config.midi_api = port.api;
   config.midi_port = lasting_port_name(port);
   config.drum_map = kit;
+  config.start_on_hit = start_on_hit;
+  config.remote_pad = remote_pad;
 
   bool calibrated = true;
   if (!skip_calibration && q.yes("calibrate now: hit one pad along with the clicks")) {

@@ -1,5 +1,6 @@
 #include "setup_proposals.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace pocket::app {
@@ -24,6 +25,29 @@ std::optional<MidiPort> proposed_port(const std::vector<MidiPort>& ports,
     if (!system_port(p)) return p;
   }
   return std::nullopt;
+}
+
+std::vector<std::string> remote_pad_candidates(const DrumMap& kit) {
+  // A module's extra trigger inputs: Roland's aux1.., Yamaha's pad8..
+  const auto extra_input = [](const std::string& pad) {
+    const bool named = pad.rfind("aux", 0) == 0 || pad.rfind("pad", 0) == 0;
+    return named && pad.size() > 3 && std::all_of(pad.begin() + 3, pad.end(), [](unsigned char c) {
+             return std::isdigit(c) != 0;
+           });
+  };
+  std::vector<std::string> pads;
+  for (const std::string& pad : kit.pad_names())
+    if (extra_input(pad)) pads.push_back(pad);
+  std::sort(pads.begin(), pads.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;  // pad8 before pad10
+  });
+  for (const char* crash : {"crash2", "crash3"})
+    if (kit.pad_index(crash) >= 0) pads.push_back(crash);
+  return pads;
+}
+
+std::string proposed_remote_pad(const DrumMap& kit, const std::string& configured) {
+  return !configured.empty() && kit.pad_index(configured) >= 0 ? configured : "none";
 }
 
 std::string lasting_port_name(const MidiPort& port) {

@@ -25,6 +25,14 @@ std::optional<MidiPort> proposed_port(const std::vector<MidiPort>& ports,
                                       const std::string& configured_api,
                                       const std::string& configured);
 
+// Pads of `kit` that make a good remote, pads no drill plays: a module's extra trigger inputs
+// (aux1.., pad8..), then a second and a third crash.
+std::vector<std::string> remote_pad_candidates(const DrumMap& kit);
+
+// The remote pad to propose: the configured one when `kit` has it, else "none" (a remote is
+// the player's choice: a pad struck by habit would pause the session).
+std::string proposed_remote_pad(const DrumMap& kit, const std::string& configured);
+
 // What config.toml keeps of a port's name: ALSA's " 24:0" client and port numbers change
 // when the kit is plugged in again, so they are left out.
 std::string lasting_port_name(const MidiPort& port);

@@ -36,6 +36,13 @@ int Drill::scored_grid() const {
   return unit * click.subdivision;
 }
 
+bool drill_plays_pad(const Drill& drill, std::string_view pad) {
+  const auto named = [&](const auto& line) { return line.pad == pad; };
+  return std::any_of(drill.pattern.begin(), drill.pattern.end(), named) ||
+         std::any_of(drill.sticking.begin(), drill.sticking.end(), named) ||
+         drill.feel.count(std::string(pad)) > 0;
+}
+
 std::int64_t Drill::mute_rise_bars() const {
   if (click.random_mute.rise_bars > 0) return click.random_mute.rise_bars;
   if (ladder) return planned_bars(*ladder);

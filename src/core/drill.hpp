@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "click_pattern.hpp"
@@ -73,6 +74,10 @@ struct Drill {
 // ("click.gap", "silent_while_tight", "quiet_count"): at most one may be set, and none with a
 // ladder, whose new tempos must be heard.
 std::vector<std::string> silencing_modes(const Drill& drill);
+
+// Whether the drill names `pad`: in its pattern, its sticking or its feel. A plain grid names
+// none (any pad may strike its slots).
+bool drill_plays_pad(const Drill& drill, std::string_view pad);
 
 // The drill's pattern over a kit's pads. Throws std::invalid_argument for a pad the kit does
 // not have.

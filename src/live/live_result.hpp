@@ -29,6 +29,26 @@ struct MidiOutage {
   double seconds = 0.0;
 };
 
+// A pause of the click: it held at the bar line of `bar`, `at_seconds` into the click track,
+// for `seconds`.
+struct ClickPause {
+  std::int64_t bar = 0;
+  double at_seconds = 0.0;
+  double seconds = 0.0;
+};
+
+// What the remote pad did: each tap that asked something, and what.
+struct RemoteUse {
+  enum class Did { pause, resume, end };
+  struct Action {
+    double seconds = 0.0;  // the tap, on the click track
+    Did did = Did::pause;
+  };
+  std::string pad;
+  int taps = 0;  // every stroke on the pad, those that only counted towards the end included
+  std::vector<Action> actions;
+};
+
 struct LiveResult {
   Analysis analysis;
   std::vector<std::string> pad_names;
@@ -55,8 +75,11 @@ struct LiveResult {
   std::int64_t missed_cycles = 0;      // cycles the server ran without it (JACK)
   double seconds = 0.0;                // how long the click played
   double paused_seconds = 0.0;         // paused by the player, not part of `seconds`
-  bool interrupted = false;            // Ctrl-C, q or SIGTERM
-  bool audio_lost = false;             // the audio stream stopped on its own
+  std::vector<ClickPause> pauses;
+  std::optional<double> waited_seconds;  // --start-on-hit: the click waited this long for the hit
+  std::optional<RemoteUse> remote;       // with a remote pad
+  bool interrupted = false;              // Ctrl-C, q or SIGTERM
+  bool audio_lost = false;               // the audio stream stopped on its own
   bool midi_lost = false;
   std::vector<MidiOutage> midi_outages;
   int midi_reconnects = 0;

@@ -62,10 +62,11 @@ Session::Session(const LiveOptions& o)
       output_(devices_.output()),
       click_(output_.click()),
       kit_(devices_.kit()),
-      sections_(schedule_.section().bpm),
+      sections_(schedule_.section().bpm, schedule_.first_bar()),
       to_track_(rate_, (o.calibration_ms + o.input_latency_ms) / 1000.0),
       now_playing_(schedule_.first_bar(), rate_),
-      keys_(schedule_.section().bpm, coach_.active()),
+      keys_(schedule_.section().bpm, coach_.active(), o.start_on_hit),
+      remote_pad_(o.remote_pad.empty() ? -1 : o.kit.pad_index(o.remote_pad)),
       port_watch_(Clock::now()),
       stream_watch_(Clock::now()),
       last_bar_heard_(schedule_.first_bar()) {
@@ -78,6 +79,12 @@ Session::Session(const LiveOptions& o)
   result_.precision_bound_ms = precision_before_session_ms(o.midi, o.audio);
   result_.start_bpm = schedule_.section().bpm;
   scoring_.add_section(schedule_.section().first_bar, 0.0, schedule_.section().bpm);
+  // Waiting for the start hit, the click holds at its first bar line from the first buffer on.
+  if (o.start_on_hit) {
+    click_.request_pause(schedule_.first_bar());
+    result_.waited_seconds = 0.0;
+  }
+  if (remote_pad_ >= 0) result_.remote = RemoteUse{o.remote_pad, 0, {}};
 }
 
 LiveResult Session::run() {
@@ -94,7 +101,7 @@ LiveResult Session::run() {
       close_bars(t);
       watch_midi(t);
       show_now_playing(t);
-      if (o_.minutes > 0.0 && t - sections_.paused_seconds(t) >= o_.minutes * 60.0)
+      if (o_.minutes > 0.0 && t - sections_.held_seconds(t) >= o_.minutes * 60.0)
         click_.request_finish();
     }
     follow_keys();
@@ -138,9 +145,18 @@ void Session::take_clicks() {
   }
 }
 
+// Neither the start hit nor the remote pad's taps are scored: they stand for keys.
 void Session::score_strokes() {
   for (Stroke s; kit_.strokes().pop(s);) {
     s.seconds = to_track_.seconds(s.seconds);
+    if (keys_.waiting()) {  // the start hit: it starts the click as space would
+      follow(SessionKey::pause, s.seconds);
+      continue;
+    }
+    if (s.pad == remote_pad_) {
+      tap_remote(s.seconds);
+      continue;
+    }
     if (sections_.in_pause(s.seconds, scoring_.grid())) continue;
     if (const auto scored = scoring_.add_stroke(s)) {
       for (SessionView* view : o_.views) view->stroke_scored(*scored, scoring_.pad_of(*scored));
@@ -195,23 +211,40 @@ void Session::watch_midi(double t) {
   if (!port_watch_.due(Clock::now())) return;
   const KitInput::PortChange change = kit_.watch_port();
   if (change == KitInput::PortChange::none) return;
-  const double at = t - sections_.paused_seconds(t);
+  const double at = t - sections_.held_seconds(t);
   tell(&SessionView::midi_port_changed, port_watch_.changed(change, kit_.port_name(), at));
   send_state(true);
 }
 
 void Session::follow_keys() {
   if (o_.keys == nullptr) return;
+  if (const SessionKey key = o_.keys->poll(); key != SessionKey::none) follow(key, now());
+}
+
+// The one way to the click for the keys, the start hit and the remote pad. `at_seconds`: when
+// the key came or the pad was hit, on the click track.
+ClickRequest::Kind Session::follow(SessionKey key, double at_seconds) {
   const ClickRequest request =
-      keys_.follow(o_.keys->poll(), sections_.held(), last_bar_heard_, now_bpm());
+      keys_.follow(key, at_seconds, sections_.held(), last_bar_heard_, now_bpm());
   switch (request.kind) {
-    case ClickRequest::Kind::none: return;
-    case ClickRequest::Kind::quit: quit_ = true; return;
+    case ClickRequest::Kind::none: return request.kind;
+    case ClickRequest::Kind::quit: quit_ = true; return request.kind;
     case ClickRequest::Kind::pause: click_.request_pause(request.from_bar); break;
-    case ClickRequest::Kind::resume: click_.request_resume(request.lead_seconds); break;
+    case ClickRequest::Kind::resume: click_.request_resume_at(request.at_seconds); break;
     case ClickRequest::Kind::tempo: click_.request_tempo(request.from_bar, request.bpm); break;
   }
   send_state(true);
+  return request.kind;
+}
+
+void Session::tap_remote(double seconds) {
+  using Did = RemoteUse::Did;
+  const ClickRequest::Kind kind = follow(remote_taps_.tap(seconds), seconds);
+  RemoteUse& remote = *result_.remote;
+  remote.taps = remote_taps_.taps();
+  if (kind == ClickRequest::Kind::pause) remote.actions.push_back({seconds, Did::pause});
+  if (kind == ClickRequest::Kind::resume) remote.actions.push_back({seconds, Did::resume});
+  if (kind == ClickRequest::Kind::quit) remote.actions.push_back({seconds, Did::end});
 }
 
 bool Session::stopped() {

@@ -23,13 +23,16 @@ struct LiveOptions {
   double input_latency_ms = 0.0;
   std::vector<SessionView*> views;       // told of everything the session does
   SessionKeys* keys = nullptr;           // the player's keys, when a view reads them
+  bool start_on_hit = false;             // the click waits, silent, for the player's first hit
+  std::string remote_pad;                // a pad of the kit that pauses and ends; empty: none
   std::FILE* feedback = stdout;          // where the commands' own messages go
   std::vector<std::string> said_before;  // told the player before the click: a view may repeat it
 };
 
 // Plays the click, listens to the kit, tells the views as it goes and, with a ladder, drives
-// the tempo at bar lines; follows the player's keys (pause, tempo nudges, quit). Ends at the
-// last bar, the time limit, the ladder's end, q or Ctrl-C. Prints nothing itself.
+// the tempo at bar lines; follows the player's keys (pause, tempo nudges, quit), the start hit
+// and the remote pad. Ends at the last bar, the time limit, the ladder's end, q, the remote's
+// three taps or Ctrl-C. Prints nothing itself.
 // Throws std::runtime_error when a device cannot be opened.
 LiveResult run_live_session(const LiveOptions& options);
 

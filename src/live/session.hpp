@@ -14,6 +14,7 @@
 #include "live/now_playing.hpp"
 #include "live/player_keys.hpp"
 #include "live/port_watch.hpp"
+#include "live/remote_taps.hpp"
 #include "live/session_click_modes.hpp"
 #include "live/stream_to_track.hpp"
 #include "live/stream_watch.hpp"
@@ -22,7 +23,8 @@ namespace pocket {
 
 // One live session, driven from one loop on the calling thread. The loop only orders the work;
 // each job is a part of its own: the click's sections and pauses, the scoring, the ladder's
-// coach, the click modes, the kit's port, the player's keys and the end of the sound.
+// coach, the click modes, the kit's port, the player's keys (and the pads that stand for them)
+// and the end of the sound.
 class Session {
  public:
   explicit Session(const LiveOptions& options);
@@ -47,6 +49,8 @@ class Session {
   void ask(const std::optional<SilenceRequest>& request);
   void watch_midi(double now);
   void follow_keys();
+  ClickRequest::Kind follow(SessionKey key, double at_seconds);
+  void tap_remote(double seconds);
   bool stopped();
 
   // session_state.cpp: what the views see, and the result at the end.
@@ -74,6 +78,8 @@ class Session {
   StreamToTrack to_track_;
   NowPlaying now_playing_;
   PlayerKeys keys_;
+  int remote_pad_ = -1;  // the remote pad's index in the kit; -1: none
+  RemoteTaps remote_taps_;
   PortWatch port_watch_;
   StreamWatch stream_watch_;
   LiveResult result_;

@@ -28,6 +28,7 @@ struct SessionStarted {
   double sample_rate = 0.0;
   std::vector<std::string> said_before;  // what pocket said before the click started
   std::string server_note;               // what the audio server is like (ClickOutput::server_note)
+  std::string remote_pad;                // the pad that pauses and ends; empty: none
 };
 
 struct BarClosed {
@@ -62,6 +63,7 @@ enum class ClickState {
   quiet_count,         // a gap of the quiet count
   pausing,             // the player asked for a pause: it stops at the next bar line
   paused,
+  waiting_for_hit,  // --start-on-hit: silent until the player hits a pad
 };
 
 // A ladder's step so far, against the pass rule.

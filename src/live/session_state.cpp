@@ -32,12 +32,14 @@ SessionState Session::state() const {
   SessionState state;
   const double t = now();
   const ClickEvent& playing = now_playing_.click();
-  state.seconds = std::max(0.0, t - sections_.paused_seconds(t));
+  state.seconds = std::max(0.0, t - sections_.held_seconds(t));
   state.bpm = now_bpm();
   state.bar = playing.bar;
   state.beat = playing.beat;
   state.beats_in_bar = drill_.meters.meter_of(playing.bar).beats;
-  state.click = click_state(playing, keys_.pausing(), sections_.held(), modes_.silenced_state());
+  state.click = keys_.waiting() ? ClickState::waiting_for_hit
+                                : click_state(playing, keys_.pausing(), sections_.held(),
+                                              modes_.silenced_state());
   state.underflows = click_.underflows();
   state.midi_connected = kit_.connected();
   state.can_nudge = !coach_.active();
@@ -54,7 +56,8 @@ SessionStarted Session::started() const {
           result_.buffer_frames,
           rate_,
           o_.said_before,
-          result_.server_note};
+          result_.server_note,
+          result_.remote ? result_.remote->pad : std::string()};
 }
 
 LiveResult Session::finish() {
@@ -63,8 +66,10 @@ LiveResult Session::finish() {
   // it stands at the end, the one its strokes were timed with.
   result_.midi_latency_ms = kit_.port_latency_seconds() * 1000.0;
   const double t = now();
-  result_.seconds = std::max(0.0, t - sections_.paused_seconds(t));
+  result_.seconds = std::max(0.0, t - sections_.held_seconds(t));
   result_.paused_seconds = sections_.paused_seconds(t);
+  result_.pauses = sections_.pauses(t);
+  if (result_.waited_seconds) result_.waited_seconds = sections_.waited_seconds(t);
   result_.lowest_bpm = sections_.lowest_bpm();
   result_.highest_bpm = sections_.highest_bpm();
   port_watch_.finish(result_.seconds, result_);

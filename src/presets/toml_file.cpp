@@ -62,6 +62,14 @@ std::optional<std::int64_t> TomlFile::integer(const toml::table& table, std::str
   return node->value<std::int64_t>();
 }
 
+std::optional<bool> TomlFile::flag(const toml::table& table, std::string_view prefix,
+                                   std::string_view key) const {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return std::nullopt;
+  if (!node->is_boolean()) fail(node->source(), key_path(prefix, key), "must be true or false");
+  return node->value<bool>();
+}
+
 std::optional<std::vector<std::string>> TomlFile::texts(const toml::table& table,
                                                         std::string_view prefix,
                                                         std::string_view key) const {

@@ -38,6 +38,8 @@ class TomlFile {
                                std::string_view key) const;
   std::optional<std::int64_t> integer(const toml::table& table, std::string_view prefix,
                                       std::string_view key) const;
+  std::optional<bool> flag(const toml::table& table, std::string_view prefix,
+                           std::string_view key) const;
   // A text, or an array of texts.
   std::optional<std::vector<std::string>> texts(const toml::table& table, std::string_view prefix,
                                                 std::string_view key) const;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "core/drum_map.hpp"
 #include "toml_file.hpp"
 
 namespace pocket {
@@ -51,6 +52,15 @@ void read_midi(const TomlFile& file, const toml::table& midi, UserConfig& config
   config.midi_port = file.text(midi, "midi", "port").value_or("");
 }
 
+void read_remote(const TomlFile& file, UserConfig& config) {
+  config.start_on_hit = file.flag(file.root(), "", "start_on_hit").value_or(false);
+  config.remote_pad = file.text(file.root(), "", "remote_pad").value_or("");
+  if (!config.remote_pad.empty() && !valid_pad_name(config.remote_pad)) {
+    file.fail(file.root().get("remote_pad")->source(), "remote_pad",
+              "must be a pad of your kit, like aux1 or crash2 ('pocket kits --pads' lists them)");
+  }
+}
+
 // `key = "text"` with TOML's quoting, as a line.
 std::string text_line(const std::string& key, const std::string& text) {
   std::ostringstream line;
@@ -65,8 +75,11 @@ UserConfig load_user_config() {
   const std::filesystem::path path = config_path();
   if (!std::filesystem::exists(path)) return config;
   const TomlFile file(path);
-  file.allow_only(file.root(), "", {"drum_map", "audio", "midi", "timing"});
+  file.allow_only(file.root(), "",
+                  {"drum_map", "web", "start_on_hit", "remote_pad", "audio", "midi", "timing"});
   config.drum_map = file.text(file.root(), "", "drum_map").value_or("");
+  config.web = file.text(file.root(), "", "web").value_or("");
+  read_remote(file, config);
   if (const toml::table* audio = file.table(file.root(), "", "audio")) {
     read_audio(file, *audio, config);
   }
@@ -90,6 +103,17 @@ void save_user_config(const UserConfig& config) {
     if (!config.drum_map.empty()) {
       out << "\n# the kit's map, for every command (a name from 'pocket kits' or a .toml file)\n"
           << text_line("drum_map", config.drum_map);
+    }
+    if (!config.web.empty()) {
+      out << "\n# the live page for a tablet or phone: [ADDRESS:]PORT (see 'pocket play --help')\n"
+          << text_line("web", config.web);
+    }
+    if (config.start_on_hit) {
+      out << "\n# the click waits, silent, until you hit a pad\nstart_on_hit = true\n";
+    }
+    if (!config.remote_pad.empty()) {
+      out << "\n# one hit pauses or goes on at the bar line, three within 1.5 s end the session\n"
+          << text_line("remote_pad", config.remote_pad);
     }
     if (!config.audio_api.empty() || !config.audio_device.empty() || config.buffer_frames ||
         config.sample_rate) {

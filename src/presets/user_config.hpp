@@ -11,6 +11,11 @@ namespace pocket {
 // every command reads it, and command-line options override it.
 struct UserConfig {
   std::string drum_map;  // the player's kit, for every command; empty: gm
+  std::string web;       // the live page's [ADDRESS:]PORT for every session; empty: none
+  // The kit as the remote: the click waits for a hit, and a pad the drills leave alone
+  // pauses and ends.
+  bool start_on_hit = false;
+  std::string remote_pad;  // a pad name of the kit, e.g. "aux1"; empty: none
   // [audio]: the output. Empty texts match any host API or device (the default output).
   std::string audio_api;              // part of the host API's name, e.g. "JACK"
   std::string audio_device;           // part of the output device's name

@@ -18,10 +18,16 @@ std::string step_line(const StepResult& step, std::size_t index) {
                      step.tally.slots_within_25ms() * 100.0, step.tally.sd_ms(), result);
 }
 
+std::string remote_pad_line(const std::string& pad) {
+  return fmt::format(
+      "remote pad {}: one hit pauses or goes on at the bar line, three within 1.5 s end", pad);
+}
+
 void LineView::started(const SessionStarted& s) {
   fmt::print(out_, "audio: {} (output latency {:.1f} ms, {} frames at {:g} Hz)\nmidi: {}\n",
              s.audio_device, s.output_latency_ms, s.buffer_frames, s.sample_rate, s.midi_port);
   if (!s.server_note.empty()) fmt::print(out_, "{}\n", s.server_note);
+  if (!s.remote_pad.empty()) fmt::print(out_, "{}\n", remote_pad_line(s.remote_pad));
   std::fflush(out_);
 }
 
@@ -80,5 +86,15 @@ void LineView::midi_port_changed(const MidiPortChange& change) {
 }
 
 void LineView::quiet_gap_closed(const QuietGap& gap) { fmt::print(out_, "{}\n", gap_line(gap)); }
+
+void LineView::state_changed(const SessionState& state) {
+  const bool waiting = state.click == ClickState::waiting_for_hit;
+  if (waiting && !waiting_) {
+    fmt::print(out_,
+               "waiting for a hit: hit any pad to start, the count-in begins a beat after it\n");
+    std::fflush(out_);
+  }
+  waiting_ = waiting;
+}
 
 }  // namespace pocket

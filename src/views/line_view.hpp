@@ -20,10 +20,12 @@ class LineView final : public SessionView {
   void click_mode_changed(const SilenceRequest& request) override;
   void quiet_gap_closed(const QuietGap& gap) override;
   void midi_port_changed(const MidiPortChange& change) override;
+  void state_changed(const SessionState& state) override;
 
  private:
   std::FILE* out_;
   bool stroke_lines_;
+  bool waiting_ = false;  // the click waits for a start hit, and the line says so
 };
 
 // "step 2 at 103 BPM: 92% of slots within 25 ms, SD 8.1 ms: solid"
@@ -34,5 +36,7 @@ std::string silence_line(const SilenceRequest& request);
 std::string gap_line(const QuietGap& gap);
 // "the kit's port TD-17:midi_out went away: ...", "... is back after 4.1 s: scoring again"
 std::string midi_port_line(const MidiPortChange& change);
+// "remote pad aux1: one hit pauses or goes on at the bar line, three within 1.5 s end"
+std::string remote_pad_line(const std::string& pad);
 
 }  // namespace pocket

@@ -3,6 +3,7 @@
 
 #include "live/session_summary.hpp"
 #include "report/analysis_json.hpp"
+#include "views/player_control_json.hpp"
 
 namespace pocket {
 
@@ -79,6 +80,7 @@ std::string live_result_json(const LiveOptions& o, const LiveResult& r) {
   j["grid"] = drill.scored_grid();
   j["seconds"] = rounded_for_json(r.seconds, 1000.0);
   j["interrupted"] = r.interrupted;
+  add_player_control_json(j, r);
   j["clicks"] = r.clicks_heard;
   j["kit"] = o.kit.name();
   j["audio"] = {{"device", r.audio_device},

@@ -9,6 +9,7 @@
 #include "core/hand_timing.hpp"
 #include "core/tempo_text.hpp"
 #include "views/big_text.hpp"
+#include "views/click_words.hpp"
 #include "views/line_view.hpp"
 #include "views/meter_scale.hpp"
 #include "views/wrapped_text.hpp"
@@ -34,20 +35,6 @@ attr_t band_attr(Band band) {
     case Band::loose: return COLOR_PAIR(kRed);
   }
   return A_NORMAL;
-}
-
-std::string_view click_words(ClickState click) {
-  switch (click) {
-    case ClickState::count_in: return "count-in";
-    case ClickState::heard: return "heard";
-    case ClickState::muted: return "left out";
-    case ClickState::gap: return "gap bar";
-    case ClickState::silent_while_tight: return "silent while tight";
-    case ClickState::quiet_count: return "quiet count gap";
-    case ClickState::pausing: return "pausing at the bar line";
-    case ClickState::paused: return "paused";
-  }
-  return "";
 }
 
 // Writes as much of `text` as fits on the row: nothing wraps.
@@ -207,7 +194,11 @@ void ScreenView::draw_header(int width) {
 
 void ScreenView::draw_latest(int width, int top) {
   if (!latest_ms_) {
-    put(top + 2, 1, "waiting for your first stroke...", A_DIM);
+    put(top + 2, 1,
+        state_.click == ClickState::waiting_for_hit
+            ? "hit any pad to start: the count-in begins a beat after your hit"
+            : "waiting for your first stroke...",
+        A_DIM);
     return;
   }
   const double ms = *latest_ms_;
@@ -283,9 +274,17 @@ void ScreenView::draw_footer(int width, int height) {
                     state_.underflows),
         band_attr(Band::loose) | A_BOLD);
   }
+  const bool waiting = state_.click == ClickState::waiting_for_hit;
   const bool paused = state_.click == ClickState::paused || state_.click == ClickState::pausing;
-  const std::string keys = fmt::format("{}{}q end", paused ? "space go on   " : "space pause   ",
-                                       state_.can_nudge ? "+ - tempo   " : "");
+  const std::string remote = start_.remote_pad.empty() || waiting
+                                 ? ""
+                                 : fmt::format("   {}: a hit {}, three end", start_.remote_pad,
+                                               paused ? "goes on" : "pauses");
+  const std::string keys = fmt::format("{}{}q end{}",
+                                       waiting  ? "a pad or space: start   "
+                                       : paused ? "space go on   "
+                                                : "space pause   ",
+                                       state_.can_nudge && !waiting ? "+ - tempo   " : "", remote);
   put(height - 1, 1, keys.substr(0, static_cast<std::size_t>(std::max(0, width - 2))),
       has_colors() ? COLOR_PAIR(kCyan) : A_DIM);
 }

@@ -22,6 +22,16 @@ void print_session_summary(const LiveOptions& live, const LiveResult& r,
   fmt::print(out, "\n{} clicks over {:.0f} s; audio underflows: {}{}\n", r.clicks_heard, r.seconds,
              r.underflows,
              r.dropped_records > 0 ? fmt::format(", records dropped: {}", r.dropped_records) : "");
+  if (!r.pauses.empty()) {
+    const std::string times =
+        r.pauses.size() == 1 ? "once" : fmt::format("{} times", r.pauses.size());
+    fmt::print(out, "paused {}, {:.0f} s in all (left out of the time and the scores)\n", times,
+               r.paused_seconds);
+  }
+  if (r.remote && !r.remote->actions.empty() &&
+      r.remote->actions.back().did == RemoteUse::Did::end) {
+    fmt::print(out, "ended from the remote pad {}\n", r.remote->pad);
+  }
   if (live_path(live.midi, live.audio) == LivePath::jack) {
     fmt::print(out, "timing precision: to the audio frame ({:.2f} ms, JACK)\n",
                r.precision_bound_ms);

@@ -67,8 +67,9 @@ TEST_CASE("bash completes pocket's commands and each command's options", "[insta
   REQUIRE(std::filesystem::exists(c.file));
   CHECK(c.offers({"dr"}) == Offers{"drill", "drills"});
   CHECK(c.offers({"pr"}) == Offers{"progress"});
-  CHECK(c.offers({"ladder", "--st"}) == Offers{"--step", "--sticking", "--stop-after"});
-  CHECK(c.offers({"kits", "--"}) == Offers{"--help", "--names"});
+  CHECK(c.offers({"ladder", "--st"}) ==
+        Offers{"--start-on-hit", "--step", "--sticking", "--stop-after"});
+  CHECK(c.offers({"kits", "--"}) == Offers{"--help", "--names", "--pads"});
   CHECK(c.offers({"render", "--bpm", "100", "--ra"}) == Offers{"--ramp-to", "--rate"});
   // Every command is offered on an empty word.
   const Offers all = c.offers({""});
@@ -98,4 +99,22 @@ TEST_CASE("bash completes drill names and kit names from the program", "[install
   std::ofstream(own / "kits" / "rolandish.toml") << "base = \"roland\"\n";
   CHECK(c.offers({"drill", "para"}) == Offers{"paradiddle-grooves", "paradiddles"});
   CHECK(c.offers({"play", "--drum-map", "ro"}) == Offers{"roland", "rolandish"});
+}
+
+TEST_CASE("bash completes the remote pad from the kit on the line, else the player's kit",
+          "[install][completion][remote]") {
+  const Completion c;
+  CHECK(c.offers({"play", "--remote-pad", "cr"}) == Offers{"crash", "crash2"});  // gm
+  CHECK(c.offers({"play", "--remote-pad", "n"}) == Offers{"none"});
+  CHECK(c.offers({"drill", "warm-up", "--drum-map", "roland", "--remote-pad", "au"}) ==
+        Offers{"aux1", "aux2", "aux3", "aux4"});
+  // bash splits "--drum-map=roland" at the "=".
+  CHECK(c.offers({"ladder", "--drum-map", "=", "roland", "--remote-pad", "au"}) ==
+        Offers{"aux1", "aux2", "aux3", "aux4"});
+  // The kit config.toml names, when the line names none.
+  const auto own = c.dir / "config" / "pocket";
+  std::filesystem::create_directories(own);
+  std::ofstream(own / "config.toml") << "drum_map = \"roland\"\n";
+  CHECK(c.offers({"play", "--remote-pad", "aux"}) == Offers{"aux1", "aux2", "aux3", "aux4"});
+  CHECK(c.offers({"play", "--start-on-hit", "--remote"}) == Offers{"--remote-pad"});
 }

@@ -1,6 +1,6 @@
 // The folders' dependencies go one way: core; audio, midi, presets, store and report on core;
 // jack on audio and midi; history on presets and store; live on those but history; views on
-// live; the commands on views and history. Checked from the
+// live; web (the live page) on views; the commands on web and history. Checked from the
 // sources' includes and the libraries' links, so an include or link pointing back up fails here.
 #include <filesystem>
 #include <fstream>
@@ -39,10 +39,13 @@ const std::map<std::string, Room>& rooms() {
       {"src/views",
        {"pocket_views",
         {"core", "audio", "midi", "presets", "store", "report", "jack", "live", "views"}}},
+      {"src/web",
+       {"pocket_web",
+        {"core", "audio", "midi", "presets", "store", "report", "jack", "live", "views", "web"}}},
       {"src/app",
        {"pocket_app",
         {"core", "audio", "midi", "presets", "store", "history", "report", "jack", "live", "views",
-         "app"}}},
+         "web", "app"}}},
   };
   return all;
 }

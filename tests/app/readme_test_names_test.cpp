@@ -19,8 +19,8 @@ namespace {
 // The suites' prefixes: TEST_PREFIX in tests/*/CMakeLists.txt (the names ctest lists lose the
 // space after its colon) and the start of the fuzz-replay tests' names.
 const std::vector<std::string> kSuitePrefixes = {
-    "core:",  "audio:", "midi:", "presets:",  "store:",   "report:",     "live:",
-    "views:", "app:",   "jack:", "pipewire:", "browser:", "fuzz-replay:"};
+    "core:",  "audio:", "midi:", "presets:", "store:",    "report:",  "live:",
+    "views:", "web:",   "app:",  "jack:",    "pipewire:", "browser:", "fuzz-replay:"};
 
 std::string suite_of(const std::string& text) {
   for (const std::string& prefix : kSuitePrefixes)

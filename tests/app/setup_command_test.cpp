@@ -147,3 +147,45 @@ TEST_CASE("with no JACK server only pocket's own line is shown", "[setup][chatte
   check_no_chatter(setup.err);
   CHECK_FALSE(std::filesystem::exists(player.config));
 }
+
+TEST_CASE("setup --show says whether the click waits for a hit and which pad is the remote",
+          "[setup][remote]") {
+  const NewPlayer player;
+  player.write_config("drum_map = \"roland\"\nstart_on_hit = true\nremote_pad = \"aux1\"\n");
+  auto result = player.pocket({"setup", "--show"});
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Contains("start on a hit: yes") && Contains("remote pad:     aux1"));
+  player.write_config("drum_map = \"roland\"\n");
+  result = player.pocket({"setup", "--show"});
+  CHECK_THAT(result.out, Contains("start on a hit: no") && Contains("remote pad:     none"));
+}
+
+TEST_CASE("a remote pad the kit lacks, or the drill plays, is said before the click",
+          "[setup][remote]") {
+  const NewPlayer player;
+  player.write_config("[midi]\napi = \"jack\"\nport = \"TD-17\"\n");
+  // Given on the command line, a pad the kit map does not have is a mistake to fix.
+  auto result = player.pocket({"play", "--bars", "1", "--remote-pad", "aux9"});
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Contains("--remote-pad aux9: the kit map gm has no pad of that name") &&
+                             Contains("crash2"));
+  // The drill plays the hi-hat: no remote, said before the click (which then finds no server).
+  result = player.pocket({"drill", "rock-groove", "--remote-pad", "hihat"});
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 3);
+  CHECK_THAT(result.out, Contains("rock-groove plays hihat, your remote pad: no remote this "
+                                  "session (space and q still pause and end)"));
+  // From the config, a pad another kit map lacks leaves the remote off, and says so.
+  player.write_config("remote_pad = \"aux1\"\n[midi]\napi = \"jack\"\nport = \"TD-17\"\n");
+  result = player.pocket({"play", "--bars", "1"});
+  CHECK(result.exit_code == 3);
+  CHECK_THAT(result.out, Contains("your remote pad aux1 is not on the kit map gm: no remote"));
+  // 'none' turns a configured remote off for one session, and says nothing of it.
+  player.write_config(
+      "drum_map = \"roland\"\nremote_pad = \"aux1\"\n[midi]\napi = \"jack\"\n"
+      "port = \"TD-17\"\n");
+  result = player.pocket({"play", "--bars", "1", "--remote-pad", "none"});
+  CHECK(result.exit_code == 3);
+  CHECK_THAT(result.out, !Contains("remote"));
+}

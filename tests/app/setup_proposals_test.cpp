@@ -1,4 +1,5 @@
-// Which MIDI port `pocket setup` proposes for the kit, and what config.toml keeps of its name.
+// Which MIDI port `pocket setup` proposes for the kit, what config.toml keeps of its name, and
+// which pads it offers for the remote.
 #include <catch2/catch.hpp>
 
 #include "app/setup_proposals.hpp"
@@ -57,4 +58,28 @@ TEST_CASE("config keeps an ALSA port's name without its client and port numbers"
   CHECK(lasting_port_name({"alsa", "Kit 1:a"}) == "Kit 1:a");
   CHECK(lasting_port_name({"jack", "TD-17:midi_out 2:0"}) == "TD-17:midi_out 2:0");
   CHECK(lasting_port_name({"alsa", "virtual"}) == "virtual");
+}
+
+TEST_CASE("setup lists extra trigger inputs and more crashes for the remote, proposing none",
+          "[setup][remote]") {
+  DrumMap roland("roland");
+  for (const auto& [note, pad] : std::vector<std::pair<int, std::string>>{
+           {38, "snare"}, {49, "crash"}, {57, "crash2"}, {29, "aux2"}, {27, "aux1"}})
+    roland.set(note, pad);
+  CHECK(remote_pad_candidates(roland) == std::vector<std::string>{"aux1", "aux2", "crash2"});
+  DrumMap yamaha("yamaha");
+  for (const auto& [note, pad] : std::vector<std::pair<int, std::string>>{
+           {38, "snare"}, {15, "pad10"}, {57, "pad8"}, {49, "crash"}, {27, "crash3"}})
+    yamaha.set(note, pad);
+  CHECK(remote_pad_candidates(yamaha) == std::vector<std::string>{"pad8", "pad10", "crash3"});
+  DrumMap small("small");
+  small.set(38, "snare");
+  small.set(49, "crash");
+  CHECK(remote_pad_candidates(small).empty());
+
+  // A pad struck by habit would pause the session: nothing is proposed until the player chose.
+  CHECK(proposed_remote_pad(roland, "") == "none");
+  CHECK(proposed_remote_pad(roland, "crash2") == "crash2");
+  // A kit without the configured pad (another map was picked) proposes none again.
+  CHECK(proposed_remote_pad(small, "aux1") == "none");
 }

@@ -85,3 +85,19 @@ TEST_CASE("the random mute rises over the drill, a ladder's planned length inclu
   ladder.direction = LadderDirection::up_down;  // and back down through 106.1 and 103 to 100
   CHECK(planned_bars(ladder) == 7 * 2 + 6);
 }
+
+TEST_CASE("a drill plays the pads its pattern, sticking or feel names", "[drill][remote]") {
+  Drill plain;
+  CHECK_FALSE(drill_plays_pad(plain, "aux1"));  // a plain grid names no pad
+  Drill groove;
+  groove.pattern = {{"kick", "x.x."}, {"hihat", "xxxx"}};
+  CHECK(drill_plays_pad(groove, "hihat"));
+  CHECK_FALSE(drill_plays_pad(groove, "crash2"));
+  Drill hands;
+  hands.sticking = {{"snare", "RLRR LRLL"}};
+  CHECK(drill_plays_pad(hands, "snare"));
+  Drill laid_back;
+  laid_back.feel = {{"ride", 8.0}};
+  CHECK(drill_plays_pad(laid_back, "ride"));
+  CHECK_FALSE(drill_plays_pad(laid_back, "aux1"));
+}

@@ -75,3 +75,25 @@ TEST_CASE("ending while held ends at the held bar line", "[live]") {
   live.finish_after_current_bar();
   CHECK(live.done());
 }
+
+// --start-on-hit: the click holds at the count-in's first bar line before it plays anything,
+// and the hit's resume starts the count-in there, to the frame.
+TEST_CASE("a click held from its first bar line plays nothing until its count-in starts",
+          "[live][start-on-hit]") {
+  ClickPattern pattern;
+  pattern.count_in_bars = 1;
+  LiveSchedule live(Meter{4, 4}, 120.0, pattern, 48000.0, 8);
+  CHECK(live.pause(live.first_bar()) == -1);
+  REQUIRE(live.holding());
+  CHECK_FALSE(live.current().audible);
+  CHECK(live.current().frame == std::numeric_limits<std::int64_t>::max());
+
+  live.resume(3.25);  // a beat after a hit at 2.75 s
+  CHECK(live.current().bar == -1);
+  CHECK(live.current().beat == 0);
+  CHECK(live.current().audible);
+  CHECK(live.current().frame == 156000);
+  advance(live, 4);  // bar 0 follows a bar of count-in later, in closed form
+  CHECK(live.current().bar == 0);
+  CHECK(live.current().frame == 156000 + 96000);
+}

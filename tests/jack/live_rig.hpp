@@ -59,6 +59,8 @@ struct DrummerOptions {
   std::string velocities;     // "110,70,70,70": a velocity per stroke position, cycling
   // A groove: "36+42,.,42,." the notes of each stroke position, cycling, instead of `notes`.
   std::string position_notes;
+  // "49@1.0,57@8.5": a note struck so many seconds after the drummer connected, heard or not.
+  std::string hits;
 };
 
 // Where the server did not run a client on time, on its frame clock: the cycles pocket missed
@@ -206,6 +208,7 @@ class BasicLiveRig {
     if (!d.hand_velocity.empty()) args.insert(args.end(), {"--hand-velocity", d.hand_velocity});
     if (!d.velocities.empty()) args.insert(args.end(), {"--velocities", d.velocities});
     if (!d.position_notes.empty()) args.insert(args.end(), {"--position-notes", d.position_notes});
+    if (!d.hits.empty()) args.insert(args.end(), {"--hits", d.hits});
     return args;
   }
 
@@ -215,13 +218,17 @@ class BasicLiveRig {
     const auto truth = dir_ / "truth.csv";
     const auto xruns = dir_ / "xruns.txt";
     const auto missed = dir_ / "missed.txt";
-    for (const auto& file : {truth, xruns, missed}) std::filesystem::remove(file);
-    BackgroundProcess drummer(VIRTUAL_DRUMMER_BINARY, drummer_args(d, truth, xruns, missed),
-                              dir_ / "drummer.out", dir_ / "drummer.err");
+    const auto onsets = dir_ / "onsets.txt";
+    for (const auto& file : {truth, xruns, missed, onsets}) std::filesystem::remove(file);
+    std::vector<std::string> args = drummer_args(d, truth, xruns, missed);
+    args.insert(args.end(), {"--onsets", onsets.string()});
+    BackgroundProcess drummer(VIRTUAL_DRUMMER_BINARY, args, dir_ / "drummer.out",
+                              dir_ / "drummer.err");
     session();
     drummer.stop();
     xruns_ = read_frames(xruns);
     drummer_missed_ = read_frames(missed);
+    onsets_ = read_frames(onsets);
     return read_truth(truth);
   }
 
@@ -255,6 +262,8 @@ class BasicLiveRig {
   const std::vector<long>& server_xruns() const { return xruns_; }
   // The cycles the drummer missed during the last with_drummer().
   const std::vector<long>& drummer_missed() const { return drummer_missed_; }
+  // The frame of every click the drummer heard during the last with_drummer().
+  const std::vector<long>& onsets() const { return onsets_; }
 
   // What may have moved a click or a stroke of the last with_drummer(): pocket's late cycles
   // from its JSON, and the drummer's.
@@ -476,6 +485,7 @@ class BasicLiveRig {
   TempDir dir_;
   std::vector<long> xruns_;
   std::vector<long> drummer_missed_;
+  std::vector<long> onsets_;
 };
 
 using LiveRig = BasicLiveRig<JackServer>;

@@ -42,9 +42,11 @@ TEST_CASE(
     if (buffers % 500 == 300) stream.click().request_end_silence(schedule.current().bar + 1);
     if (buffers % 500 == 400)
       stream.click().request_silence(schedule.current().bar + 2, schedule.current().bar + 4);
-    // The player's pause key: held at a bar line, then going on half a second later.
+    // The player's pause key: held at a bar line, then going on half a second later, after the
+    // buffer or (a start hit's, a remote pad's) at a time on the click track.
     if (buffers % 700 == 200) stream.click().request_pause(schedule.current().bar + 1);
-    if (buffers % 700 == 600) stream.click().request_resume(0.5);
+    if (buffers % 1400 == 600) stream.click().request_resume(0.5);
+    if (buffers % 1400 == 1300) stream.click().request_resume_at(buffers * 256 / 48000.0 + 0.5);
     if (buffers == 9000) stream.click().request_finish();
     const bool underflow = buffers % 1000 == 999;
     const test::ArmedThread armed;

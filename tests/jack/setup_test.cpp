@@ -50,6 +50,8 @@ TEST_CASE("setup finds a module, calibrates along with it and later sessions use
   CHECK(config.audio_api == "JACK Audio Connection Kit");
   CHECK(config.audio_device == "system");
   CHECK(config.buffer_frames == 256);
+  CHECK_FALSE(config.start_on_hit);  // a remote and a silent start are the player's choice
+  CHECK(config.remote_pad.empty());
   // The loop's own latency is in it too (a few ms, see the calibration test in play_test).
   CHECK(config.calibration_ms == Approx(kBiasMs).margin(12.0));
 
@@ -120,6 +122,16 @@ TEST_CASE("setup in a terminal lists the devices and keeps what the player picks
     tmux.line("no-such-kit");
     CHECK_FALSE(tmux.wait_for("alesis", 10s).empty());
     tmux.line("alesis");
+    // The kit as the remote: the click may wait for a hit (not unless asked), and a pad of the
+    // kit's map, offered from those no drill plays, may pause and end sessions.
+    REQUIRE_FALSE(tmux.wait_for("start on a hit (y/n) [n]:", 10s).empty());
+    tmux.line("y");
+    const std::string remote = tmux.wait_for("the remote pad, or none [none]:", 10s);
+    REQUIRE_FALSE(remote.empty());
+    CHECK_THAT(remote, Contains("pads for it on alesis: crash2"));
+    tmux.line("aux1");  // a Roland module's pad: not on this map
+    CHECK_FALSE(tmux.wait_for("type a pad of the kit (", 10s).empty());
+    tmux.line("crash2");
     CHECK(wait_for_file(rig.dir() / "code.txt", 20s) == "0\n");
   });
   const pocket::UserConfig config = pocket::load_user_config();
@@ -128,5 +140,7 @@ TEST_CASE("setup in a terminal lists the devices and keeps what the player picks
   CHECK(config.midi_api == "jack");
   CHECK(config.midi_port == "TD-17:midi_out");
   CHECK(config.drum_map == "alesis");  // the player's choice, not the proposal
+  CHECK(config.start_on_hit);
+  CHECK(config.remote_pad == "crash2");
   CHECK(std::filesystem::exists(config_file));
 }

@@ -139,3 +139,43 @@ TEST_CASE("a port named like a kit module proposes that kit", "[config][kits]") 
   CHECK(kit_for_port(kits, "Alesis Nitro Max:Alesis Nitro Max MIDI 1 24:0") == "alesis");
   CHECK(kit_for_port(kits, "Midi Through:Midi Through Port-0 14:0").empty());
 }
+
+TEST_CASE("start on a hit and the remote pad come back as they were saved", "[config][remote]") {
+  const ConfigHome home;
+  CHECK_FALSE(load_user_config().start_on_hit);
+  CHECK(load_user_config().remote_pad.empty());
+  UserConfig saved;
+  saved.drum_map = "roland";
+  saved.start_on_hit = true;
+  saved.remote_pad = "aux1";
+  save_user_config(saved);
+  const std::string text = test::read_text(home.file());
+  CHECK_THAT(text, Contains("start_on_hit = true") && Contains("remote_pad = 'aux1'"));
+  const UserConfig loaded = load_user_config();
+  CHECK(loaded.start_on_hit);
+  CHECK(loaded.remote_pad == "aux1");
+  CHECK(loaded.drum_map == "roland");
+
+  // Neither set: neither written, and they read back off.
+  save_user_config(UserConfig{});
+  CHECK_THAT(test::read_text(home.file()), !Contains("start_on_hit") && !Contains("remote_pad"));
+  CHECK_FALSE(load_user_config().start_on_hit);
+  CHECK(load_user_config().remote_pad.empty());
+}
+
+TEST_CASE("a malformed start_on_hit or remote_pad names the file, line and key",
+          "[config][remote]") {
+  const ConfigHome home;
+  const std::string file = home.file().string();
+  home.write("drum_map = \"gm\"\nstart_on_hit = \"yes\"\n");
+  CHECK_THAT(load_error(), StartsWith(file + ":2:") && Contains("key 'start_on_hit'") &&
+                               Contains("true or false"));
+  home.write("\nremote_pad = 27\n");
+  CHECK_THAT(load_error(), StartsWith(file + ":2:") && Contains("key 'remote_pad'") &&
+                               Contains("text in quotes"));
+  home.write("remote_pad = \"Aux 1\"\n");
+  CHECK_THAT(load_error(), StartsWith(file + ":1:") && Contains("key 'remote_pad'") &&
+                               Contains("a pad of your kit"));
+  home.write("remote-pad = \"aux1\"\n");  // a typo is an error, not a remote left off
+  CHECK_THAT(load_error(), StartsWith(file + ":1:") && Contains("key 'remote-pad'"));
+}

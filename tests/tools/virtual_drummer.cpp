@@ -59,6 +59,11 @@
 // --capture-latency N declare latencies on its ports as a sound card's would: N frames from its
 // audio input to the ears, and from the pads to its MIDI output.
 //
+// --hits NOTE@SECONDS,... strikes NOTE that many seconds after the drummer has connected its
+// ports, whatever it hears (a pad struck to start or pause the click, aimed at no click): each is
+// a CSV line with click_index -1, heard 0, click_frame and aim_frame its own frame, offset 0.
+// --onsets FILE writes the frame of every click it heard, one a line.
+//
 // usage: virtual_drummer --listen PORT --play-to PORT --truth FILE.csv [options]
 //   --bias-ms MS  --jitter-ms SD  --drift-ms-per-min MS  --drift-from-seconds S (drift starts S
 //   seconds after the first heard click)  --limit-bpm BPM  --clicks-per-beat N  --miss-every N
@@ -67,6 +72,7 @@
 //   --subdivide N (1..16)  --swing PERCENT (50..75)  --note-bias NOTE:MS,...  --sticking MARKS
 //   --hand-bias R:MS,L:MS  --hand-jitter R:SD,L:SD  --hand-velocity R:V,L:V (1..127)
 //   --velocities V,... (1..127)  --position-notes NOTES,... (NOTES: N+N..., or . for a rest)
+//   --hits NOTE@SECONDS,...  --onsets FILE
 #include <jack/jack.h>
 #include <jack/midiport.h>
 
@@ -97,6 +103,7 @@ struct Settings {
   std::string truth;             // CSV of what was played
   std::string xruns;             // the server's xruns: one frame time per line
   std::string missed;            // cycles the server ran without the drummer: one frame per line
+  std::string onsets;            // the clicks heard: one frame per line
   std::string name = "drummer";  // the JACK client's name, e.g. a kit module's
   double bias_ms = 0.0;
   double jitter_ms = 0.0;
@@ -116,6 +123,7 @@ struct Settings {
   std::array<int, 2> hand_velocity = {100, 100};        // R, L: velocity, or percent of velocities
   std::vector<int> velocities;                          // per stroke position; empty: 100
   std::vector<std::vector<int>> position_notes;         // per stroke position; empty: notes
+  std::vector<std::pair<int, double>> hits;             // (note, seconds after connecting), by time
   unsigned seed = 1;
   double seconds = 0.0;                 // stop by itself after this long (0: until killed)
   bool keep_time = false;               // play on through silence at the last measured interval
@@ -133,6 +141,7 @@ struct Planned {
   jack_nframes_t aim;      // frames after the beat it aimed at: round(warp(k/N) * interval)
   unsigned char velocity;  // of the note-on
   char hand;               // R, L, B or -
+  bool scripted = false;   // --hits: struck at a time, aimed at no click
 };
 
 struct Record {
@@ -145,6 +154,7 @@ struct Record {
   jack_nframes_t aim;
   unsigned char velocity;
   char hand;
+  bool scripted;
 };
 
 struct Onset {
@@ -211,6 +221,7 @@ class Drummer {
       if (!playing) playing = jack_connect(client_, jack_port_name(out_), s_.play_to.c_str()) == 0;
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
+    connected_.store(true, std::memory_order_release);
   }
 
   // With --keep-time: once the click's port has gone, there is no more time to keep.
@@ -246,8 +257,9 @@ class Drummer {
           best = static_cast<long>(i);
       }
       const long click = best < 0 ? 0 : onsets[static_cast<std::size_t>(best)];
-      if (best < 0 || std::labs(click - static_cast<long>(rec.predicted)) * 2 >
-                          static_cast<long>(rec.interval)) {
+      if (rec.scripted || best < 0 ||
+          std::labs(click - static_cast<long>(rec.predicted)) * 2 >
+              static_cast<long>(rec.interval)) {
         // No click where it aimed: played through silence, against its own predicted beat.
         const long aim = static_cast<long>(rec.predicted) + static_cast<long>(rec.aim);
         std::fprintf(f, "-1,%ld,%ld,%d,%.4f,0,%d,%ld,%d,%c\n", static_cast<long>(rec.predicted),
@@ -262,6 +274,7 @@ class Drummer {
                    rec.hand);
     }
     std::fclose(f);
+    write_frames(s_.onsets, std::vector<jack_nframes_t>(onsets.begin(), onsets.end()));
     write_frames(s_.missed, cycles_.missed(began));
     const std::lock_guard<std::mutex> lock(xruns_mutex_);
     write_frames(s_.xruns, xruns_);
@@ -309,6 +322,7 @@ class Drummer {
         play_through_silence();
       }
     }
+    plan_hits(start, frames);
     // JACK takes a period's events in frame order only: the due strokes first, earliest first.
     std::size_t due = 0;
     for (std::size_t p = 0; p < pending_count_; ++p) {
@@ -333,7 +347,8 @@ class Drummer {
         const std::size_t r = record_count_.load(std::memory_order_relaxed);
         if (r < kMaxRecords) {
           records_.push_back({stroke.predicted, cycle, at, stroke.interval, stroke.note,
-                              stroke.part, stroke.aim, stroke.velocity, stroke.hand});
+                              stroke.part, stroke.aim, stroke.velocity, stroke.hand,
+                              stroke.scripted});
           record_count_.store(r + 1, std::memory_order_release);
         }
       }
@@ -342,6 +357,24 @@ class Drummer {
     std::move(pending_ + due, pending_ + pending_count_, pending_);
     pending_count_ -= due;
     return 0;
+  }
+
+  // --hits due in the cycle from `start`: timed from the first cycle after the ports were
+  // connected.
+  void plan_hits(jack_nframes_t start, jack_nframes_t frames) {
+    if (next_hit_ >= s_.hits.size() || !connected_.load(std::memory_order_acquire)) return;
+    if (!script_started_) {
+      script_start_ = start;
+      script_started_ = true;
+    }
+    while (next_hit_ < s_.hits.size() && pending_count_ < kMaxPending) {
+      const auto [note, seconds] = s_.hits[next_hit_];
+      const jack_nframes_t frame =
+          script_start_ + static_cast<jack_nframes_t>(std::lround(seconds * rate_));
+      if (static_cast<std::int32_t>(frame - start) >= static_cast<std::int32_t>(frames)) return;
+      pending_[pending_count_++] = {frame, frame, 0, note, 0, 0, kVelocity, '-', true};
+      ++next_hit_;
+    }
   }
 
   // `onset` on the frame clock as this cycle read it (to plan by), `where` in the cycle.
@@ -467,7 +500,8 @@ class Drummer {
                                     part,
                                     aim,
                                     velocity_of(hand, position),
-                                    hand};
+                                    hand,
+                                    false};
     }
   }
 
@@ -490,6 +524,10 @@ class Drummer {
   jack_nframes_t last_onset_ = 0;
   long silent_beats_ = 0;
   std::atomic<bool> source_gone_{false};
+  std::atomic<bool> connected_{false};
+  bool script_started_ = false;
+  jack_nframes_t script_start_ = 0;  // where the --hits are timed from
+  std::size_t next_hit_ = 0;
   Planned pending_[kMaxPending];
   std::size_t pending_count_ = 0;
   long edge_count_ = 0;
@@ -583,6 +621,28 @@ bool parse_velocities(const char* text, std::vector<int>& velocities) {
   }
 }
 
+// "57@8.5,57@12": notes (0 to 127) at seconds (0 or more), put in time order.
+bool parse_hits(const char* text, std::vector<std::pair<int, double>>& hits) {
+  hits.clear();
+  std::string rest = text;
+  while (true) {
+    const std::size_t comma = rest.find(',');
+    const std::string item = rest.substr(0, comma);
+    const std::size_t at = item.find('@');
+    long note = 0;
+    double seconds = 0.0;
+    if (at == std::string::npos || !parse_int(item.substr(0, at).c_str(), 0, 127, note) ||
+        !parse_double(item.substr(at + 1).c_str(), seconds) || seconds < 0.0)
+      return false;
+    hits.emplace_back(static_cast<int>(note), seconds);
+    if (comma == std::string::npos) break;
+    rest = rest.substr(comma + 1);
+  }
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const auto& a, const auto& b) { return a.second < b.second; });
+  return true;
+}
+
 // "36+42,.,42": the notes of each position (0 to 127), '.' none.
 bool parse_position_notes(const char* text, std::vector<std::vector<int>>& out) {
   out.clear();
@@ -631,6 +691,8 @@ int main(int argc, char** argv) {
       s.xruns = value;
     else if (key == "--missed")
       s.missed = value;
+    else if (key == "--onsets")
+      s.onsets = value;
     else if (key == "--edge-strokes")
       s.edge_strokes = std::atoi(value) != 0;
     else if (key == "--playback-latency")
@@ -713,6 +775,9 @@ int main(int argc, char** argv) {
         return bad_value(key, value,
                          "wants the notes of each position, '+' between notes and '.' a rest, "
                          "e.g. 36+42,.,42,.");
+    } else if (key == "--hits") {
+      if (!parse_hits(value, s.hits))
+        return bad_value(key, value, "wants NOTE@SECONDS,... e.g. 49@1.0,57@8.5");
     } else if (key == "--seed")
       s.seed = static_cast<unsigned>(std::atoi(value));
     else if (key == "--seconds")

@@ -8,6 +8,7 @@
 #include "views/big_text.hpp"
 #include "views/line_view.hpp"
 #include "views/meter_scale.hpp"
+#include "views/player_control_json.hpp"
 #include "views/redraw_pacer.hpp"
 #include "views/wrapped_text.hpp"
 
@@ -138,4 +139,56 @@ TEST_CASE("a notice is wrapped at spaces to the screen's width", "[view]") {
                                       "5% of the tempo you hold",
                                       78))
     CHECK(row.size() <= 78);
+}
+
+TEST_CASE("the line view says once that the click waits for a hit, and names the remote pad",
+          "[view][start-on-hit][remote]") {
+  const std::string text = lines_of([](LineView& view) {
+    SessionStarted start{"play", "JACK / system", "pocket (virtual)", 5.3, 2.7, 128, 48000.0, {}};
+    start.remote_pad = "aux1";
+    view.started(start);
+    SessionState state;
+    state.click = ClickState::waiting_for_hit;
+    view.state_changed(state);
+    view.state_changed(state);  // told again and again while it waits: one line
+    state.click = ClickState::count_in;
+    view.state_changed(state);
+  });
+  CHECK(text ==
+        "audio: JACK / system (output latency 5.3 ms, 128 frames at 48000 Hz)\n"
+        "midi: pocket (virtual)\n"
+        "remote pad aux1: one hit pauses or goes on at the bar line, three within 1.5 s end\n"
+        "waiting for a hit: hit any pad to start, the count-in begins a beat after it\n");
+}
+
+TEST_CASE("the JSON result lists the pauses, the wait for the hit and the remote's taps",
+          "[view][remote]") {
+  LiveResult r;
+  nlohmann::json none;
+  add_player_control_json(none, r);
+  CHECK(none["paused_seconds"] == 0.0);
+  CHECK(none["pauses"].empty());
+  CHECK(none["start_on_hit"].is_null());
+  CHECK(none["remote"].is_null());
+
+  r.paused_seconds = 3.3;
+  r.pauses = {{3, 9.5, 3.3}};
+  r.waited_seconds = 1.25;
+  r.remote = RemoteUse{"crash2",
+                       5,
+                       {{8.5, RemoteUse::Did::pause},
+                        {12.3, RemoteUse::Did::resume},
+                        {15.0, RemoteUse::Did::pause},
+                        {15.6, RemoteUse::Did::end}}};
+  nlohmann::json j;
+  add_player_control_json(j, r);
+  CHECK(j["paused_seconds"] == 3.3);
+  REQUIRE(j["pauses"].size() == 1);
+  CHECK(j["pauses"][0] == nlohmann::json{{"bar", 3}, {"at_seconds", 9.5}, {"seconds", 3.3}});
+  CHECK(j["start_on_hit"]["waited_seconds"] == 1.25);
+  CHECK(j["remote"]["pad"] == "crash2");
+  CHECK(j["remote"]["taps"] == 5);
+  REQUIRE(j["remote"]["actions"].size() == 4);
+  CHECK(j["remote"]["actions"][1] == nlohmann::json{{"seconds", 12.3}, {"did", "resume"}});
+  CHECK(j["remote"]["actions"][3]["did"] == "end");
 }

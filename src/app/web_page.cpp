@@ -40,7 +40,9 @@ void wait_for_a_page(const WebSession& web, std::FILE* feedback) {
   std::fflush(feedback);
   while (web.counts().pages_open == 0) {
     pollfd in{STDIN_FILENO, POLLIN, 0};
-    if (poll(&in, 1, 100) > 0) {
+    const int ready = poll(&in, 1, 100);
+    if (ready < 0) return;  // Ctrl-C: the session sees it and ends at once
+    if (ready > 0) {
       char line[256];
       if (read(STDIN_FILENO, line, sizeof line) >= 0) return;
     }

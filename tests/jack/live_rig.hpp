@@ -400,6 +400,21 @@ class BasicLiveRig {
     }
     return check;
   }
+  // The frame of pocket's first click at a steady `beat_frames`, from the clicks the drummer
+  // heard and the number pocket played (its JSON): on a busy machine the drummer can miss a
+  // whole click, at the start (it connects once pocket's port is there) or where its cycles were
+  // not run, and its click_index then counts from another click than pocket's. A click missed
+  // between two it heard shows as a gap of two beats; the rest were missed at the start.
+  long first_click_frame(const nlohmann::json& pocket_json, long beat_frames) const {
+    long missed_between = 0;
+    for (std::size_t i = 1; i < onsets_.size(); ++i)
+      missed_between += std::lround(static_cast<double>(onsets_[i] - onsets_[i - 1]) /
+                                    static_cast<double>(beat_frames)) -
+                        1;
+    const long missed_at_start =
+        pocket_json["clicks"].get<long>() - static_cast<long>(onsets_.size()) - missed_between;
+    return onsets_.empty() ? 0 : onsets_.front() - missed_at_start * beat_frames;
+  }
   // The frame of the first click the drummer heard: click 0, a beat before its first stroke's.
   static long first_click_of(const std::vector<DrummerStroke>& played, long beat_frames = 24000) {
     for (const DrummerStroke& s : played)

@@ -16,7 +16,8 @@ using Catch::Contains;
 namespace {
 
 constexpr long kCountInClicks = 4;
-constexpr long kOffBeatFrames = 17280;  // 60 % of a beat at 100 BPM and 48 kHz
+constexpr long kBeatFrames = 28800;     // 100 BPM at 48 kHz
+constexpr long kOffBeatFrames = 17280;  // 60 % of a beat
 
 // The drummer's swing from its own record: over each beat whose two eighths and the next
 // beat's first were all played, where the second fell between them, in percent.
@@ -24,9 +25,10 @@ struct CsvSwing {
   double percent = 0.0;
   long pairs = 0;
 };
-CsvSwing swing_of(const std::vector<DrummerStroke>& drill) {
-  std::map<std::pair<long, int>, long> frame;  // (click, part) -> stroke frame
-  for (const DrummerStroke& s : drill) frame[{s.click_index, s.part}] = s.stroke_frame;
+template <typename BeatOf>
+CsvSwing swing_of(const std::vector<DrummerStroke>& drill, const BeatOf& beat_of) {
+  std::map<std::pair<long, int>, long> frame;  // (beat, part) -> stroke frame
+  for (const DrummerStroke& s : drill) frame[{beat_of(s), s.part}] = s.stroke_frame;
   CsvSwing result;
   double sum = 0.0;
   for (const auto& [key, on] : frame) {
@@ -63,9 +65,15 @@ TEST_CASE("eighths swung at 60 percent are scored on the swung grid and read bac
   const nlohmann::json j = nlohmann::json::parse(result.out);
   const auto drill = LiveRig::after_count_in(played, kCountInClicks);
   REQUIRE(drill.size() >= 80);
+  // Each stroke's beat from its click's frame, not from the drummer's count of clicks it heard.
+  const long first_click = rig.first_click_frame(j, kBeatFrames);
+  const auto beat_of = [&](const DrummerStroke& s) {
+    return std::lround(static_cast<double>(s.click_frame - first_click) / kBeatFrames) -
+           kCountInClicks;
+  };
 
   // The swing: pocket's reading of its strokes against the drummer's of its own.
-  const CsvSwing truth = swing_of(drill);
+  const CsvSwing truth = swing_of(drill, beat_of);
   INFO("drummer: " << truth.percent << " % over " << truth.pairs
                    << " pairs; pocket: " << j["swing"].dump());
   CHECK(j["swing"]["asked_percent"] == 60.0);
@@ -86,7 +94,7 @@ TEST_CASE("eighths swung at 60 percent are scored on the swung grid and read bac
   std::map<long, std::vector<long>> loops;  // frames between pocket's offset and the drummer's
   std::size_t left_out = 0, off_beats = 0;
   for (const DrummerStroke& s : drill) {
-    const long slot = (s.click_index - kCountInClicks) * 2 + s.part;
+    const long slot = beat_of(s) * 2 + s.part;
     const auto it = pocket_offsets.find(slot);
     if (LiveRig::disturbed(s, d)) {
       ++left_out;
@@ -100,7 +108,9 @@ TEST_CASE("eighths swung at 60 percent are scored on the swung grid and read bac
   std::string seen;
   for (const auto& [frames, slots] : loops)
     seen += fmt::format(" {} frames on slots {};", frames, fmt::join(slots, " "));
-  INFO(left_out << " strokes next to a late cycle left out; the loop:" << seen);
+  INFO(left_out << " strokes next to a late cycle left out; first click at " << first_click
+                << ", clicks heard " << rig.onsets().size() << " of " << j["clicks"]
+                << "; the loop:" << seen);
   CHECK(loops.size() == 1);
   CHECK(off_beats >= 30);
 

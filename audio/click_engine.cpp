@@ -1,6 +1,7 @@
 #include "click_engine.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <span>
 
 namespace pocket {
@@ -60,7 +61,15 @@ void ClickEngine::take_requests() {
   }
 }
 
-bool ClickEngine::render(float* mono, std::size_t frames, double dac_time, int underflows) {
+void ClickEngine::add_song(float* left, float* right, std::size_t frames, std::int64_t first) {
+  if (click_gain_ != 1.0f)
+    for (std::size_t i = 0; i < frames; ++i) left[i] *= click_gain_;
+  if (right != nullptr) std::copy(left, left + frames, right);
+  if (song_ != nullptr) song_->mix(left, right, frames, first);
+}
+
+bool ClickEngine::render(float* left, std::size_t frames, double dac_time, int underflows,
+                         float* right) {
   callbacks_.fetch_add(1, std::memory_order_relaxed);
   if (underflows > 0) underflows_.fetch_add(underflows, std::memory_order_relaxed);
   std::int64_t sections = schedule_.sections_started();
@@ -69,20 +78,32 @@ bool ClickEngine::render(float* mono, std::size_t frames, double dac_time, int u
   publish(anchors_, AudioAnchor{mixer_.position(), dac_time});
   for (std::size_t done = 0; done < frames;) {
     const std::size_t block = std::min(frames - done, kMaxBlock);
-    mixer_.render(std::span<float>(mono + done, block));
+    const std::int64_t first = mixer_.position();
+    mixer_.render(std::span<float>(left + done, block));
     done += block;
     const LiveSchedule::Section& s = schedule_.section();
     if (schedule_.sections_started() != sections) {  // a tempo change or a resume took effect
       sections = schedule_.sections_started();
       publish(sections_, SectionStart{s.first_bar, s.start_seconds, s.bpm});
+      if (song_ != nullptr) song_->resume_at(std::llround(s.start_seconds * sample_rate_));
     }
     if (schedule_.holding() && !holding) {
       const std::int64_t bar = schedule_.current().bar;
       publish(sections_, SectionStart{bar, schedule_.seconds_at(bar, 0.0), s.bpm, true});
+      if (song_ != nullptr)
+        song_->hold_from(std::llround(schedule_.seconds_at(bar, 0.0) * sample_rate_));
     }
     holding = schedule_.holding();
+    add_song(left + done - block, right != nullptr ? right + done - block : nullptr, block, first);
   }
-  if (mixer_.finished()) {
+  // A song plays on to the last bar line, past the last click's ring (the clicks are done:
+  // the last bar is known).
+  const auto song_on = [&] {
+    return song_ != nullptr && !song_->finished() &&
+           static_cast<double>(mixer_.position()) <
+               schedule_.seconds_at(schedule_.end_bar(), 0.0) * sample_rate_;
+  };
+  if (mixer_.finished() && !song_on()) {
     finished_.store(true, std::memory_order_release);
     return false;
   }

@@ -8,6 +8,7 @@
 
 #include "click_mixer.hpp"
 #include "core/live_schedule.hpp"
+#include "song_mixer.hpp"
 
 namespace pocket {
 
@@ -36,6 +37,11 @@ class ClickEngine final : private ClickListener {
   ClickEngine(LiveSchedule& schedule, const ClickSound& sound, double sample_rate);
   ClickEngine(const ClickEngine&) = delete;
   ClickEngine& operator=(const ClickEngine&) = delete;
+
+  // [main-thread] Before the stream starts: a song played along with the click, held where the
+  // click holds (it must outlive the engine), and the click's own gain (0: left out).
+  void attach_song(SongMixer* song) { song_ = song; }
+  void set_click_gain(float gain) { click_gain_ = gain; }
 
   // [one control thread] Play `bpm` from the bar line of `bar`. False if the queue is full.
   bool request_tempo(std::int64_t bar, double bpm);
@@ -68,10 +74,12 @@ class ClickEngine final : private ClickListener {
   // [any thread] Buffers rendered so far.
   std::int64_t callbacks() const { return callbacks_.load(std::memory_order_relaxed); }
 
-  // [audio-thread] Renders one buffer of mono click, whose first frame reaches the DAC at
-  // `dac_time` on the stream clock; `underflows`: buffers the device played without data since
-  // the last call. Returns true while the click goes on.
-  bool render(float* mono, std::size_t frames, double dac_time, int underflows);
+  // [audio-thread] Renders one buffer of click into `left` and, when not null, `right`, with
+  // the song if there is one (into `left` alone as mono when `right` is null); its first frame
+  // reaches the DAC at `dac_time` on the stream clock; `underflows`: buffers the device played
+  // without data since the last call. Returns true while the click goes on.
+  bool render(float* left, std::size_t frames, double dac_time, int underflows,
+              float* right = nullptr);
 
  private:
   // A change for the schedule, handed from the control thread to the audio thread.
@@ -88,11 +96,15 @@ class ClickEngine final : private ClickListener {
 
   void on_click(const ClickEvent& click) override;
   void take_requests();
+  // The song's part of the block of `frames` frames from track frame `first`, after the click's.
+  void add_song(float* left, float* right, std::size_t frames, std::int64_t first);
   template <typename Queue, typename Item>
   void publish(Queue& queue, const Item& item);
 
   LiveSchedule& schedule_;
   ClickMixer mixer_;
+  SongMixer* song_ = nullptr;
+  float click_gain_ = 1.0f;
   double sample_rate_;
   boost::lockfree::spsc_queue<ScheduleRequest, boost::lockfree::capacity<64>> requests_;
   boost::lockfree::spsc_queue<AudioAnchor, boost::lockfree::capacity<kQueueSize>> anchors_;

@@ -34,7 +34,8 @@ ClickStream::ClickStream(LiveSchedule& schedule, const ClickSound& sound,
       device_(find_output_device(settings.host_api, settings.device)),
       buffer_frames_(settings.buffer_frames),
       sample_rate_(settings.sample_rate),
-      mono_(kMaxBlock) {
+      mono_(kMaxBlock),
+      right_(kMaxBlock) {
   channels_ = std::min(device_.output_channels, 2);
   PaStreamParameters output{};
   output.device = device_.index;
@@ -88,15 +89,18 @@ bool ClickStream::process(float* interleaved, unsigned long frames, double dac_t
   bool going_on = true;
   for (unsigned long done = 0; done < frames;) {
     const auto part = static_cast<std::size_t>(std::min<unsigned long>(frames - done, kMaxBlock));
+    float* right = channels_ > 1 ? right_.data() : nullptr;
     if (going_on) {
       going_on =
           engine_.render(mono_.data(), part, dac_time + static_cast<double>(done) / sample_rate_,
-                         done == 0 && underflow ? 1 : 0);
+                         done == 0 && underflow ? 1 : 0, right);
     } else {
       std::fill(mono_.begin(), mono_.begin() + static_cast<std::ptrdiff_t>(part), 0.0f);
+      std::fill(right_.begin(), right_.begin() + static_cast<std::ptrdiff_t>(part), 0.0f);
     }
     for (std::size_t i = 0; i < part; ++i) {
-      for (int c = 0; c < channels_; ++c) interleaved[(done + i) * channels_ + c] = mono_[i];
+      interleaved[(done + i) * channels_] = mono_[i];
+      if (right != nullptr) interleaved[(done + i) * channels_ + 1] = right_[i];
     }
     done += part;
   }

@@ -54,7 +54,8 @@ class ClickStream final : public ClickOutput {
   int buffer_frames_;
   double sample_rate_;
   PaStream* stream_ = nullptr;
-  std::vector<float> mono_;
+  std::vector<float> mono_;  // the left channel, or the only one
+  std::vector<float> right_;
   CallbackTimer timer_;
   CallbackGuard callback_guard_;
 };

@@ -10,6 +10,7 @@ pkg_check_modules(Jack REQUIRED IMPORTED_TARGET jack)
 pkg_check_modules(Alsa REQUIRED IMPORTED_TARGET alsa)
 pkg_check_modules(Curses REQUIRED IMPORTED_TARGET ncursesw)
 pkg_check_modules(QREncode REQUIRED IMPORTED_TARGET libqrencode)
+pkg_check_modules(RubberBand REQUIRED IMPORTED_TARGET rubberband)
 
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(fmt REQUIRED)

@@ -284,18 +284,17 @@ int JackEngine::process(std::uint32_t frames) {
   last_cycle_.store((std::uint64_t{frame_time} << 32) | static_cast<std::uint32_t>(track),
                     std::memory_order_release);
   clock_started_.store(true, std::memory_order_release);
-  auto* first = static_cast<float*>(jack_port_get_buffer(outputs_[0], frames));
+  auto* left = static_cast<float*>(jack_port_get_buffer(outputs_[0], frames));
+  auto* right = static_cast<float*>(jack_port_get_buffer(outputs_[1], frames));
   if (click_.finished()) {
-    std::fill(first, first + frames, 0.0f);
+    std::fill(left, left + frames, 0.0f);
+    std::fill(right, right + frames, 0.0f);
   } else {
     const double dac_frame = static_cast<double>(track) +
                              static_cast<double>(playback_latency_.load(std::memory_order_relaxed));
-    click_.render(first, frames, dac_frame / sample_rate_,
-                  xruns_.exchange(0, std::memory_order_relaxed));
+    click_.render(left, frames, dac_frame / sample_rate_,
+                  xruns_.exchange(0, std::memory_order_relaxed), right);
   }
-  for (std::size_t i = 1; i < outputs_.size(); ++i)
-    std::copy(first, first + frames,
-              static_cast<float*>(jack_port_get_buffer(outputs_[i], frames)));
 
   // Each event at the frame where it sits in the period, less the kit's own latency.
   void* midi = jack_port_get_buffer(midi_in_, frames);

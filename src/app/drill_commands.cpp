@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <boost/program_options.hpp>
 
+#include "backing_options.hpp"
 #include "command.hpp"
 #include "command_line.hpp"
 #include "core/tempo_text.hpp"
@@ -67,7 +68,8 @@ int run_drill(const std::vector<std::string>& args) {
   visible.add(help)
       .add(drill_options(DrillKind::any))
       .add(live_options(common))
-      .add(kit_remote_options());
+      .add(kit_remote_options())
+      .add(backing_options());
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "audio/jack_server.hpp"
+#include "backing_options.hpp"
 #include "command.hpp"
 #include "command_line.hpp"
 #include "core/tempo_text.hpp"
@@ -234,6 +235,7 @@ int run_drill_session(const LiveCommonOptions& o, const po::variables_map& vm, L
                       const std::string& fingerprint) {
   apply_live_options(o, vm, live);
   apply_kit_remote(vm, live);
+  apply_backing(vm, live);
   cap_from_history(o, live);
   remind_to_calibrate_on_pipewire(live);
   install_interrupt_handler();

@@ -3,6 +3,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "backing_options.hpp"
 #include "command.hpp"
 #include "drill_options.hpp"
 #include "kit_remote_options.hpp"
@@ -21,7 +22,8 @@ int run_play(const std::vector<std::string>& args) {
   all.add(help)
       .add(drill_options(DrillKind::fixed))
       .add(live_options(common))
-      .add(kit_remote_options());
+      .add(kit_remote_options())
+      .add(backing_options());
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(all).run(), vm);
   if (vm.count("help")) {

@@ -9,6 +9,8 @@
 
 #include "audio/click_sound.hpp"
 #include "audio/offline_renderer.hpp"
+#include "audio/song_mixer.hpp"
+#include "backing_options.hpp"
 #include "command.hpp"
 #include "core/schedule.hpp"
 #include "core/tempo_text.hpp"
@@ -34,6 +36,11 @@ struct RenderOptions {
   std::string gap;
   int count_in = 0;
   Swing swing;
+  std::string backing;  // a song mixed in; empty: none
+  double backing_offset = 0.0;
+  std::string speed = "100%";
+  double backing_gain_db = 0.0;
+  double click_gain_db = 0.0;
 };
 
 po::options_description describe(RenderOptions& o) {
@@ -61,7 +68,15 @@ po::options_description describe(RenderOptions& o) {
       "swing", po::value(&o.swing.percent)->default_value(o.swing.percent),
       "the subdivisions' off-beats in each pair, 50 (straight) to 75; 66.7 is the triplet")(
       "swing-on", po::value(&o.swing.unit),
-      "the notes that swing: 8 or 16 (default: the finest pair the clicks play)");
+      "the notes that swing: 8 or 16 (default: the finest pair the clicks play)")(
+      "backing", po::value(&o.backing),
+      "mix this song (WAV, FLAC, Ogg, MP3...) with the click, as 'pocket play --backing' plays "
+      "it: a stereo file")("backing-offset", po::value(&o.backing_offset)->default_value(0.0),
+                           "where the song's first bar line is in it, in seconds")(
+      "speed", po::value(&o.speed)->default_value(o.speed),
+      "the song and the click at this share of --bpm, at the same pitch")(
+      "backing-gain", po::value(&o.backing_gain_db)->default_value(0.0), "the song's level in dB")(
+      "click-gain", po::value(&o.click_gain_db)->default_value(0.0), "the click's level in dB");
   return d;
 }
 
@@ -115,15 +130,35 @@ int run_render(const std::vector<std::string>& args) {
     throw UsageError(e.what());
   }
 
+  std::optional<RenderedSong> song;
+  if (!o.backing.empty()) {
+    const double speed = parse_speed(o.speed, "speed");
+    if (o.ramp_to) throw UsageError("--ramp-to and --backing: a song keeps its own tempo");
+    o.bpm *= speed;
+    schedule.emplace(make_schedule(o));
+    const SongPlacement place = place_song(
+        o.backing_offset, static_cast<double>(schedule->frame_at(0, 0.0)) / o.rate, speed, o.rate);
+    song = RenderedSong{{o.backing, o.rate, speed, place.start_seconds},
+                        gain_of_db(o.backing_gain_db),
+                        place.origin,
+                        gain_of_db(o.click_gain_db)};
+  } else if (vm["speed"].as<std::string>() != "100%") {
+    throw UsageError("--speed goes with a song: give it with --backing FILE");
+  }
+
   RenderSummary summary;
   {
     ProgressLine progress("rendering");
-    summary = render_to_file(*schedule, sound, o.out,
-                             [&progress](double fraction) { progress.update(fraction); });
+    summary = render_to_file(
+        *schedule, sound, o.out, [&progress](double fraction) { progress.update(fraction); },
+        song ? &*song : nullptr);
   }
   fmt::print("wrote {}\n  {} clicks, {} bars of {} at {}, {} long, {:g} Hz, sound {}\n",
              std::filesystem::absolute(o.out).string(), summary.clicks, o.bars, o.meter,
              describe_tempo(o), clock_time(summary.frames / o.rate), o.rate, sound.name);
+  if (song)
+    fmt::print("  with the song {} at {}, from {:.2f} s into it\n", o.backing, o.speed,
+               song->settings.start_seconds);
   return kExitOk;
 }
 

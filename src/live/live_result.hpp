@@ -49,6 +49,16 @@ struct RemoteUse {
   std::vector<Action> actions;
 };
 
+// The song played along with (--backing), and what became of it.
+struct BackingResult {
+  std::string file;
+  double speed = 1.0;
+  double first_bar_seconds = 0.0;  // where its first bar line is in the file
+  int file_rate = 0;               // Hz
+  bool resampled = false;          // the file's rate was not the device's
+  std::int64_t skips = 0;          // times it skipped because its frames came too late
+};
+
 struct LiveResult {
   Analysis analysis;
   std::vector<std::string> pad_names;
@@ -58,6 +68,7 @@ struct LiveResult {
   double lowest_bpm = 0.0;     // the tempos it played, with the player's nudges
   double highest_bpm = 0.0;
   std::int64_t clicks_heard = 0;  // audible clicks the audio thread played
+  std::optional<BackingResult> backing;
   std::vector<StepResult> steps;
   std::vector<std::int64_t> step_first_bars;  // the bar each step started on
   std::optional<LimitVerdict> verdict;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <limits>
 #include <thread>
 
 #include "live/session.hpp"
@@ -65,7 +66,9 @@ Session::Session(const LiveOptions& o)
       sections_(schedule_.section().bpm, schedule_.first_bar()),
       to_track_(rate_, (o.calibration_ms + o.input_latency_ms) / 1000.0),
       now_playing_(schedule_.first_bar(), rate_),
-      keys_(schedule_.section().bpm, coach_.active(), o.start_on_hit),
+      song_(o.backing ? std::optional<SessionSong>(std::in_place, *o.backing, schedule_, rate_)
+                      : std::nullopt),
+      keys_(schedule_.section().bpm, coach_.active() || o.backing.has_value(), o.start_on_hit),
       remote_pad_(o.remote_pad.empty() ? -1 : o.kit.pad_index(o.remote_pad)),
       port_watch_(Clock::now()),
       stream_watch_(Clock::now()),
@@ -85,9 +88,11 @@ Session::Session(const LiveOptions& o)
     result_.waited_seconds = 0.0;
   }
   if (remote_pad_ >= 0) result_.remote = RemoteUse{o.remote_pad, 0, {}};
+  click_.set_click_gain(gain_of_db(o.click_gain_db));
 }
 
 LiveResult Session::run() {
+  if (song_) song_->start(click_);
   output_.start();
   result_.output_latency_ms = output_.output_latency_seconds() * 1000.0;
   result_.buffer_frames = output_.buffer_frames();
@@ -102,6 +107,10 @@ LiveResult Session::run() {
       watch_midi(t);
       show_now_playing(t);
       if (o_.minutes > 0.0 && t - sections_.held_seconds(t) >= o_.minutes * 60.0)
+        click_.request_finish();
+      // A song without a length asked for: the session ends with it.
+      if (song_ && song_->finished() && o_.minutes <= 0.0 &&
+          schedule_.end_bar() == std::numeric_limits<std::int64_t>::max())
         click_.request_finish();
     }
     follow_keys();

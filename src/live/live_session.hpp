@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "core/drill.hpp"
 #include "live/live_result.hpp"
 #include "live/session_events.hpp"
+#include "live/session_song.hpp"
 #include "midi/midi_input.hpp"
 
 namespace pocket {
@@ -21,12 +23,14 @@ struct LiveOptions {
   std::int64_t max_bars = -1;  // stop after this many bars whatever the drill; -1: no limit
   double calibration_ms = 0.0;
   double input_latency_ms = 0.0;
-  std::vector<SessionView*> views;       // told of everything the session does
-  SessionKeys* keys = nullptr;           // the player's keys, when a view reads them
-  bool start_on_hit = false;             // the click waits, silent, for the player's first hit
-  std::string remote_pad;                // a pad of the kit that pauses and ends; empty: none
-  std::FILE* feedback = stdout;          // where the commands' own messages go
-  std::vector<std::string> said_before;  // told the player before the click: a view may repeat it
+  std::vector<SessionView*> views;        // told of everything the session does
+  SessionKeys* keys = nullptr;            // the player's keys, when a view reads them
+  bool start_on_hit = false;              // the click waits, silent, for the player's first hit
+  std::string remote_pad;                 // a pad of the kit that pauses and ends; empty: none
+  std::optional<BackingOptions> backing;  // a song to play along with
+  double click_gain_db = 0.0;             // below -120: no click heard
+  std::FILE* feedback = stdout;           // where the commands' own messages go
+  std::vector<std::string> said_before;   // told the player before the click: a view may repeat it
 };
 
 // Plays the click, listens to the kit, tells the views as it goes and, with a ladder, drives

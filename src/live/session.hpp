@@ -77,6 +77,7 @@ class Session {
   ClickSections sections_;
   StreamToTrack to_track_;
   NowPlaying now_playing_;
+  std::optional<SessionSong> song_;  // before the keys: a song holds the tempo
   PlayerKeys keys_;
   int remote_pad_ = -1;  // the remote pad's index in the kit; -1: none
   RemoteTaps remote_taps_;

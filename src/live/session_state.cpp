@@ -82,6 +82,7 @@ LiveResult Session::finish() {
   if (o_.midi.api == "alsa")
     result_.precision_bound_ms = std::max(1000.0 / rate_, 1000.0 * kit_.timing_spread());
   result_.underflows = click_.underflows();
+  if (song_) result_.backing = song_->result();
   result_.dropped_records = click_.dropped_records() + kit_.strokes().dropped();
   // The bars played: to the end of the click, or, when the session was cut short, to the
   // last bar that closed (the rest of a cut bar was never played, so nothing in it is missed).

@@ -82,6 +82,14 @@ std::string live_result_json(const LiveOptions& o, const LiveResult& r) {
   j["interrupted"] = r.interrupted;
   add_player_control_json(j, r);
   j["clicks"] = r.clicks_heard;
+  if (r.backing) {
+    j["backing"] = {{"file", r.backing->file},
+                    {"speed", r.backing->speed},
+                    {"first_bar_seconds", r.backing->first_bar_seconds},
+                    {"file_rate", r.backing->file_rate},
+                    {"resampled", r.backing->resampled},
+                    {"skips", r.backing->skips}};
+  }
   j["kit"] = o.kit.name();
   j["audio"] = {{"device", r.audio_device},
                 {"sample_rate", o.audio.sample_rate},

@@ -28,6 +28,13 @@ void print_session_summary(const LiveOptions& live, const LiveResult& r,
     fmt::print(out, "paused {}, {:.0f} s in all (left out of the time and the scores)\n", times,
                r.paused_seconds);
   }
+  if (r.backing) {
+    fmt::print(
+        out, "the song: {} at {:.0f} %{}\n", r.backing->file, r.backing->speed * 100.0,
+        r.backing->skips > 0
+            ? fmt::format(", skipped {} times: its file was read too slowly", r.backing->skips)
+            : "");
+  }
   if (r.remote && !r.remote->actions.empty() &&
       r.remote->actions.back().did == RemoteUse::Did::end) {
     fmt::print(out, "ended from the remote pad {}\n", r.remote->pad);

@@ -415,6 +415,19 @@ class BasicLiveRig {
         pocket_json["clicks"].get<long>() - static_cast<long>(onsets_.size()) - missed_between;
     return onsets_.empty() ? 0 : onsets_.front() - missed_at_start * beat_frames;
   }
+  // The drummer's strokes at a steady `beat_frames`, each click_index counted from pocket's
+  // first click by its click's frame (see first_click_frame), not by the clicks it heard.
+  std::vector<DrummerStroke> numbered_by_frame(const std::vector<DrummerStroke>& played,
+                                               const nlohmann::json& pocket_json,
+                                               long beat_frames) const {
+    const long first = first_click_frame(pocket_json, beat_frames);
+    std::vector<DrummerStroke> numbered = played;
+    for (DrummerStroke& s : numbered)
+      if (s.heard)
+        s.click_index = std::lround(static_cast<double>(s.click_frame - first) /
+                                    static_cast<double>(beat_frames));
+    return numbered;
+  }
   // The frame of the first click the drummer heard: click 0, a beat before its first stroke's.
   static long first_click_of(const std::vector<DrummerStroke>& played, long beat_frames = 24000) {
     for (const DrummerStroke& s : played)

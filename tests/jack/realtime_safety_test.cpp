@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include "audio/click_stream.hpp"
+#include "audio/song_mixer.hpp"
+#include "audio/song_stream.hpp"
 #include "jack/jack_engine.hpp"
 #include "jack_server.hpp"
 #include "midi/midi_input.hpp"
@@ -13,9 +15,31 @@
 #include "support/realtime_watch.hpp"
 #include "support/shipped_presets.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_song.hpp"
 
 using namespace pocket;
 using namespace std::chrono_literals;
+
+namespace {
+
+// A song at 44.1 kHz, resampled and slowed by its reader as the callback mixes it.
+struct PlayingSong {
+  explicit PlayingSong(const test::TempDir& dir)
+      : stream([&] {
+          test::TestSong song;
+          song.rate = 44100;
+          song.seconds = 30.0;
+          song.onsets = test::off_beats(0.0, 120.0, 15);
+          write_test_song(dir / "song.wav", song);
+          return std::make_unique<SongStream>(std::make_unique<SongSource>(
+              SongSettings{(dir / "song.wav").string(), 48000.0, 0.75, 0.0}));
+        }()),
+        mixer(*stream, 1.0f, 0) {}
+  std::unique_ptr<SongStream> stream;
+  SongMixer mixer;
+};
+
+}  // namespace
 
 TEST_CASE(
     "the audio callback renders, changes tempo, silence and pauses, publishes without "
@@ -31,7 +55,14 @@ TEST_CASE(
   LiveSchedule schedule(parse_meter_cycle("7/8,4/4"), 120.0, pattern, 48000.0, -1);
   const ClickSound sound = synthesize_click("woodblock", 48000.0);
   ClickStream stream(schedule, sound, {});  // opened, never started: the test is the audio thread
+  // With a song: mixed, held and taken up again with the click, and short of frames whenever
+  // its reader falls behind this loop, which runs faster than any device.
+  const test::TempDir dir;
+  PlayingSong song(dir);
+  song.stream->start();
+  stream.click().attach_song(&song.mixer);
   std::vector<float> buffer(2 * 256);
+  double song_level = 0.0;
   std::size_t allocations = 0, locks = 0;
   std::int64_t buffers = 0;
   for (bool going = true; going; ++buffers) {
@@ -53,8 +84,11 @@ TEST_CASE(
     going = stream.process(buffer.data(), 256, buffers * 256 / 48000.0, underflow);
     allocations += armed.counts().allocations;
     locks += armed.counts().locks;
+    for (std::size_t i = 0; i < buffer.size(); i += 2)
+      song_level += std::fabs(buffer[i + 1] - buffer[i]);
   }
   CHECK(buffers > 9000);
+  CHECK(song_level > 0.0);  // the song was heard (its right channel, less the click's)
   CHECK(allocations == 0);
   CHECK(locks == 0);
   int silenced = 0, random = 0;
@@ -194,8 +228,12 @@ TEST_CASE("the real audio and MIDI callbacks of a JACK session neither allocate 
     // RtMidi calls a callback of its own for every message: those were watched too.
     CHECK(run.counts.calls > static_cast<std::size_t>(run.audio_callbacks) + 5000);
   }
-  SECTION("pocket's own JACK client") {
+  SECTION("pocket's own JACK client, with a song") {
     JackEngine engine(schedule, sound, {}, {"jack", "virtual", 10.0}, map);
+    const test::TempDir dir;
+    PlayingSong song(dir);
+    song.stream->start();
+    engine.click().attach_song(&song.mixer);
     run = play_and_flood(engine, engine, JackEngine::kMidiInPort);
     // One callback reads the kit and renders the click: every cycle was watched.
     CHECK(run.counts.calls >= static_cast<std::size_t>(run.audio_callbacks));

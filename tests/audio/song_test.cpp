@@ -1,0 +1,207 @@
+// The backing song's parts without a device: the file made into frames at the device's rate
+// and speed, the ring a reader thread fills, and the mixer that puts each frame on its track
+// frame, through holds and a reader that falls behind.
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <thread>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "audio/song_mixer.hpp"
+#include "audio/song_source.hpp"
+#include "audio/song_stream.hpp"
+#include "core/errors.hpp"
+#include "support/temp_dir.hpp"
+#include "support/test_song.hpp"
+
+using namespace pocket;
+using namespace pocket::test;
+
+namespace {
+
+// Every frame a source makes, its right channel.
+std::vector<float> right_of(SongSource& source) {
+  std::vector<float> right, block(2 * SongSource::kBlock);
+  while (const std::size_t n = source.produce(block.data(), SongSource::kBlock))
+    for (std::size_t i = 0; i < n; ++i) right.push_back(block[2 * i + 1]);
+  return right;
+}
+
+// The song's onsets, in frames at `rate`, where a source at `speed` from `start` puts them.
+std::vector<long> expected_frames(const TestSong& song, double rate, double speed,
+                                  double start = 0.0) {
+  std::vector<long> frames;
+  for (const double t : song.onsets)
+    if (t >= start) frames.push_back(std::lround((t - start) / speed * rate));
+  return frames;
+}
+
+// The largest distance between found and expected onsets, in frames (they must pair up).
+long worst(const std::vector<long>& found, const std::vector<long>& expected) {
+  REQUIRE(found.size() == expected.size());
+  long most = 0;
+  for (std::size_t i = 0; i < found.size(); ++i)
+    most = std::max(most, std::labs(found[i] - expected[i]));
+  return most;
+}
+
+TestSong song_at(int rate) {
+  TestSong song;
+  song.rate = rate;
+  song.seconds = 12.0;
+  song.onsets = off_beats(1.0, 100.0, 4);  // 16 off-beats from 1 s on
+  return song;
+}
+
+// Song frames that count: frame n is n + 1 in both channels; `withheld` frames are kept back
+// until released, as from a reader that stalled.
+class CountingFrames final : public SongFrames {
+ public:
+  explicit CountingFrames(long length) : length_(length) {}
+  std::size_t pop(float* out, std::size_t frames) override {
+    const long room = std::min<long>(length_, released_) - next_;
+    const auto n = static_cast<std::size_t>(std::clamp<long>(room, 0, static_cast<long>(frames)));
+    for (std::size_t i = 0; i < n; ++i) out[2 * i] = out[2 * i + 1] = static_cast<float>(++next_);
+    return n;
+  }
+  bool ended() const override { return released_ >= length_; }
+  void release_up_to(long frame) { released_ = frame; }
+
+ private:
+  long length_;
+  long released_ = 1L << 40;
+  long next_ = 0;
+};
+
+}  // namespace
+
+TEST_CASE("a song at the device's rate and full speed is the file's own frames", "[song]") {
+  TempDir dir;
+  const TestSong song = song_at(48000);
+  write_test_song(dir.path() / "song.wav", song);
+  SongSource source({(dir.path() / "song.wav").string(), 48000.0, 1.0, 0.0});
+  CHECK_FALSE(source.resampled());
+  CHECK_FALSE(source.stretched());
+  const std::vector<float> right = right_of(source);
+  CHECK(right.size() == 12 * 48000);
+  CHECK(worst(onsets_in(right, 0.25f, 480), expected_frames(song, 48000.0, 1.0)) == 0);
+}
+
+TEST_CASE("a song starts where it is asked to, to the frame", "[song]") {
+  TempDir dir;
+  const TestSong song = song_at(48000);
+  write_test_song(dir.path() / "song.flac", [&] {
+    TestSong s = song;
+    s.format = SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
+    return s;
+  }());
+  SongSource source({(dir.path() / "song.flac").string(), 48000.0, 1.0, 2.5});
+  const std::vector<float> right = right_of(source);
+  CHECK(worst(onsets_in(right, 0.25f, 480), expected_frames(song, 48000.0, 1.0, 2.5)) == 0);
+}
+
+TEST_CASE("a song at 44.1 kHz is resampled to the device's rate with its onsets in place",
+          "[song]") {
+  TempDir dir;
+  const TestSong song = song_at(44100);
+  write_test_song(dir.path() / "song.wav", song);
+  SongSource source({(dir.path() / "song.wav").string(), 48000.0, 1.0, 0.0});
+  CHECK(source.resampled());
+  CHECK(source.file_rate() == 44100);
+  const std::vector<float> right = right_of(source);
+  CHECK(std::labs(static_cast<long>(right.size()) - 12 * 48000) <= 2);
+  // Within 0.1 ms: the burst's first peak, resampled, may land between two frames.
+  CHECK(worst(onsets_in(right, 0.25f, 480), expected_frames(song, 48000.0, 1.0)) <= 5);
+}
+
+TEST_CASE("a song slowed to 75 percent keeps its onsets within 5 ms of their slowed times",
+          "[song]") {
+  TempDir dir;
+  const TestSong song = song_at(48000);
+  write_test_song(dir.path() / "song.wav", song);
+  SongSource source({(dir.path() / "song.wav").string(), 48000.0, 0.75, 0.0});
+  CHECK(source.stretched());
+  const std::vector<float> right = right_of(source);
+  CHECK(std::labs(static_cast<long>(right.size()) - 16 * 48000) <= 1);
+  const long most = worst(onsets_in(right, 0.25f, 480), expected_frames(song, 48000.0, 0.75));
+  INFO("worst onset " << most << " frames off");
+  CHECK(most <= 240);
+}
+
+TEST_CASE("a song file that is missing or not audio is one clear line", "[song]") {
+  TempDir dir;
+  CHECK_THROWS_WITH(SongSource({(dir.path() / "gone.wav").string(), 48000.0, 1.0, 0.0}),
+                    Catch::Contains("gone.wav") && Catch::Contains("no such file"));
+  const auto text = dir.path() / "notes.wav";
+  std::FILE* f = std::fopen(text.c_str(), "w");
+  std::fputs("not a song\n", f);
+  std::fclose(f);
+  CHECK_THROWS_WITH(SongSource({text.string(), 48000.0, 1.0, 0.0}),
+                    Catch::Contains("notes.wav") && Catch::Contains("not an audio file"));
+}
+
+TEST_CASE("the song's reader fills the ring ahead and the whole song comes through it", "[song]") {
+  TempDir dir;
+  const TestSong song = song_at(48000);
+  write_test_song(dir.path() / "song.wav", song);
+  SongStream stream(std::make_unique<SongSource>(
+      SongSettings{(dir.path() / "song.wav").string(), 48000.0, 1.0, 0.0}));
+  stream.start();
+  std::vector<float> right, block(2 * 128);
+  while (true) {
+    const std::size_t n = stream.pop(block.data(), 128);
+    for (std::size_t i = 0; i < n; ++i) right.push_back(block[2 * i + 1]);
+    if (n == 0 && stream.ended() && stream.pop(block.data(), 1) == 0) break;
+    if (n == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  CHECK(right.size() == 12 * 48000);
+  CHECK(worst(onsets_in(right, 0.25f, 480), expected_frames(song, 48000.0, 1.0)) == 0);
+}
+
+TEST_CASE("the mixer puts song frame n on track frame origin plus n, held where the click holds",
+          "[song]") {
+  CountingFrames frames(1 << 20);
+  SongMixer mixer(frames, 1.0f, 100);
+  std::vector<float> left(1000, 0.0f), right(1000, 0.0f);
+  mixer.mix(left.data(), right.data(), 1000, 0);  // track frames 0..999
+  CHECK(left[99] == 0.0f);
+  CHECK(left[100] == 1.0f);  // song frame 0 counts 1
+  CHECK(right[999] == 900.0f);
+  // The click holds at 1500 and goes on at 2700: the song stops and goes on where it stopped.
+  mixer.hold_from(1500);
+  std::fill(left.begin(), left.end(), 0.0f);
+  mixer.mix(left.data(), nullptr, 1000, 1000);  // mono: both channels' mean
+  CHECK(left[499] == 1400.0f);
+  CHECK(left[500] == 0.0f);
+  mixer.resume_at(2700);
+  std::fill(left.begin(), left.end(), 0.0f);
+  mixer.mix(left.data(), nullptr, 1000, 2000);
+  CHECK(left[699] == 0.0f);
+  CHECK(left[700] == 1401.0f);
+  CHECK(mixer.skips() == 0);
+}
+
+TEST_CASE("a song whose frames come late skips once and goes on where it should be by then",
+          "[song]") {
+  CountingFrames frames(1 << 20);
+  SongMixer mixer(frames, 1.0f, 0);
+  std::vector<float> left(128), right(128);
+  long track = 0;
+  const auto play = [&] {
+    std::fill(left.begin(), left.end(), 0.0f);
+    std::fill(right.begin(), right.end(), 0.0f);
+    mixer.mix(left.data(), right.data(), 128, track);
+    track += 128;
+  };
+  for (int i = 0; i < 10; ++i) play();
+  frames.release_up_to(track + 64);  // the reader stalls half a buffer in
+  for (int i = 0; i < 20; ++i) play();
+  CHECK(mixer.skips() == 1);
+  frames.release_up_to(1L << 40);  // and catches up
+  play();
+  CHECK(mixer.skips() == 1);
+  for (std::size_t i = 0; i < 128; ++i) CHECK(left[i] == static_cast<float>(track - 128 + i + 1));
+  CHECK_FALSE(mixer.finished());
+}

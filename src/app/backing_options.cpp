@@ -7,6 +7,7 @@
 #include "audio/song_source.hpp"
 #include "core/errors.hpp"
 #include "live_options.hpp"
+#include "midi/song_tempo_map.hpp"
 
 namespace po = boost::program_options;
 
@@ -24,7 +25,10 @@ po::options_description backing_options() {
       "80% (default 100%)")("backing-gain", po::value<double>()->default_value(0.0, "0"),
                             "the song's level in dB")(
       "click-gain", po::value<double>()->default_value(0.0, "0"), "the click's level in dB")(
-      "no-click", po::bool_switch(), "leave the click out: the song keeps the time");
+      "no-click", po::bool_switch(), "leave the click out: the song keeps the time")(
+      "tempo-map", po::value<std::string>(),
+      "the song's tempo from its MIDI file (or a click track's), changes on bar lines; its "
+      "first tick is the song's first bar line (instead of --bpm)");
   return d;
 }
 
@@ -43,11 +47,31 @@ double parse_speed(const std::string& text, const char* option) {
   return share;
 }
 
+namespace {
+
+// The drill's tempo and its changes from the song's MIDI file, at the song's speed.
+void follow_tempo_map(const po::variables_map& vm, double speed, LiveOptions& live) {
+  if (vm.count("bpm"))
+    throw UsageError("--bpm and --tempo-map both give the song's tempo: give one of them");
+  if (live.drill.ladder) throw UsageError("--tempo-map plays a song's own tempos, not a ladder");
+  const std::string path = vm["tempo-map"].as<std::string>();
+  const std::vector<BarTempo> tempos =
+      song_tempo_map(read_midi_file(path), path, live.drill.meters.first());
+  live.drill.bpm = tempos.front().bpm;  // at the song's speed below
+  for (std::size_t i = 1; i < tempos.size(); ++i)
+    live.tempo_changes.push_back({tempos[i].bar, tempos[i].bpm * speed});
+}
+
+}  // namespace
+
 void apply_backing(const po::variables_map& vm, LiveOptions& live) {
   if (vm.count("click-gain") == 0) return;  // a command without these options (ladder)
   const bool no_click = vm.count("no-click") > 0 && vm["no-click"].as<bool>();
   live.click_gain_db = no_click ? -1000.0 : vm["click-gain"].as<double>();
-  if (!vm.count("backing")) {
+  const double speed =
+      vm.count("speed") ? parse_speed(vm["speed"].as<std::string>(), "speed") : 1.0;
+  if (vm.count("tempo-map")) follow_tempo_map(vm, speed, live);
+  if (!vm.count("backing") && !live.drill.backing) {
     if (vm.count("speed") || no_click)
       throw UsageError("--speed and --no-click go with a song: give it with --backing FILE");
     return;
@@ -55,10 +79,14 @@ void apply_backing(const po::variables_map& vm, LiveOptions& live) {
   if (live.drill.ladder)
     throw UsageError("a ladder on a song is not there yet: play the song with --speed instead");
   BackingOptions song;
-  song.file = vm["backing"].as<std::string>();
-  song.first_bar_seconds = vm["backing-offset"].as<double>();
+  // The drill's song, unless the command line gives one; --backing-offset moves either.
+  const bool given = vm.count("backing") > 0;
+  song.file = given ? vm["backing"].as<std::string>() : live.drill.backing->file;
+  song.first_bar_seconds = given || !vm["backing-offset"].defaulted()
+                               ? vm["backing-offset"].as<double>()
+                               : live.drill.backing->first_bar_seconds;
   song.gain_db = vm["backing-gain"].as<double>();
-  if (vm.count("speed")) song.speed = parse_speed(vm["speed"].as<std::string>(), "speed");
+  song.speed = speed;
   if (song.first_bar_seconds < 0.0)
     throw UsageError("--backing-offset is where the first bar line is in the file: 0 or more");
   // Opened once here: a file that cannot be played is one line before anything starts.

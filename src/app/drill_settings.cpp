@@ -1,11 +1,15 @@
 #include "drill_settings.hpp"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "presets/drill_file.hpp"
+
 namespace pocket::app {
 
-std::string drill_settings_json(const Drill& d) {
+std::string drill_settings_json(const Drill& d, const BackingOptions* song) {
   nlohmann::json j = {{"meter", to_string(d.meters)},
                       {"grid", d.scored_grid()},
                       {"subdivision", d.click.subdivision},
@@ -35,6 +39,13 @@ std::string drill_settings_json(const Drill& d) {
     j["groove"] = {{"file", d.groove->file},
                    {"target", d.groove->target == GrooveTarget::grid ? "grid" : "performance"},
                    {"loop", d.groove->loop}};
+  }
+  if (song != nullptr) {
+    j["song"] = {{"file", std::filesystem::path(song->file).filename().string()},
+                 {"path", song->file},
+                 {"fingerprint", file_fingerprint(song->file)},
+                 {"speed", song->speed},
+                 {"first_bar_seconds", song->first_bar_seconds}};
   }
   for (const StickingLine& line : d.sticking) {
     if (line.pad.empty()) {

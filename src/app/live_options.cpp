@@ -192,7 +192,7 @@ LiveResult run_and_record(std::optional<SessionStore>& history, const LiveOption
   SessionRecord record;
   record.drill = live.drill.name;
   record.drill_fingerprint = fingerprint;
-  record.settings_json = drill_settings_json(live.drill);
+  record.settings_json = drill_settings_json(live.drill, live.backing ? &*live.backing : nullptr);
   RecordedSession recorded = run_recorded_session(*history, record, live);
   session_id = recorded.id;
   if (recorded.id) keep_digest(*history, *recorded.id);

@@ -14,6 +14,7 @@
 #include "command.hpp"
 #include "core/schedule.hpp"
 #include "core/tempo_text.hpp"
+#include "midi/song_tempo_map.hpp"
 #include "views/progress_line.hpp"
 
 namespace po = boost::program_options;
@@ -41,6 +42,8 @@ struct RenderOptions {
   std::string speed = "100%";
   double backing_gain_db = 0.0;
   double click_gain_db = 0.0;
+  std::string tempo_map;  // a song's MIDI file; empty: --bpm
+  double speed_share = 1.0;
 };
 
 po::options_description describe(RenderOptions& o) {
@@ -76,12 +79,31 @@ po::options_description describe(RenderOptions& o) {
       "speed", po::value(&o.speed)->default_value(o.speed),
       "the song and the click at this share of --bpm, at the same pitch")(
       "backing-gain", po::value(&o.backing_gain_db)->default_value(0.0), "the song's level in dB")(
-      "click-gain", po::value(&o.click_gain_db)->default_value(0.0), "the click's level in dB");
+      "click-gain", po::value(&o.click_gain_db)->default_value(0.0), "the click's level in dB")(
+      "tempo-map", po::value(&o.tempo_map),
+      "the tempo from a song's MIDI file, changes on bar lines, its first tick the first bar "
+      "line after the count-in (instead of --bpm)");
   return d;
 }
 
+// The drill's sections: one at --bpm (or ramping), or a song's tempo map's, at its speed.
+std::vector<TempoSection> tempo_sections(const RenderOptions& o) {
+  const Meter meter = parse_meter(o.meter);
+  if (o.tempo_map.empty()) return {{meter, o.bars, o.bpm, o.ramp_to.value_or(o.bpm)}};
+  const std::vector<BarTempo> tempos =
+      song_tempo_map(read_midi_file(o.tempo_map), o.tempo_map, meter);
+  std::vector<TempoSection> sections;
+  for (std::size_t i = 0; i < tempos.size() && tempos[i].bar < o.bars; ++i) {
+    const std::int64_t end = i + 1 < tempos.size() ? std::min(tempos[i + 1].bar, o.bars) : o.bars;
+    const double bpm = tempos[i].bpm * o.speed_share;
+    sections.push_back({meter, end - tempos[i].bar, bpm, bpm});
+  }
+  return sections;
+}
+
 Schedule make_schedule(const RenderOptions& o) {
-  TempoSection section{parse_meter(o.meter), o.bars, o.bpm, o.ramp_to.value_or(o.bpm)};
+  const std::vector<TempoSection> sections = tempo_sections(o);
+  const TempoSection& section = sections.front();
   ClickPattern pattern;
   pattern.subdivision = o.subdivision;
   pattern.accents = o.accent;
@@ -89,10 +111,11 @@ Schedule make_schedule(const RenderOptions& o) {
   pattern.count_in_bars = o.count_in;
   validate(pattern);
   const Swing swing = resolve_swing(o.swing, section.meter.unit * o.subdivision);
-  return Schedule(TempoMap({section}), pattern, o.rate, swing);
+  return Schedule(TempoMap(sections), pattern, o.rate, swing);
 }
 
 std::string describe_tempo(const RenderOptions& o) {
+  if (!o.tempo_map.empty()) return fmt::format("the tempos of {}", o.tempo_map);
   if (o.ramp_to) return fmt::format("{} to {}", format_one_decimal(o.bpm), format_bpm(*o.ramp_to));
   return format_bpm(o.bpm);
 }
@@ -118,6 +141,8 @@ int run_render(const std::vector<std::string>& args) {
   }
   po::notify(vm);
   if (vm.count("ramp-to")) o.ramp_to = vm["ramp-to"].as<double>();
+  if (!o.tempo_map.empty() && (!vm["bpm"].defaulted() || o.ramp_to))
+    throw UsageError("--tempo-map gives the tempo: leave out --bpm and --ramp-to");
 
   std::optional<Schedule> schedule;
   ClickSound sound;
@@ -135,6 +160,7 @@ int run_render(const std::vector<std::string>& args) {
     const double speed = parse_speed(o.speed, "speed");
     if (o.ramp_to) throw UsageError("--ramp-to and --backing: a song keeps its own tempo");
     o.bpm *= speed;
+    o.speed_share = speed;
     schedule.emplace(make_schedule(o));
     const SongPlacement place = place_song(
         o.backing_offset, static_cast<double>(schedule->frame_at(0, 0.0)) / o.rate, speed, o.rate);

@@ -37,6 +37,12 @@ struct QuietCount {
 
 // A drill: what the click plays, what the player is scored against, and at which tempo or
 // ladder. Plain data; presets read it from files and the commands from options.
+// A song a drill plays along with: its file, and where its first bar line is in it.
+struct DrillBacking {
+  std::string file;
+  double first_bar_seconds = 0.0;
+};
+
 struct Drill {
   std::string name;   // how the player calls it: a preset's file name, or play / ladder
   std::string title;  // for people: "Paradiddles"
@@ -50,6 +56,7 @@ struct Drill {
   std::map<std::string, double> feel;  // pad -> where it means to sit, ms (+ laid back)
   std::vector<StickingLine> sticking;  // which hand plays each slot; empty: not told
   std::optional<GrooveSettings> groove;  // a MIDI file's part, once read: see play_groove
+  std::optional<DrillBacking> backing;   // a song to play along with
   // With a groove's performance target: how far each note sits from its slot, in slots.
   std::map<std::pair<std::string, int>, double> placements;  // (pad, position) -> slots
   PassRule rule;           // when a bar, a step or a whole session counts as solid

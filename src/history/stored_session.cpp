@@ -43,7 +43,8 @@ void read_feel_settings(const nlohmann::json& settings, StoredSession& s) {
 StoredSession load_session(const SessionStore& store, std::int64_t id) {
   const std::optional<SessionRecord> record = store.session(id);
   if (!record) throw UsageError(fmt::format("there is no session {} (see 'pocket history')", id));
-  StoredSession s{*record, store.strokes(id), store.steps(id), {4, 4}, 4, {}, {}, {}, {}, {}, {}};
+  StoredSession s{*record, store.strokes(id), store.steps(id), {4, 4}, 4, {}, {}, {}, {}, {}, {},
+                  {}};
   const nlohmann::json settings = nlohmann::json::parse(s.record.settings_json, nullptr, false);
   GapPattern gap;
   if (settings.is_object()) {
@@ -62,6 +63,10 @@ StoredSession load_session(const SessionStore& store, std::int64_t id) {
       }
     }
     read_feel_settings(settings, s);
+    const nlohmann::json song = settings.value("song", nlohmann::json());
+    if (song.is_object())
+      s.song = StoredSong{song.value("file", std::string()),
+                          song.value("fingerprint", std::string()), song.value("speed", 1.0)};
   }
   std::vector<ScoredStroke> scored;
   for (const StoredStroke& stroke : s.strokes) {

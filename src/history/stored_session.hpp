@@ -12,6 +12,13 @@ namespace pocket {
 
 // A session from the history with what the review commands need: its grid and its analysis,
 // rebuilt from the stored strokes (which also serves sessions that never finished).
+// The song a session played along with, as the history keeps it.
+struct StoredSong {
+  std::string file;  // its name
+  std::string fingerprint;
+  double speed = 1.0;
+};
+
 struct StoredSession {
   SessionRecord record;
   std::vector<StoredStroke> strokes;
@@ -24,6 +31,7 @@ struct StoredSession {
   std::vector<StickingLine> sticking;
   std::vector<std::string> pad_names;
   Analysis analysis;
+  std::optional<StoredSong> song;
 
   // The session's bars and positions (its tempo is not kept here: positions only).
   Grid positions() const { return Grid::constant(120.0, meters, grid, 0.0, swing); }

@@ -91,8 +91,17 @@ Session::Session(const LiveOptions& o)
   click_.set_click_gain(gain_of_db(o.click_gain_db));
 }
 
+// A song's tempo map, one change at a time: the click keeps one waiting, so the next is asked
+// for once the last has taken effect.
+void Session::ask_next_tempo() {
+  if (next_tempo_ >= o_.tempo_changes.size()) return;
+  const BarTempo& change = o_.tempo_changes[next_tempo_++];
+  click_.request_tempo(change.bar, change.bpm);
+}
+
 LiveResult Session::run() {
   if (song_) song_->start(click_);
+  ask_next_tempo();
   output_.start();
   result_.output_latency_ms = output_.output_latency_seconds() * 1000.0;
   result_.buffer_frames = output_.buffer_frames();
@@ -135,7 +144,10 @@ void Session::take_sections() {
   for (SectionStart s; click_.pop_section(s);) {
     const ClickSections::Kind kind = sections_.started(s);
     if (kind == ClickSections::Kind::hold) continue;
-    if (kind == ClickSections::Kind::tempo) coach_.section_started(s.first_bar);
+    if (kind == ClickSections::Kind::tempo) {
+      coach_.section_started(s.first_bar);
+      ask_next_tempo();
+    }
     scoring_.add_section(s.first_bar, s.start_seconds, s.bpm);
   }
 }

@@ -11,6 +11,7 @@
 #include "live/session_events.hpp"
 #include "live/session_song.hpp"
 #include "midi/midi_input.hpp"
+#include "midi/song_tempo_map.hpp"
 
 namespace pocket {
 
@@ -28,6 +29,7 @@ struct LiveOptions {
   bool start_on_hit = false;              // the click waits, silent, for the player's first hit
   std::string remote_pad;                 // a pad of the kit that pauses and ends; empty: none
   std::optional<BackingOptions> backing;  // a song to play along with
+  std::vector<BarTempo> tempo_changes;    // bar lines where the tempo changes (a song's map)
   double click_gain_db = 0.0;             // below -120: no click heard
   std::FILE* feedback = stdout;           // where the commands' own messages go
   std::vector<std::string> said_before;   // told the player before the click: a view may repeat it

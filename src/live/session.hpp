@@ -41,6 +41,7 @@ class Session {
   // live_session.cpp: the loop's work, in the order it does it.
   void drain_stream();
   void take_sections();
+  void ask_next_tempo();
   void take_clicks();
   void score_strokes();
   void close_bars(double now);
@@ -86,6 +87,7 @@ class Session {
   LiveResult result_;
 
   std::int64_t last_bar_heard_ = 0;
+  std::size_t next_tempo_ = 0;  // the next of o_.tempo_changes to ask the click for
   bool quit_ = false;
   Clock::time_point last_state_{};
 };

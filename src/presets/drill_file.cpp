@@ -201,10 +201,10 @@ Drill read_drill_file(const std::filesystem::path& path) {
   const toml::table& doc = file.root();
   file.allow_only(
       doc, "",
-      {"name",        "description", "meter",    "count_in", "grid",        "click",
-       "tempo",       "ladder",      "pass",     "pattern",  "random_mute", "silent_while_tight",
-       "quiet_count", "swing",       "swing_on", "feel",     "sticking",    "groove",
-       "groove_map",  "loop",        "target"});
+      {"name",        "description", "meter",    "count_in", "grid",          "click",
+       "tempo",       "ladder",      "pass",     "pattern",  "random_mute",   "silent_while_tight",
+       "quiet_count", "swing",       "swing_on", "feel",     "sticking",      "groove",
+       "groove_map",  "loop",        "target",   "backing",  "backing_offset"});
   Drill d;
   d.name = path.stem().string();
   d.click.count_in_bars = 1;
@@ -231,6 +231,7 @@ Drill read_drill_file(const std::filesystem::path& path) {
     d.rule = read_rule(file, *t, "pass", d.rule);
   }
   read_groove_keys(file, doc, d);
+  read_backing_keys(file, doc, d);
   const toml::table* tempo = file.table(doc, "", "tempo");
   const toml::table* ladder = file.table(doc, "", "ladder");
   if (tempo == nullptr && ladder == nullptr && d.groove) {

@@ -44,6 +44,8 @@ void read_pattern(const TomlFile& file, const toml::table& t, Drill& d);
 void read_sticking(const TomlFile& file, const toml::table& doc, Drill& d);
 // groove (a MIDI file beside the drill file), groove_map, loop and target.
 void read_groove_keys(const TomlFile& file, const toml::table& doc, Drill& d);
+// backing (a song beside the drill file) and backing_offset.
+void read_backing_keys(const TomlFile& file, const toml::table& doc, Drill& d);
 // With a groove a tempo may be a share of the groove's own, in quotes: "80%". The share, or
 // nothing when the key is absent or a number.
 std::optional<double> share_of_groove(const TomlFile& file, const toml::table& t,

@@ -1,4 +1,5 @@
-// The keys of a drill file that say what is played: swing, feel, pattern, sticking, groove.
+// The keys of a drill file that say what is played: swing, feel, pattern, sticking, groove,
+// a song.
 #include <cmath>
 #include <filesystem>
 
@@ -100,6 +101,28 @@ void read_groove_keys(const TomlFile& file, const toml::table& doc, Drill& d) {
     groove.target = v == "grid" ? GrooveTarget::grid : GrooveTarget::performance;
   });
   d.groove = groove;
+}
+
+void read_backing_keys(const TomlFile& file, const toml::table& doc, Drill& d) {
+  const auto name = file.text(doc, "", "backing");
+  if (!name) {
+    if (const toml::node* offset = doc.get("backing_offset"))
+      file.fail(offset->source(), "backing_offset", "goes with a song (backing = \"FILE\")");
+    return;
+  }
+  const std::filesystem::path song = file.path().parent_path() / *name;
+  if (!std::filesystem::is_regular_file(song))
+    file.fail(doc.get("backing")->source(), "backing",
+              fmt::format("there is no file {}", song.string()));
+  DrillBacking backing{song.string(), 0.0};
+  if (const toml::node* offset = doc.get("backing_offset")) {
+    const std::optional<double> seconds = offset->value<double>();
+    if (!seconds || *seconds < 0.0)
+      file.fail(offset->source(), "backing_offset",
+                "is where the song's first bar line is in it, in seconds: 0 or more");
+    backing.first_bar_seconds = *seconds;
+  }
+  d.backing = backing;
 }
 
 std::optional<double> share_of_groove(const TomlFile& file, const toml::table& t,

@@ -5,6 +5,7 @@
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_song.hpp"
+#include "support/test_song_tempo.hpp"
 
 using namespace pocket;
 using namespace pocket::test;
@@ -14,49 +15,66 @@ namespace {
 
 constexpr double kFirstBar = 1.0;  // seconds into the song
 
-// A song of `bars` bars of off-beats at 100 BPM from its first bar line at 1 s.
-std::filesystem::path song_file(const TempDir& dir, int bars, const char* name, int format) {
-  TestSong song;
-  song.seconds = kFirstBar + (bars + 1) * 2.4;
-  song.onsets = off_beats(kFirstBar, 100.0, bars);
-  song.format = format;
-  const auto path = dir / name;
-  write_test_song(path, song);
-  return path;
-}
-
 }  // namespace
 
 TEST_CASE("render with a song keeps it on the click's grid for ten minutes at 100 and 75 percent",
           "[render][backing]") {
   const double speed = GENERATE(1.0, 0.75);
   TempDir dir;
-  // Ten minutes of the track: 250 bars at 100 BPM, or 188 at 75.
-  const int bars = speed == 1.0 ? 250 : 188;
-  const auto song = song_file(dir, bars, "song.flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_24);
+  // Ten minutes of the track, half at 100 BPM and half at 120, at the song's speed.
+  const std::vector<SongPart> parts = speed == 1.0
+                                          ? std::vector<SongPart>{{100.0, 125}, {120.0, 150}}
+                                          : std::vector<SongPart>{{100.0, 94}, {120.0, 113}};
+  const int bars = parts[0].bars + parts[1].bars;
+  TestSong song;
+  song.onsets = off_beats(kFirstBar, parts);
+  song.seconds = song.onsets.back() + 1.0;
+  song.format = SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
+  write_test_song(dir / "song.flac", song);
+  write_tempo_map(dir / "song.mid", parts);
   const auto out = dir / "with-song.wav";
-  const auto result =
-      run_command(POCKET_BINARY,
-                  {"render", "--bpm", "100", "--bars", std::to_string(bars), "--count-in", "1",
-                   "--backing", song.string(), "--backing-offset", "1", "--speed",
-                   speed == 1.0 ? "100%" : "75%", "--out", out.string()},
-                  dir.path());
+  const auto result = run_command(
+      POCKET_BINARY,
+      {"render", "--tempo-map", (dir / "song.mid").string(), "--bars", std::to_string(bars),
+       "--count-in", "1", "--backing", (dir / "song.flac").string(), "--backing-offset", "1",
+       "--speed", speed == 1.0 ? "100%" : "75%", "--out", out.string()},
+      dir.path());
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   CHECK_THAT(result.out, Contains("with the song"));
 
   const Channels c = read_channels(out);
   CHECK(c.left.size() >= static_cast<std::size_t>(600 * 48000));
-  const SongOnGrid g = song_on_grid(c, std::lround(60.0 / (100.0 * speed) * 48000.0));
-  INFO(g.song_onsets << " song onsets, " << g.checked << " checked; from " << g.earliest << " to "
-                     << g.latest << " frames off the grid");
+  const auto beat = [&](double bpm) { return std::lround(60.0 / (bpm * speed) * 48000.0); };
+  const SongOnGrid g = song_on_grid(c, {beat(100.0), beat(120.0)});
+  INFO(g.song_onsets << " song onsets, " << g.checked << " checked (" << g.by_beat[0] << " at "
+                     << 100 * speed << " BPM, " << g.by_beat[1] << " at " << 120 * speed
+                     << "); from " << g.earliest << " to " << g.latest << " frames off the grid");
   // Every off-beat but the last (after the last click), none left out: offline nothing slips.
   CHECK(g.song_onsets == static_cast<std::size_t>(4 * bars));
   CHECK(g.left_out == 1);
+  CHECK(g.by_beat[0] == static_cast<std::size_t>(4 * parts[0].bars));
   // At full speed the song's own frames: on the grid to the frame (each rounded once). Slowed:
-  // within 5 ms, and no drift: all within 1 ms of each other over the ten minutes.
+  // within 5 ms, and no drift: at each tempo the last 40 onsets where the first 40 were,
+  // within 1 ms.
+  INFO("drift " << g.drift(40) << " frames");
   CHECK(g.worst() <= (speed == 1.0 ? 1 : 240));
-  CHECK(g.spread() <= 48);
+  CHECK(g.drift(40) <= 48.0);
+  CHECK(g.offsets[1].size() >= 80);
+}
+
+TEST_CASE("render follows a tempo map only where it changes on bar lines", "[render][backing]") {
+  TempDir dir;
+  MidiFileWriter midi(480);
+  midi.add_tempo(0, 100.0);
+  midi.add_tempo(480 * 6, 120.0);  // bar 2, beat 3
+  midi.save(dir / "odd.mid");
+  const auto result = run_command(
+      POCKET_BINARY,
+      {"render", "--tempo-map", (dir / "odd.mid").string(), "--out", (dir / "o.wav").string()},
+      dir.path());
+  CHECK(result.exit_code != 0);
+  CHECK_THAT(result.err, Contains("odd.mid") && Contains("inside bar 2") && Contains("bar lines"));
 }
 
 TEST_CASE("render with a song says what is wrong with the song in one line", "[render][backing]") {

@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "audio/click_engine.hpp"
+#include "audio/click_sound.hpp"
 #include "audio/song_mixer.hpp"
 #include "audio/song_source.hpp"
 #include "audio/song_stream.hpp"
@@ -204,4 +206,39 @@ TEST_CASE("a song whose frames come late skips once and goes on where it should 
   CHECK(mixer.skips() == 1);
   for (std::size_t i = 0; i < 128; ++i) CHECK(left[i] == static_cast<float>(track - 128 + i + 1));
   CHECK_FALSE(mixer.finished());
+}
+
+TEST_CASE("the click engine holds the song with the click and goes on with it at the bar line",
+          "[song]") {
+  // 120 BPM in 4/4 with a bar of count-in: the bar lines are 96000 frames apart.
+  ClickPattern pattern;
+  pattern.count_in_bars = 1;
+  LiveSchedule schedule(MeterCycle(4, 4), 120.0, pattern, 48000.0, 8);
+  const ClickSound sound = synthesize_click("woodblock", 48000.0);
+  ClickEngine engine(schedule, sound, 48000.0);
+  CountingFrames frames(1 << 22);
+  SongMixer song(frames, 1.0f, 96000);  // song frame 0 on bar 0's line, after the count-in
+  engine.attach_song(&song);
+  engine.set_click_gain(0.0f);  // the song alone
+  std::vector<float> left, right, buffer_left(128), buffer_right(128);
+  const auto play = [&](int buffers) {
+    for (int i = 0; i < buffers; ++i) {
+      engine.render(buffer_left.data(), 128, 0.0, 0, buffer_right.data());
+      left.insert(left.end(), buffer_left.begin(), buffer_left.end());
+      right.insert(right.end(), buffer_right.begin(), buffer_right.end());
+    }
+  };
+  play(1000);                        // to frame 128000, in bar 0
+  REQUIRE(engine.request_pause(1));  // hold at bar 1's line, frame 192000
+  play(1000);                        // to 256000: held since 192000
+  REQUIRE(engine.request_resume_at(300000.0 / 48000.0));
+  play(1000);  // to 384000
+  CHECK(left[95999] == 0.0f);
+  CHECK(left[96000] == 1.0f);
+  CHECK(right[191999] == 96000.0f);  // the last song frame before the hold
+  CHECK(left[192000] == 0.0f);
+  CHECK(left[299999] == 0.0f);
+  CHECK(left[300000] == 96001.0f);  // the next, on the resumed bar line
+  CHECK(right[383999] == 96000.0f + 84000.0f);
+  CHECK(song.skips() == 0);
 }

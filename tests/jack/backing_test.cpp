@@ -4,34 +4,40 @@
 #include <csignal>
 #include <string>
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "live_rig.hpp"
 #include "support/test_song.hpp"
+#include "support/test_song_tempo.hpp"
 
 using namespace pocket::test;
 
 namespace {
 
-constexpr double kSongBpm = 100.0;
 constexpr double kFirstBar = 1.0;  // seconds into the file
 constexpr int kBars = 6;
+// Three bars at 100 BPM, three at 120: the click follows the song's tempo map.
+const std::vector<SongPart> kParts = {{100.0, 3}, {120.0, 3}};
 
 }  // namespace
 
-TEST_CASE("a song plays on the grid at 100 and 75 percent from WAV and FLAC with strokes scored",
+TEST_CASE("a song with a tempo change plays on the grid at 100 and 75 percent from WAV and FLAC",
           "[jack][backing]") {
   const auto [name, format] = GENERATE(std::make_pair("wav", SF_FORMAT_WAV | SF_FORMAT_PCM_24),
                                        std::make_pair("flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_24));
   const double speed = GENERATE(1.0, 0.75);
   LiveRig rig;
   TestSong song;
-  song.seconds = kFirstBar + (kBars + 2) * 4 * 60.0 / kSongBpm;
-  song.onsets = off_beats(kFirstBar, kSongBpm, kBars + 1);
+  song.onsets = off_beats(kFirstBar, kParts);
+  song.seconds = song.onsets.back() + 2.0;
   song.format = format;
   const auto file = rig.dir().path() / (std::string("song.") + name);
   write_test_song(file, song);
+  const auto tempo_map = rig.dir().path() / "song.mid";
+  write_tempo_map(tempo_map, kParts);
 
   DrummerOptions drummer;
   drummer.jitter_ms = 3.0;
@@ -41,9 +47,9 @@ TEST_CASE("a song plays on the grid at 100 and 75 percent from WAV and FLAC with
   const auto played = rig.with_drummer(drummer, [&] {
     BackgroundProcess recorder(SONG_CAPTURE_BINARY, {"--out", capture.string(), "--seconds", "60"},
                                rig.dir().path() / "capture.out", rig.dir().path() / "capture.err");
-    result = rig.pocket({"play", "--bpm", "100", "--bars", std::to_string(kBars), "--backing",
-                         file.string(), "--backing-offset", "1", "--speed",
-                         std::to_string(speed * 100.0) + "%", "--no-save"});
+    result = rig.pocket({"play", "--tempo-map", tempo_map.string(), "--bars", std::to_string(kBars),
+                         "--backing", file.string(), "--backing-offset", "1", "--speed",
+                         std::to_string(speed * 100.0) + "%"});
     recorder.signal(SIGTERM);
     REQUIRE(recorder.wait(std::chrono::seconds(20)) == 0);
   });
@@ -54,19 +60,22 @@ TEST_CASE("a song plays on the grid at 100 and 75 percent from WAV and FLAC with
   CHECK(j["backing"]["speed"].get<double>() == Approx(speed));
   CHECK(j["backing"]["skips"] == 0);
 
-  // The song's onsets, each half a beat after its click: within 1 ms at full speed (the file's
-  // own frames), within 5 ms slowed (Rubber Band's stretch).
-  const long beat = std::lround(60.0 / (kSongBpm * speed) * 48000.0);
-  const SongOnGrid g = song_on_grid(read_channels(capture), beat);
-  INFO(g.song_onsets << " song onsets, " << g.checked << " checked, " << g.left_out
-                     << " left out next to a slip of the click track; from " << g.earliest << " to "
-                     << g.latest << " frames off the grid");
+  // The song's onsets, each half a beat after its click, at both tempos: within 1 ms at full
+  // speed (the file's own frames), within 5 ms slowed (Rubber Band's stretch).
+  const auto beat = [&](double bpm) { return std::lround(60.0 / (bpm * speed) * 48000.0); };
+  const SongOnGrid g = song_on_grid(read_channels(capture), {beat(100.0), beat(120.0)});
+  INFO(g.song_onsets << " song onsets, " << g.checked << " checked (" << g.by_beat[0] << " at "
+                     << 100 * speed << " BPM, " << g.by_beat[1] << " at " << 120 * speed << "), "
+                     << g.left_out << " left out next to a slip of the click track; from "
+                     << g.earliest << " to " << g.latest << " frames off the grid");
   CHECK(g.song_onsets == static_cast<std::size_t>(4 * kBars));
   CHECK(g.checked * 2 >= g.song_onsets);
+  CHECK(g.by_beat[0] >= 4);
+  CHECK(g.by_beat[1] >= 4);
   CHECK(g.worst() <= (speed == 1.0 ? 48 : 240));
 
   // The drummer's strokes, to the frame as without a song.
-  const auto drill = LiveRig::after_count_in(rig.numbered_by_frame(played, j, beat), 4);
+  const auto drill = LiveRig::after_count_in(rig.numbered_by_onsets(played, j), 4);
   const LiveRig::LoopFrames loop = rig.loop_frames(drill, j, 4);
   REQUIRE(loop.frames.size() * 2 >= drill.size());
   const long median = loop.median();
@@ -74,4 +83,10 @@ TEST_CASE("a song plays on the grid at 100 and 75 percent from WAV and FLAC with
   for (const long f : loop.frames) off += f != median;
   INFO(loop.frames.size() << " strokes checked, " << loop.disturbed << " next to a late cycle");
   CHECK(off == 0);
+
+  // The history keeps the song and its speed.
+  const auto shown = run_command(POCKET_BINARY, {"show", "1"}, rig.dir().path());
+  INFO(shown.err);
+  CHECK_THAT(shown.out, Catch::Contains(fmt::format("played along with song.{} at {:.0f} %", name,
+                                                    speed * 100.0)));
 }

@@ -415,17 +415,19 @@ class BasicLiveRig {
         pocket_json["clicks"].get<long>() - static_cast<long>(onsets_.size()) - missed_between;
     return onsets_.empty() ? 0 : onsets_.front() - missed_at_start * beat_frames;
   }
-  // The drummer's strokes at a steady `beat_frames`, each click_index counted from pocket's
-  // first click by its click's frame (see first_click_frame), not by the clicks it heard.
-  std::vector<DrummerStroke> numbered_by_frame(const std::vector<DrummerStroke>& played,
-                                               const nlohmann::json& pocket_json,
-                                               long beat_frames) const {
-    const long first = first_click_frame(pocket_json, beat_frames);
+  // The drummer's strokes, each click_index counted from pocket's first click by its click
+  // among those the drummer heard, less those it missed at the start (pocket's JSON says how
+  // many it played): on a busy machine the drummer may connect after pocket's first click.
+  std::vector<DrummerStroke> numbered_by_onsets(const std::vector<DrummerStroke>& played,
+                                                const nlohmann::json& pocket_json) const {
+    const long missed_at_start =
+        pocket_json["clicks"].get<long>() - static_cast<long>(onsets_.size());
     std::vector<DrummerStroke> numbered = played;
-    for (DrummerStroke& s : numbered)
-      if (s.heard)
-        s.click_index = std::lround(static_cast<double>(s.click_frame - first) /
-                                    static_cast<double>(beat_frames));
+    for (DrummerStroke& s : numbered) {
+      const auto at = std::lower_bound(onsets_.begin(), onsets_.end(), s.click_frame);
+      if (s.heard && at != onsets_.end() && *at == s.click_frame)
+        s.click_index = (at - onsets_.begin()) + missed_at_start;
+    }
     return numbered;
   }
   // The frame of the first click the drummer heard: click 0, a beat before its first stroke's.

@@ -358,3 +358,33 @@ TEST_CASE("drill file groove errors name the line and the key", "[drill_file][gr
   CHECK_THAT(error("name = \"x\"\ngroove = \"beat.mid\"\n[pattern]\nkick = \"x...\"\n"),
              StartsWith(file + ":3:") && Contains("takes its pattern from it"));
 }
+
+TEST_CASE("a drill file takes a song beside it, and where its first bar line is",
+          "[drill_file][backing]") {
+  const test::TempDir dir;
+  dir.write("song.flac", "");  // opened by the session: here only its place is checked
+  const Drill drill = read_drill_file(dir.write("s.toml", R"(
+name = "x"
+backing = "song.flac"
+backing_offset = 2.35
+[tempo]
+bpm = 96
+)"));
+  REQUIRE(drill.backing);
+  CHECK(drill.backing->file == (dir / "song.flac").string());
+  CHECK(drill.backing->first_bar_seconds == 2.35);
+  const Drill none = read_drill_file(dir.write("n.toml", "name = \"x\"\n[tempo]\nbpm = 96\n"));
+  CHECK_FALSE(none.backing);
+
+  const std::string file = (dir / "bad.toml").string();
+  const auto error = [&](const std::string& text) {
+    return drill_error(dir.write("bad.toml", text));
+  };
+  CHECK_THAT(error("name = \"x\"\nbacking = \"gone.wav\"\n[tempo]\nbpm = 96\n"),
+             StartsWith(file + ":2:") && Contains("key 'backing'") && Contains("gone.wav"));
+  CHECK_THAT(error("name = \"x\"\nbacking_offset = 1.0\n[tempo]\nbpm = 96\n"),
+             StartsWith(file + ":2:") && Contains("goes with a song"));
+  CHECK_THAT(
+      error("name = \"x\"\nbacking = \"song.flac\"\nbacking_offset = -1\n[tempo]\nbpm = 96\n"),
+      StartsWith(file + ":3:") && Contains("backing_offset") && Contains("0 or more"));
+}

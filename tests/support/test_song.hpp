@@ -29,6 +29,22 @@ inline std::vector<double> off_beats(double first_bar, double bpm, int bars) {
   return onsets;
 }
 
+// A run of bars of a song at one tempo.
+struct SongPart {
+  double bpm = 120.0;
+  int bars = 1;
+};
+// The off-beats of parts played one after the other, from `first_bar` seconds.
+inline std::vector<double> off_beats(double first_bar, const std::vector<SongPart>& parts) {
+  std::vector<double> onsets;
+  double start = first_bar;
+  for (const SongPart& part : parts) {
+    for (const double t : off_beats(start, part.bpm, part.bars)) onsets.push_back(t);
+    start += part.bars * 4 * 60.0 / part.bpm;
+  }
+  return onsets;
+}
+
 inline void write_test_song(const std::filesystem::path& path, const TestSong& song) {
   const auto frames = static_cast<std::size_t>(song.seconds * song.rate);
   std::vector<float> stereo(2 * frames, 0.0f);
@@ -98,27 +114,54 @@ struct SongOnGrid {
   std::size_t song_onsets = 0;
   std::size_t checked = 0;
   std::size_t left_out = 0;
-  long earliest = 0, latest = 0;  // frames from where the grid puts them
+  long earliest = 0, latest = 0;           // frames from where the grid puts them
+  std::vector<std::size_t> by_beat;        // checked onsets, per beat length asked for
+  std::vector<std::vector<long>> offsets;  // per beat length, in order
   long worst() const { return std::max(std::labs(earliest), std::labs(latest)); }
   long spread() const { return latest - earliest; }
+  // How far the song moved against the click over the run, in frames: at each tempo, the mean
+  // offset of its last `n` onsets less that of its first `n` (a stretched song may place
+  // neighbouring onsets a hop apart: means over many, not single onsets).
+  double drift(std::size_t n) const {
+    double most = 0.0;
+    for (const std::vector<long>& run : offsets) {
+      if (run.size() < 2 * n) continue;
+      double first = 0.0, last = 0.0;
+      for (std::size_t i = 0; i < n; ++i) {
+        first += static_cast<double>(run[i]) / static_cast<double>(n);
+        last += static_cast<double>(run[run.size() - n + i]) / static_cast<double>(n);
+      }
+      most = std::max(most, std::fabs(last - first));
+    }
+    return most;
+  }
 };
 
-inline SongOnGrid song_on_grid(const Channels& c, long beat_frames) {
+// `beats`: the beat lengths the song's tempos have, in frames (even: half a beat is whole).
+inline SongOnGrid song_on_grid(const Channels& c, const std::vector<long>& beats) {
   const std::vector<long> clicks = onsets_in(c.left, 1e-4f, 240);
   std::vector<float> song(c.right.size());
   for (std::size_t i = 0; i < song.size(); ++i) song[i] = c.right[i] - c.left[i];
   SongOnGrid g;
+  g.by_beat.assign(beats.size(), 0);
+  g.offsets.assign(beats.size(), {});
   bool first = true;
   for (const long s : onsets_in(song, 0.25f, 480)) {
     if (clicks.size() < 2 || s < clicks[1]) continue;
     ++g.song_onsets;
     const auto next = std::upper_bound(clicks.begin(), clicks.end(), s);
-    if (next == clicks.end() || std::labs(*next - *(next - 1) - beat_frames) > 1) {
+    const auto beat =
+        next == clicks.end() ? beats.end() : std::find_if(beats.begin(), beats.end(), [&](long b) {
+          return std::labs(*next - *(next - 1) - b) <= 1;
+        });
+    if (beat == beats.end()) {
       ++g.left_out;
       continue;
     }
     ++g.checked;
-    const long off = s - *(next - 1) - beat_frames / 2;
+    ++g.by_beat[static_cast<std::size_t>(beat - beats.begin())];
+    const long off = s - *(next - 1) - *beat / 2;
+    g.offsets[static_cast<std::size_t>(beat - beats.begin())].push_back(off);
     g.earliest = first ? off : std::min(g.earliest, off);
     g.latest = first ? off : std::max(g.latest, off);
     first = false;

@@ -13,6 +13,8 @@ SongMixer::SongMixer(SongFrames& frames, float gain, std::int64_t origin)
     : frames_(frames), gain_(gain), origin_(origin) {}
 
 void SongMixer::hold_from(std::int64_t frame) {
+  // A hold on the line of a resume not reached yet: the first hold's length still counts.
+  if (resume_at_ != kNone) origin_ += resume_at_ - hold_from_;
   hold_from_ = frame;
   resume_at_ = kNone;
 }

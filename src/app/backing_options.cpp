@@ -6,6 +6,7 @@
 
 #include "audio/song_source.hpp"
 #include "core/errors.hpp"
+#include "core/tempo_map.hpp"
 #include "live_options.hpp"
 #include "midi/song_tempo_map.hpp"
 
@@ -54,9 +55,18 @@ void follow_tempo_map(const po::variables_map& vm, double speed, LiveOptions& li
   if (vm.count("bpm"))
     throw UsageError("--bpm and --tempo-map both give the song's tempo: give one of them");
   if (live.drill.ladder) throw UsageError("--tempo-map plays a song's own tempos, not a ladder");
+  if (live.drill.meters.size() > 1)
+    throw UsageError("--tempo-map counts the song's bars in one meter, not a sequence of them");
   const std::string path = vm["tempo-map"].as<std::string>();
   const std::vector<BarTempo> tempos =
       song_tempo_map(read_midi_file(path), path, live.drill.meters.first());
+  for (const BarTempo& t : tempos) {
+    if (t.bpm * speed < kMinBpm || t.bpm * speed > kMaxBpm)
+      throw UsageError(fmt::format(
+          "the tempo map's {:.4g} BPM at bar {} is {:.4g} BPM at {:.0f} %: the click plays {:g} to "
+          "{:g} BPM",
+          t.bpm, t.bar + 1, t.bpm * speed, speed * 100.0, kMinBpm, kMaxBpm));
+  }
   live.drill.bpm = tempos.front().bpm;  // at the song's speed below
   for (std::size_t i = 1; i < tempos.size(); ++i)
     live.tempo_changes.push_back({tempos[i].bar, tempos[i].bpm * speed});
@@ -91,6 +101,9 @@ void apply_backing(const po::variables_map& vm, LiveOptions& live) {
     throw UsageError("--backing-offset is where the first bar line is in the file: 0 or more");
   // Opened once here: a file that cannot be played is one line before anything starts.
   const SongSource probe({song.file, live.audio.sample_rate, 1.0, 0.0});
+  if (song.first_bar_seconds >= probe.seconds())
+    throw UsageError(fmt::format("--backing-offset {:g}: the song '{}' is only {:.1f} s long",
+                                 song.first_bar_seconds, song.file, probe.seconds()));
   if (probe.resampled())
     say_before_click(live, fmt::format("the song is at {} Hz and the audio at {:.0f} Hz: pocket "
                                        "resamples it as it plays",

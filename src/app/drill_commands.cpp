@@ -15,6 +15,7 @@
 #include "live_options.hpp"
 #include "presets/preset_error.hpp"
 #include "presets/user_config.hpp"
+#include "views/wrapped_text.hpp"
 
 namespace po = boost::program_options;
 
@@ -39,10 +40,6 @@ std::string tempo_summary(const Drill& d) {
       g && g->tempo_percent ? fmt::format("groove {:g}%", *g->tempo_percent) : format_bpm(d.bpm);
   if (g && !g->loop) return bpm + ", once";
   return d.bars > 0 ? fmt::format("{}, {} bars", bpm, d.bars) : bpm;
-}
-
-std::string shorten(const std::string& text, std::size_t width) {
-  return text.size() <= width ? text : text.substr(0, width - 3) + "...";
 }
 
 LoadedDrill load_drill(const PresetLibrary& library, const std::string& name_or_file) {
@@ -129,10 +126,10 @@ int run_drills(const std::vector<std::string>& args) {
     }
     const std::optional<double> held = consolidated_from_history(store, d.name);
     const std::optional<StoredGoal> goal = store.goal(d.name);
-    fmt::print("{:<22} {:<9} {:<26} {:>12} {:>9}  {}{}\n", shorten(d.name, 22),
-               shorten(to_string(d.meters), 9), shorten(tempo_summary(d), 26),
+    fmt::print("{:<22} {:<9} {:<26} {:>12} {:>9}  {}{}\n", shortened(d.name, 22),
+               shortened(to_string(d.meters), 9), shortened(tempo_summary(d), 26),
                held ? format_bpm(*held) : "-", goal ? format_bpm(goal->bpm) : "-",
-               shorten(d.title, 40), entry.players_own ? " (yours)" : "");
+               shortened(d.title, 40), entry.players_own ? " (yours)" : "");
   }
   fmt::print("\n'pocket drill NAME' plays one; your own go in {}\n",
              (config_folder() / "drills").string());

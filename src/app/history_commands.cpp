@@ -17,18 +17,11 @@
 #include "history_files.hpp"
 #include "report/analysis_table.hpp"
 #include "views/click_modes_text.hpp"
+#include "views/wrapped_text.hpp"
 
 namespace po = boost::program_options;
 
 namespace pocket::app {
-
-namespace {
-
-std::string shorten(const std::string& text, std::size_t width) {
-  return text.size() <= width ? text : text.substr(0, width - 3) + "...";
-}
-
-}  // namespace
 
 int run_history(const std::vector<std::string>& args) {
   HistoryFilter filter;
@@ -63,7 +56,7 @@ int run_history(const std::vector<std::string>& args) {
     const std::string verdict = r.unfinished() ? "(unfinished) " + r.verdict : r.verdict;
     fmt::print("{:>4}  {:<16}  {:<{}}  {:<13}  {:>5.0f}%  {:>6.1f}  {:>+7.1f}  {}\n", r.id,
                r.started_at.substr(0, 16).replace(10, 1, " "), r.drill, drill_width, tempo_text(r),
-               d.within_25ms * 100.0, d.sd_offset_ms, d.mean_offset_ms, shorten(verdict, 60));
+               d.within_25ms * 100.0, d.sd_offset_ms, d.mean_offset_ms, shortened(verdict, 60));
   }
   const std::int64_t older = store.count(filter) - static_cast<std::int64_t>(rows.size());
   if (older > 0) fmt::print("{} older: --all\n", older);

@@ -159,9 +159,15 @@ int run_render(const std::vector<std::string>& args) {
   if (!o.backing.empty()) {
     const double speed = parse_speed(o.speed, "speed");
     if (o.ramp_to) throw UsageError("--ramp-to and --backing: a song keeps its own tempo");
+    if (o.backing_offset < 0.0)
+      throw UsageError("--backing-offset is where the first bar line is in the file: 0 or more");
     o.bpm *= speed;
     o.speed_share = speed;
-    schedule.emplace(make_schedule(o));
+    try {
+      schedule.emplace(make_schedule(o));
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(fmt::format("at {}: {}", o.speed, e.what()));
+    }
     const SongPlacement place = place_song(
         o.backing_offset, static_cast<double>(schedule->frame_at(0, 0.0)) / o.rate, speed, o.rate);
     song = RenderedSong{{o.backing, o.rate, speed, place.start_seconds},

@@ -59,6 +59,11 @@ Session::Session(const LiveOptions& o)
                 bars_to_play(o), drill_.resolved_swing()),
       sound_(synthesize_click(drill_.sound, rate_)),
       scoring_(drill_, o.kit.pad_names()),
+      song_(o.backing ? std::optional<SessionSong>(std::in_place, *o.backing, schedule_, rate_)
+                      : std::nullopt),
+      // Read before the audio thread owns the schedule.
+      ends_with_song_(o.backing && o.minutes <= 0.0 &&
+                      schedule_.end_bar() == std::numeric_limits<std::int64_t>::max()),
       devices_(o.audio, o.midi, schedule_, sound_, o.kit),
       output_(devices_.output()),
       click_(output_.click()),
@@ -66,9 +71,8 @@ Session::Session(const LiveOptions& o)
       sections_(schedule_.section().bpm, schedule_.first_bar()),
       to_track_(rate_, (o.calibration_ms + o.input_latency_ms) / 1000.0),
       now_playing_(schedule_.first_bar(), rate_),
-      song_(o.backing ? std::optional<SessionSong>(std::in_place, *o.backing, schedule_, rate_)
-                      : std::nullopt),
-      keys_(schedule_.section().bpm, coach_.active() || o.backing.has_value(), o.start_on_hit),
+      keys_(schedule_.section().bpm,
+            coach_.active() || o.backing.has_value() || !o.tempo_changes.empty(), o.start_on_hit),
       remote_pad_(o.remote_pad.empty() ? -1 : o.kit.pad_index(o.remote_pad)),
       port_watch_(Clock::now()),
       stream_watch_(Clock::now()),
@@ -92,10 +96,12 @@ Session::Session(const LiveOptions& o)
 }
 
 // A song's tempo map, one change at a time: the click keeps one waiting, so the next is asked
-// for once the last has taken effect.
+// for once the last has taken effect (as a new tempo, or in the resume of a pause held on its
+// bar line, which takes the waiting change up).
 void Session::ask_next_tempo() {
   if (next_tempo_ >= o_.tempo_changes.size()) return;
   const BarTempo& change = o_.tempo_changes[next_tempo_++];
+  asked_tempo_bar_ = change.bar;
   click_.request_tempo(change.bar, change.bpm);
 }
 
@@ -118,9 +124,7 @@ LiveResult Session::run() {
       if (o_.minutes > 0.0 && t - sections_.held_seconds(t) >= o_.minutes * 60.0)
         click_.request_finish();
       // A song without a length asked for: the session ends with it.
-      if (song_ && song_->finished() && o_.minutes <= 0.0 &&
-          schedule_.end_bar() == std::numeric_limits<std::int64_t>::max())
-        click_.request_finish();
+      if (ends_with_song_ && song_->finished()) click_.request_finish();
     }
     follow_keys();
     if (stopped()) break;
@@ -144,10 +148,8 @@ void Session::take_sections() {
   for (SectionStart s; click_.pop_section(s);) {
     const ClickSections::Kind kind = sections_.started(s);
     if (kind == ClickSections::Kind::hold) continue;
-    if (kind == ClickSections::Kind::tempo) {
-      coach_.section_started(s.first_bar);
-      ask_next_tempo();
-    }
+    if (kind == ClickSections::Kind::tempo) coach_.section_started(s.first_bar);
+    if (next_tempo_ > 0 && s.first_bar >= asked_tempo_bar_) ask_next_tempo();
     scoring_.add_section(s.first_bar, s.start_seconds, s.bpm);
   }
 }

@@ -71,6 +71,9 @@ class Session {
   LiveSchedule schedule_;
   ClickSound sound_;
   BarScoring scoring_;  // before the devices: a drill the kit cannot play fails first
+  // Before the devices: their callback may mix the song until they are gone.
+  std::optional<SessionSong> song_;
+  bool ends_with_song_ = false;  // no length was asked for: the song's end ends the session
   LiveDevices devices_;
   ClickOutput& output_;
   ClickEngine& click_;
@@ -78,7 +81,6 @@ class Session {
   ClickSections sections_;
   StreamToTrack to_track_;
   NowPlaying now_playing_;
-  std::optional<SessionSong> song_;  // before the keys: a song holds the tempo
   PlayerKeys keys_;
   int remote_pad_ = -1;  // the remote pad's index in the kit; -1: none
   RemoteTaps remote_taps_;
@@ -87,7 +89,8 @@ class Session {
   LiveResult result_;
 
   std::int64_t last_bar_heard_ = 0;
-  std::size_t next_tempo_ = 0;  // the next of o_.tempo_changes to ask the click for
+  std::size_t next_tempo_ = 0;        // the next of o_.tempo_changes to ask the click for
+  std::int64_t asked_tempo_bar_ = 0;  // the bar of the change asked for last
   bool quit_ = false;
   Clock::time_point last_state_{};
 };

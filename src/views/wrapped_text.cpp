@@ -24,4 +24,8 @@ std::vector<std::string> wrapped_text(std::string_view text, std::size_t width) 
   return rows;
 }
 
+std::string shortened(const std::string& text, std::size_t width) {
+  return text.size() <= width ? text : text.substr(0, width - 3) + "...";
+}
+
 }  // namespace pocket

@@ -13,7 +13,7 @@ using Catch::Contains;
 
 namespace {
 
-constexpr double kFirstBar = 1.0;  // seconds into the song
+constexpr double kSongFirstBar = 1.0;  // seconds into the song
 
 }  // namespace
 
@@ -27,7 +27,7 @@ TEST_CASE("render with a song keeps it on the click's grid for ten minutes at 10
                                           : std::vector<SongPart>{{100.0, 94}, {120.0, 113}};
   const int bars = parts[0].bars + parts[1].bars;
   TestSong song;
-  song.onsets = off_beats(kFirstBar, parts);
+  song.onsets = off_beats(kSongFirstBar, parts);
   song.seconds = song.onsets.back() + 1.0;
   song.format = SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
   write_test_song(dir / "song.flac", song);

@@ -242,3 +242,21 @@ TEST_CASE("the click engine holds the song with the click and goes on with it at
   CHECK(right[383999] == 96000.0f + 84000.0f);
   CHECK(song.skips() == 0);
 }
+
+TEST_CASE("a hold on the line of a resume not yet reached keeps the first hold's length",
+          "[song]") {
+  CountingFrames frames(1 << 20);
+  SongMixer mixer(frames, 1.0f, 0);
+  std::vector<float> left(1000, 0.0f);
+  mixer.hold_from(100);  // held from 100...
+  mixer.mix(left.data(), nullptr, 200, 0);
+  mixer.resume_at(300);  // ...to go on at 300...
+  mixer.hold_from(300);  // ...but held again right there, before 300 came
+  mixer.resume_at(600);
+  mixer.mix(left.data() + 200, nullptr, 800, 200);
+  CHECK(left[99] == 100.0f);
+  CHECK(left[100] == 0.0f);
+  CHECK(left[599] == 0.0f);
+  CHECK(left[600] == 101.0f);  // song frame 100: neither hold skipped any of the song
+  CHECK(left[999] == 500.0f);
+}

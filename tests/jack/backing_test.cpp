@@ -17,8 +17,8 @@ using namespace pocket::test;
 
 namespace {
 
-constexpr double kFirstBar = 1.0;  // seconds into the file
-constexpr int kBars = 6;
+constexpr double kSongFirstBar = 1.0;  // seconds into the file
+constexpr int kSongBars = 6;
 // Three bars at 100 BPM, three at 120: the click follows the song's tempo map.
 const std::vector<SongPart> kParts = {{100.0, 3}, {120.0, 3}};
 
@@ -31,7 +31,7 @@ TEST_CASE("a song with a tempo change plays on the grid at 100 and 75 percent fr
   const double speed = GENERATE(1.0, 0.75);
   LiveRig rig;
   TestSong song;
-  song.onsets = off_beats(kFirstBar, kParts);
+  song.onsets = off_beats(kSongFirstBar, kParts);
   song.seconds = song.onsets.back() + 2.0;
   song.format = format;
   const auto file = rig.dir().path() / (std::string("song.") + name);
@@ -47,9 +47,9 @@ TEST_CASE("a song with a tempo change plays on the grid at 100 and 75 percent fr
   const auto played = rig.with_drummer(drummer, [&] {
     BackgroundProcess recorder(SONG_CAPTURE_BINARY, {"--out", capture.string(), "--seconds", "60"},
                                rig.dir().path() / "capture.out", rig.dir().path() / "capture.err");
-    result = rig.pocket({"play", "--tempo-map", tempo_map.string(), "--bars", std::to_string(kBars),
-                         "--backing", file.string(), "--backing-offset", "1", "--speed",
-                         std::to_string(speed * 100.0) + "%"});
+    result = rig.pocket({"play", "--tempo-map", tempo_map.string(), "--bars",
+                         std::to_string(kSongBars), "--backing", file.string(), "--backing-offset",
+                         "1", "--speed", std::to_string(speed * 100.0) + "%"});
     recorder.signal(SIGTERM);
     REQUIRE(recorder.wait(std::chrono::seconds(20)) == 0);
   });
@@ -68,7 +68,7 @@ TEST_CASE("a song with a tempo change plays on the grid at 100 and 75 percent fr
                      << 100 * speed << " BPM, " << g.by_beat[1] << " at " << 120 * speed << "), "
                      << g.left_out << " left out next to a slip of the click track; from "
                      << g.earliest << " to " << g.latest << " frames off the grid");
-  CHECK(g.song_onsets == static_cast<std::size_t>(4 * kBars));
+  CHECK(g.song_onsets == static_cast<std::size_t>(4 * kSongBars));
   CHECK(g.checked * 2 >= g.song_onsets);
   CHECK(g.by_beat[0] >= 4);
   CHECK(g.by_beat[1] >= 4);

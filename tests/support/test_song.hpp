@@ -98,6 +98,8 @@ inline Channels read_channels(const std::filesystem::path& path) {
   sf_close(file);
   Channels c;
   c.rate = info.samplerate;
+  c.left.reserve(all.size() / 2);
+  c.right.reserve(all.size() / 2);
   for (std::size_t i = 0; i < all.size(); i += 2) {
     c.left.push_back(all[i]);
     c.right.push_back(all[i + 1]);

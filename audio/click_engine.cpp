@@ -61,13 +61,6 @@ void ClickEngine::take_requests() {
   }
 }
 
-void ClickEngine::add_song(float* left, float* right, std::size_t frames, std::int64_t first) {
-  if (click_gain_ != 1.0f)
-    for (std::size_t i = 0; i < frames; ++i) left[i] *= click_gain_;
-  if (right != nullptr) std::copy(left, left + frames, right);
-  if (song_ != nullptr) song_->mix(left, right, frames, first);
-}
-
 bool ClickEngine::render(float* left, std::size_t frames, double dac_time, int underflows,
                          float* right) {
   callbacks_.fetch_add(1, std::memory_order_relaxed);
@@ -94,7 +87,8 @@ bool ClickEngine::render(float* left, std::size_t frames, double dac_time, int u
         song_->hold_from(std::llround(schedule_.seconds_at(bar, 0.0) * sample_rate_));
     }
     holding = schedule_.holding();
-    add_song(left + done - block, right != nullptr ? right + done - block : nullptr, block, first);
+    mix_click_and_song(left + done - block, right != nullptr ? right + done - block : nullptr,
+                       block, first, click_gain_, song_);
   }
   // A song plays on to the last bar line, past the last click's ring (the clicks are done:
   // the last bar is known).

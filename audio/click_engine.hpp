@@ -96,8 +96,6 @@ class ClickEngine final : private ClickListener {
 
   void on_click(const ClickEvent& click) override;
   void take_requests();
-  // The song's part of the block of `frames` frames from track frame `first`, after the click's.
-  void add_song(float* left, float* right, std::size_t frames, std::int64_t first);
   template <typename Queue, typename Item>
   void publish(Queue& queue, const Item& item);
 

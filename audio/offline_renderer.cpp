@@ -113,9 +113,8 @@ RenderSummary render_to_file(const Schedule& schedule, const ClickSound& sound,
     mixer.render(span);
     const float* written = span.data();
     if (song != nullptr) {
-      for (float& x : span) x *= song->click_gain;
-      std::copy(span.begin(), span.end(), right.begin());
-      song_mixer->mix(span.data(), right.data(), span.size(), first);
+      mix_click_and_song(span.data(), right.data(), span.size(), first, song->click_gain,
+                         &*song_mixer);
       for (std::size_t i = 0; i < span.size(); ++i) {
         stereo[2 * i] = span[i];
         stereo[2 * i + 1] = right[i];

@@ -84,4 +84,12 @@ void SongMixer::play(float* left, float* right, std::int64_t from, std::int64_t 
   }
 }
 
+void mix_click_and_song(float* left, float* right, std::size_t frames, std::int64_t first,
+                        float click_gain, SongMixer* song) {
+  if (click_gain != 1.0f)
+    for (std::size_t i = 0; i < frames; ++i) left[i] *= click_gain;
+  if (right != nullptr) std::copy(left, left + frames, right);
+  if (song != nullptr) song->mix(left, right, frames, first);
+}
+
 }  // namespace pocket

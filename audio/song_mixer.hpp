@@ -55,4 +55,10 @@ class SongMixer {
   std::atomic<bool> finished_{false};
 };
 
+// [audio-thread] A block of click in `left` (track frames from `first`) made the output: the
+// click at `click_gain`, copied to `right` when there is one, and the song added when there is
+// one. The live engine and the offline renderer both end each block with it.
+void mix_click_and_song(float* left, float* right, std::size_t frames, std::int64_t first,
+                        float click_gain, SongMixer* song);
+
 }  // namespace pocket

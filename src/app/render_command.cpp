@@ -144,6 +144,16 @@ int run_render(const std::vector<std::string>& args) {
   if (!o.tempo_map.empty() && (!vm["bpm"].defaulted() || o.ramp_to))
     throw UsageError("--tempo-map gives the tempo: leave out --bpm and --ramp-to");
 
+  if (!o.backing.empty()) {
+    o.speed_share = parse_speed(o.speed, "speed");
+    if (o.ramp_to) throw UsageError("--ramp-to and --backing: a song keeps its own tempo");
+    if (o.backing_offset < 0.0)
+      throw UsageError("--backing-offset is where the first bar line is in the file: 0 or more");
+    o.bpm *= o.speed_share;
+  } else if (vm["speed"].as<std::string>() != "100%") {
+    throw UsageError("--speed goes with a song: give it with --backing FILE");
+  }
+
   std::optional<Schedule> schedule;
   ClickSound sound;
   try {
@@ -157,25 +167,13 @@ int run_render(const std::vector<std::string>& args) {
 
   std::optional<RenderedSong> song;
   if (!o.backing.empty()) {
-    const double speed = parse_speed(o.speed, "speed");
-    if (o.ramp_to) throw UsageError("--ramp-to and --backing: a song keeps its own tempo");
-    if (o.backing_offset < 0.0)
-      throw UsageError("--backing-offset is where the first bar line is in the file: 0 or more");
-    o.bpm *= speed;
-    o.speed_share = speed;
-    try {
-      schedule.emplace(make_schedule(o));
-    } catch (const std::invalid_argument& e) {
-      throw UsageError(fmt::format("at {}: {}", o.speed, e.what()));
-    }
-    const SongPlacement place = place_song(
-        o.backing_offset, static_cast<double>(schedule->frame_at(0, 0.0)) / o.rate, speed, o.rate);
-    song = RenderedSong{{o.backing, o.rate, speed, place.start_seconds},
+    const SongPlacement place =
+        place_song(o.backing_offset, static_cast<double>(schedule->frame_at(0, 0.0)) / o.rate,
+                   o.speed_share, o.rate);
+    song = RenderedSong{{o.backing, o.rate, o.speed_share, place.start_seconds},
                         gain_of_db(o.backing_gain_db),
                         place.origin,
                         gain_of_db(o.click_gain_db)};
-  } else if (vm["speed"].as<std::string>() != "100%") {
-    throw UsageError("--speed goes with a song: give it with --backing FILE");
   }
 
   RenderSummary summary;

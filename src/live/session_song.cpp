@@ -5,8 +5,7 @@
 namespace pocket {
 
 SessionSong::SessionSong(const BackingOptions& options, const LiveSchedule& schedule,
-                         double sample_rate)
-    : options_(options) {
+                         double sample_rate) {
   const SongPlacement place = place_song(options.first_bar_seconds, schedule.seconds_at(0, 0.0),
                                          options.speed, sample_rate);
   auto source = std::make_unique<SongSource>(

@@ -36,7 +36,6 @@ class SessionSong {
   BackingResult result() const;
 
  private:
-  BackingOptions options_;
   BackingResult result_;
   std::unique_ptr<SongStream> stream_;
   std::optional<SongMixer> mixer_;

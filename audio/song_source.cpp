@@ -44,40 +44,85 @@ SongSource::SongSource(const SongSettings& settings) : settings_(settings) {
   file_ = open_song(settings.file, info);
   file_rate_ = info.samplerate;
   channels_ = info.channels;
+  file_frames_ = info.frames;
   file_seconds_ = static_cast<double>(info.frames) / file_rate_;
-  if (!(settings.speed >= 0.25 && settings.speed <= 2.0))
-    throw UsageError(
-        fmt::format("a song's speed is 25 % to 200 %, not {:.0f} %", settings.speed * 100.0));
   raw_.resize(kBlock * static_cast<std::size_t>(channels_));
   file_stereo_.resize(kBlock * 2);
   in_.resize(kBlock * 2);
   planes_.resize(kBlock * 2);
-  const auto start = static_cast<sf_count_t>(std::lround(settings.start_seconds * file_rate_));
-  if (start > 0 && sf_seek(file_.get(), std::min(start, info.frames), SEEK_SET) < 0)
-    file_ended_ = true;
   if (file_rate_ != static_cast<int>(std::lround(settings.out_rate))) {
     int error = 0;
     resampler_ = src_new(SRC_SINC_MEDIUM_QUALITY, 2, &error);
     if (resampler_ == nullptr)
       throw std::runtime_error(fmt::format("cannot resample the song: {}", src_strerror(error)));
   }
-  if (settings.speed != 1.0) {
+  restart(settings.start_seconds, settings.speed);
+}
+
+void SongSource::restart(double start_seconds, double speed) {
+  if (!(speed >= 0.25 && speed <= 2.0))
+    throw UsageError(fmt::format("a song's speed is 25 % to 200 %, not {:.0f} %", speed * 100.0));
+  settings_.start_seconds = start_seconds;
+  settings_.speed = speed;
+  stretching_ = speed != 1.0;
+  fed_ = made_ = 0;
+  tail_left_ = kTail;
+  input_ended_ = false;
+  if (!stretching_) {
+    seek(start_seconds);
+    return;
+  }
+  if (!stretcher_) {
     stretcher_ = std::make_unique<RubberBandStretcher>(
-        static_cast<std::size_t>(std::lround(settings.out_rate)), 2,
+        static_cast<std::size_t>(std::lround(settings_.out_rate)), 2,
         RubberBandStretcher::OptionProcessRealTime | RubberBandStretcher::OptionThreadingNever |
             RubberBandStretcher::OptionTransientsCrisp | RubberBandStretcher::OptionEngineFiner |
             RubberBandStretcher::OptionWindowShort,
-        1.0 / settings.speed, 1.0);
+        1.0 / speed, 1.0);
     stretcher_->setMaxProcessSize(kBlock);
-    // Silence before the song and as many frames dropped after: frame 0 is the song's first.
-    std::fill(planes_.begin(), planes_.end(), 0.0f);
-    for (std::size_t pad = stretcher_->getPreferredStartPad(); pad > 0;) {
-      const std::size_t n = std::min(pad, kBlock);
-      const float* const planes[2] = {planes_.data(), planes_.data() + kBlock};
-      stretcher_->process(planes, n, false);
-      pad -= n;
+  } else {
+    stretcher_->reset();
+    stretcher_->setTimeRatio(1.0 / speed);
+  }
+  pad_stretcher(start_seconds);
+  delay_left_ = stretcher_->getStartDelay();
+}
+
+void SongSource::seek(double seconds) {
+  const auto frame = static_cast<sf_count_t>(std::lround(std::max(seconds, 0.0) * file_rate_));
+  file_ended_ = frame >= file_frames_ || sf_seek(file_.get(), frame, SEEK_SET) < 0;
+  pending_ = used_ = 0;
+  if (resampler_ != nullptr) src_reset(resampler_);
+}
+
+// The stretcher's first frames out are for its pad: given the song before the start, frame 0
+// after its start delay is the start, and a restart mid-song sounds as the song went on.
+void SongSource::pad_stretcher(double start_seconds) {
+  const std::size_t pad = stretcher_->getPreferredStartPad();
+  const double lead = static_cast<double>(pad) / settings_.out_rate;
+  auto silent = static_cast<std::size_t>(
+      std::lround(std::max(0.0, lead - start_seconds) * settings_.out_rate));
+  silent = std::min(silent, pad);
+  seek(start_seconds - lead);
+  float* const planes[2] = {planes_.data(), planes_.data() + kBlock};
+  for (std::size_t left = pad; left > 0;) {
+    std::size_t n = std::min(left, kBlock);
+    if (silent > 0) {
+      n = std::min(n, silent);
+      std::fill(planes[0], planes[0] + n, 0.0f);
+      std::fill(planes[1], planes[1] + n, 0.0f);
+      silent -= n;
+    } else {
+      const std::size_t got = read_at_out_rate(n);
+      if (got == 0) std::fill(in_.begin(), in_.begin() + 2 * n, 0.0f);  // past the file's end
+      n = got == 0 ? n : got;
+      for (std::size_t i = 0; i < n; ++i) {
+        planes[0][i] = in_[2 * i];
+        planes[1][i] = in_[2 * i + 1];
+      }
     }
-    delay_left_ = stretcher_->getStartDelay();
+    stretcher_->process(planes, n, false);
+    left -= n;
   }
 }
 
@@ -161,7 +206,7 @@ std::size_t SongSource::stretched_block(float* out, std::size_t frames) {
 
 std::size_t SongSource::produce(float* out, std::size_t frames) {
   frames = std::min(frames, kBlock);
-  if (stretcher_) {
+  if (stretching_) {
     // As long as the song at its speed, not its silence after.
     const auto song_end =
         static_cast<std::size_t>(std::lround(static_cast<double>(fed_) / settings_.speed));

@@ -36,10 +36,12 @@ SongPlacement place_song(double first_bar_in_file, double first_bar_on_track, do
 
 // A song file made into stereo frames at the device's rate and the asked speed, block by block:
 // read with libsndfile, resampled with libsamplerate when the file's rate differs, stretched
-// with Rubber Band's real-time stretcher when the speed is not 1 (its pad and start delay
-// taken off, so that frame n is the file's time start + n * speed / rate from the first frame
-// on). At speed 1 and the device's rate the frames are the file's own, to the sample.
-// [one thread] at a time; allocates only in the constructor.
+// with Rubber Band's real-time stretcher when the speed is not 1 (its start pad filled with
+// the song before the start and its start delay taken off, so that frame n is the file's time
+// start + n * speed / rate from the first frame on). At speed 1 and the device's rate the
+// frames are the file's own, to the sample. restart() goes on from elsewhere at another speed.
+// [one thread] at a time; allocates only in the constructor and the first restart() to a
+// speed that is not 1.
 class SongSource {
  public:
   // [main-thread] Throws InputFileError naming the file: missing, not audio, empty.
@@ -52,11 +54,15 @@ class SongSource {
   // many, 0 once the song has ended.
   std::size_t produce(float* out, std::size_t frames);
 
+  // Frame 0 from now on is the file's time `start_seconds`, at `speed` (as in SongSettings).
+  // Throws UsageError for a speed out of range.
+  void restart(double start_seconds, double speed);
+
   static constexpr std::size_t kBlock = 1024;
 
   int file_rate() const { return file_rate_; }
   bool resampled() const { return resampler_ != nullptr; }
-  bool stretched() const { return stretcher_ != nullptr; }
+  bool stretched() const { return stretching_; }
   double seconds() const { return file_seconds_; }  // the file's length
 
  private:
@@ -64,11 +70,17 @@ class SongSource {
   std::size_t read_at_out_rate(std::size_t frames);
   std::size_t read_file(float* out, std::size_t frames);
   std::size_t stretched_block(float* out, std::size_t frames);
+  // Seeks the file to `seconds` (0 or more) and starts the resampler again.
+  void seek(double seconds);
+  // Gives the stretcher its start pad: the song's frames before `start_seconds`, silence
+  // before the file's start.
+  void pad_stretcher(double start_seconds);
 
   SongSettings settings_;
   SndFileHandle file_;
   int file_rate_ = 0;
   int channels_ = 0;
+  sf_count_t file_frames_ = 0;
   double file_seconds_ = 0.0;
   bool file_ended_ = false;
   bool input_ended_ = false;  // the stretcher was told the last input
@@ -84,6 +96,7 @@ class SongSource {
   std::size_t pending_ = 0;  // file frames in file_stereo_ the resampler has not used
   std::size_t used_ = 0;
   std::unique_ptr<RubberBand::RubberBandStretcher> stretcher_;
+  bool stretching_ = false;     // the speed is not 1: frames come through the stretcher
   std::size_t delay_left_ = 0;  // stretched frames still to drop at the start
 };
 

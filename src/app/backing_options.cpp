@@ -1,12 +1,16 @@
 #include "backing_options.hpp"
 
 #include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
 
 #include "audio/song_source.hpp"
 #include "core/errors.hpp"
+#include "core/groove.hpp"
+#include "core/tempo_ladder.hpp"
 #include "core/tempo_map.hpp"
+#include "core/tempo_text.hpp"
 #include "live_options.hpp"
 #include "midi/song_tempo_map.hpp"
 
@@ -14,13 +18,16 @@ namespace po = boost::program_options;
 
 namespace pocket::app {
 
-po::options_description backing_options() {
+po::options_description backing_options(bool ladder) {
   po::options_description d("a song to play along with");
   d.add_options()("backing", po::value<std::string>(),
-                  "an audio file (WAV, FLAC, Ogg, MP3...) played with the click, its first bar "
-                  "line on the first bar after the count-in; --bpm is its tempo")(
-      "backing-offset", po::value<double>()->default_value(0.0, "0"),
-      "where the song's first bar line is in the file, in seconds")(
+                  ladder ? "an audio file (WAV, FLAC, Ogg, MP3...) played with the click, its "
+                           "first bar line on the first bar after the count-in; the ladder climbs "
+                           "in shares of its tempo: --from 70% --to 100% --step 5%"
+                         : "an audio file (WAV, FLAC, Ogg, MP3...) played with the click, its "
+                           "first bar line on the first bar after the count-in; --bpm is its "
+                           "tempo")("backing-offset", po::value<double>()->default_value(0.0, "0"),
+                                    "where the song's first bar line is in the file, in seconds")(
       "speed", po::value<std::string>(),
       "play the song and the click at this share of the song's tempo, at the same pitch, like "
       "80% (default 100%)")("backing-gain", po::value<double>()->default_value(0.0, "0"),
@@ -30,6 +37,7 @@ po::options_description backing_options() {
       "tempo-map", po::value<std::string>(),
       "the song's tempo from its MIDI file (or a click track's), changes on bar lines; its "
       "first tick is the song's first bar line (instead of --bpm)");
+  if (ladder) d.add_options()("bpm", po::value<double>(), "the song's tempo at 100 %");
   return d;
 }
 
@@ -54,7 +62,6 @@ namespace {
 void follow_tempo_map(const po::variables_map& vm, double speed, LiveOptions& live) {
   if (vm.count("bpm"))
     throw UsageError("--bpm and --tempo-map both give the song's tempo: give one of them");
-  if (live.drill.ladder) throw UsageError("--tempo-map plays a song's own tempos, not a ladder");
   if (live.drill.meters.size() > 1)
     throw UsageError("--tempo-map counts the song's bars in one meter, not a sequence of them");
   const std::string path = vm["tempo-map"].as<std::string>();
@@ -68,8 +75,43 @@ void follow_tempo_map(const po::variables_map& vm, double speed, LiveOptions& li
           t.bpm, t.bar + 1, t.bpm * speed, speed * 100.0, kMinBpm, kMaxBpm));
   }
   live.drill.bpm = tempos.front().bpm;  // at the song's speed below
+  if (live.drill.ladder && tempos.size() > 1)
+    throw UsageError(
+        fmt::format("a ladder climbs on a song at one tempo: this tempo map changes at bar {}",
+                    tempos[1].bar + 1));
   for (std::size_t i = 1; i < tempos.size(); ++i)
     live.tempo_changes.push_back({tempos[i].bar, tempos[i].bpm * speed});
+}
+
+// A ladder on a song: its tempos BPM or shares of the song's tempo ("70%"), and with shares a
+// step in % is that many points of the song's tempo (70, 75, 80 % with 5%). The song plays at
+// each step's share of its tempo. Returns the share the ladder starts at.
+double ladder_on_song(const po::variables_map& vm, double song_bpm, LadderConfig& ladder) {
+  if (vm.count("speed")) throw UsageError("a ladder sets the song's speed: give --from and --to");
+  ladder.song_bpm = song_bpm;
+  bool shares = false;
+  const auto share_of_song = [&](const char* name, double& bpm) {
+    if (!vm.count(name) || !vm[name].as<std::string>().ends_with('%')) return;
+    bpm = std::round(song_bpm * parse_tempo_percent(vm[name].as<std::string>())) / 100.0;
+    shares = true;
+  };
+  share_of_song("from", ladder.start_bpm);
+  share_of_song("to", ladder.target_bpm);
+  if (shares && ladder.step.percent)
+    ladder.step = TempoStep{false, song_bpm * ladder.step.amount / 100.0};
+  try {
+    validate(ladder);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(e.what());
+  }
+  for (const double bpm : {ladder.start_bpm, ladder.target_bpm}) {
+    if (bpm < 0.25 * song_bpm || bpm > 2.0 * song_bpm)
+      throw UsageError(
+          fmt::format("the ladder's {} is {:.0f} % of the song's {}: a song plays at "
+                      "25 % to 200 % of its tempo",
+                      format_bpm(bpm), 100.0 * bpm / song_bpm, format_bpm(song_bpm)));
+  }
+  return ladder.start_bpm / song_bpm;
 }
 
 }  // namespace
@@ -78,16 +120,19 @@ void apply_backing(const po::variables_map& vm, LiveOptions& live) {
   if (vm.count("click-gain") == 0) return;  // a command without these options (ladder)
   const bool no_click = vm.count("no-click") > 0 && vm["no-click"].as<bool>();
   live.click_gain_db = no_click ? -1000.0 : vm["click-gain"].as<double>();
-  const double speed =
-      vm.count("speed") ? parse_speed(vm["speed"].as<std::string>(), "speed") : 1.0;
+  double speed = vm.count("speed") ? parse_speed(vm["speed"].as<std::string>(), "speed") : 1.0;
   if (vm.count("tempo-map")) follow_tempo_map(vm, speed, live);
   if (!vm.count("backing") && !live.drill.backing) {
     if (vm.count("speed") || no_click)
       throw UsageError("--speed and --no-click go with a song: give it with --backing FILE");
     return;
   }
-  if (live.drill.ladder)
-    throw UsageError("a ladder on a song is not there yet: play the song with --speed instead");
+  if (live.drill.ladder) {
+    if (!vm.count("tempo-map") && !vm.count("bpm"))
+      throw UsageError("a ladder on a song needs the song's tempo: --bpm or --tempo-map");
+    if (vm.count("bpm")) live.drill.bpm = vm["bpm"].as<double>();
+    speed = ladder_on_song(vm, live.drill.bpm, *live.drill.ladder);
+  }
   BackingOptions song;
   // The drill's song, unless the command line gives one; --backing-offset moves either.
   const bool given = vm.count("backing") > 0;

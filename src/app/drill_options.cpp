@@ -68,16 +68,17 @@ std::map<std::string, double> parse_feel(const std::string& text) {
   return feel;
 }
 
-// A ladder's tempo: BPM, or with a groove a share of its tempo ("70%"). Returns the share.
+// A ladder's tempo: BPM, or with a groove a share of its tempo ("70%"). Returns the share. With a
+// song the share stands in until the song's tempo is known (see apply_backing).
 std::optional<double> ladder_tempo(const po::variables_map& vm, const char* name, double& bpm,
                                    const std::optional<GrooveSettings>& groove) {
   std::string text;
   if (!given(vm, name, text)) return std::nullopt;
   if (text.ends_with('%')) {
-    if (!groove)
+    if (!groove && !vm.count("backing"))
       throw std::invalid_argument(
-          fmt::format("--{} {}: a share of a tempo needs a groove "
-                      "(--groove FILE.mid); give BPM, like 100",
+          fmt::format("--{} {}: a share of a tempo needs a groove (--groove FILE.mid) or a song "
+                      "(--backing FILE); give BPM, like 100",
                       name, text));
     const double percent = parse_tempo_percent(text);
     bpm = percent;  // stands in until the groove is read
@@ -240,7 +241,7 @@ po::options_description drill_options(DrillKind kind) {
     po::options_description ladder("the ladder");
     ladder.add_options()(
         "from", po::value<std::string>(),
-        "start tempo (default 100); with a groove also a share of its tempo (70%)")(
+        "start tempo (default 100); with a groove or a song also a share of its tempo (70%)")(
         "to", po::value<std::string>(), "target tempo (default 140), or a share (100%)")(
         "step", po::value<std::string>(), "tempo step: a percentage (3%) or BPM (4)")(
         "direction", po::value<std::string>(), "up, down, or up-down (there and back)")(
@@ -299,7 +300,7 @@ void apply_drill_options(const po::variables_map& vm, Drill& d) {
                                   vm.count("max-increase") >
                               0;
     if (d.ladder) {
-      if (vm.count("bpm") || vm.count("tempo"))
+      if ((vm.count("bpm") && !vm.count("backing")) || vm.count("tempo"))
         throw std::invalid_argument("this drill is a ladder: set its tempos with --from and --to");
       apply_ladder(vm, *d.ladder, d.groove);
       d.ladder->rule = d.rule;

@@ -45,6 +45,7 @@ std::string drill_settings_json(const Drill& d, const BackingOptions* song) {
                  {"path", song->file},
                  {"fingerprint", file_fingerprint(song->file)},
                  {"speed", song->speed},
+                 {"bpm", d.bpm / song->speed},  // the song's tempo at 100 %
                  {"first_bar_seconds", song->first_bar_seconds}};
   }
   for (const StickingLine& line : d.sticking) {

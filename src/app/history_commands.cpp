@@ -89,8 +89,7 @@ int run_show(const std::vector<std::string>& args) {
                    : "");
   }
   fmt::print("  calibration {:+.1f} ms\n", r.calibration_ms);
-  if (s.song)
-    fmt::print("  played along with {} at {:.0f} %\n", s.song->file, s.song->speed * 100.0);
+  if (s.song) fmt::print("  played along with {}\n", song_speed_text(*s.song, s.steps));
   if (!r.note.empty()) fmt::print("  note: {}\n", r.note);
   const nlohmann::json summary = nlohmann::json::parse(r.summary_json, nullptr, false);
   if (summary.is_object() && summary.contains("click_modes")) {

@@ -3,6 +3,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "backing_options.hpp"
 #include "command.hpp"
 #include "drill_options.hpp"
 #include "kit_remote_options.hpp"
@@ -21,7 +22,8 @@ int run_ladder(const std::vector<std::string>& args) {
   all.add(help)
       .add(drill_options(DrillKind::ladder))
       .add(live_options(common))
-      .add(kit_remote_options());
+      .add(kit_remote_options())
+      .add(backing_options(true));
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(all).run(), vm);
   if (vm.count("help")) {
@@ -30,7 +32,11 @@ int run_ladder(const std::vector<std::string>& args) {
         << "\nThe bar after each step is not scored: the coach decides there, and the new tempo\n"
            "starts on the following bar line. The climb stays within --max-increase of your\n"
            "consolidated tempo from the history.\n\n"
-           "example: pocket ladder --from 100 --to 140 --step 3% --bars 8\n";
+           "On a song (--backing) the ladder climbs in shares of its tempo, and the song with it:\n"
+           "with --from 70% --to 100% --step 5% it plays at 70, 75, 80 % and on, at the same\n"
+           "pitch, and the healthy pace is the speed you hold on that song.\n\n"
+           "example: pocket ladder --from 100 --to 140 --step 3% --bars 8\n"
+           "         pocket ladder --backing song.wav --bpm 120 --from 70% --to 100% --step 5%\n";
     return kExitOk;
   }
   po::notify(vm);

@@ -2,6 +2,8 @@
 
 #include "drill_options.hpp"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "audio/jack_server.hpp"
@@ -17,6 +19,7 @@
 #include "kit_remote_options.hpp"
 #include "live/live_devices.hpp"
 #include "live/recorded_session.hpp"
+#include "presets/drill_file.hpp"
 #include "views/session_summary.hpp"
 #include "views/session_views.hpp"
 #include "web_page.hpp"
@@ -149,8 +152,40 @@ void say_before_click(LiveOptions& live, std::string line) {
   live.said_before.push_back(std::move(line));
 }
 
+namespace {
+
+// A ladder on a song is capped by the speed held on that song, whatever the drill.
+void cap_from_song(const LiveCommonOptions& o, LiveOptions& live) {
+  LadderConfig& ladder = *live.drill.ladder;
+  const std::string song = std::filesystem::path(live.backing->file).filename().string();
+  try {
+    const SessionStore store = open_store(o.db);
+    if (const auto held = consolidated_tempo(
+            held_song_speeds(song_sessions(store, file_fingerprint(live.backing->file)))))
+      ladder.consolidated_bpm = *held / 100.0 * *ladder.song_bpm;
+  } catch (const StoreError& e) {
+    say_before_click(
+        live, fmt::format("the history cannot be read ({}): this ladder is not capped", e.what()));
+    return;
+  }
+  if (!ladder.consolidated_bpm) {
+    say_before_click(live, fmt::format("no solid speed on {} in {} yet: this ladder is not "
+                                       "capped; once a step holds, the climb stays within {:g}% "
+                                       "of the speed you hold",
+                                       song, o.history_words, ladder.max_increase_percent));
+  } else {
+    say_before_click(
+        live, fmt::format("your solid speed on {} is {}: today's ladder goes no higher than {}",
+                          song, ladder_tempo_text(ladder, *ladder.consolidated_bpm),
+                          ladder_tempo_text(ladder, TempoLadder(ladder).ceiling_bpm())));
+  }
+}
+
+}  // namespace
+
 void cap_from_history(const LiveCommonOptions& o, LiveOptions& live) {
   if (!live.drill.ladder || live.drill.ladder->consolidated_bpm) return;
+  if (live.backing && live.drill.ladder->song_bpm) return cap_from_song(o, live);
   try {
     const SessionStore store = open_store(o.db);
     live.drill.ladder->consolidated_bpm = consolidated_from_history(store, live.drill.name);

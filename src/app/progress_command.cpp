@@ -1,6 +1,7 @@
 // pocket progress: per drill, the tempo held and the consistency across sessions, the goal,
 // and what a healthy next session looks like.
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -10,11 +11,13 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
+#include "core/errors.hpp"
 #include "core/tempo_ladder.hpp"
 #include "core/tempo_text.hpp"
 #include "history/practice_record.hpp"
 #include "history/session_digest.hpp"
 #include "history_files.hpp"
+#include "presets/drill_file.hpp"
 #include "presets/preset_library.hpp"
 #include "report/labels.hpp"
 #include "report/progress_view.hpp"
@@ -94,14 +97,61 @@ void print_drill(const DrillProgress& p, const std::vector<PadDigest>& latest_pa
   fmt::print("  {}\n", p.suggestion);
 }
 
+// A song's speed over the sessions that played along with it, whatever the drill.
+int print_song_progress(const SessionStore& store, const std::string& path, double cap) {
+  if (!std::filesystem::is_regular_file(path))
+    throw UsageError(
+        fmt::format("--song {}: no such file (the song itself: pocket knows it by "
+                    "its bytes)",
+                    path));
+  const std::string name = std::filesystem::path(path).filename().string();
+  std::vector<SongSession> sessions = song_sessions(store, file_fingerprint(path));
+  std::erase_if(sessions, [](const SongSession& s) { return s.outline.digest->hits == 0; });
+  if (sessions.empty()) {
+    fmt::print(
+        "no sessions with strokes on {} yet: play along with it (--backing {}) and come "
+        "back\n",
+        name, path);
+    return kExitOk;
+  }
+  std::vector<std::optional<double>> speeds, spreads;
+  for (const SongSession& s : sessions) {
+    speeds.push_back(s.held_percent());
+    spreads.push_back(s.outline.digest->sd_offset_ms);
+  }
+  const std::optional<double> solid = consolidated_tempo(held_song_speeds(sessions));
+  const auto percent = [](double share) { return fmt::format("{:.0f} %", share); };
+  fmt::print("{}: {} session{} from {} to {}\n", name, sessions.size(),
+             sessions.size() == 1 ? "" : "s", sessions.front().outline.started_at.substr(0, 10),
+             sessions.back().outline.started_at.substr(0, 10));
+  fmt::print("  speed held  {}  {}\n", sparkline(speeds),
+             solid ? "solid at " + percent(*solid) + " of its tempo" : "none held yet");
+  fmt::print("  SD          {}  latest {} (lower is steadier)\n", sparkline(spreads),
+             labels::ms(sessions.back().outline.digest->sd_offset_ms));
+  if (!solid) {
+    fmt::print(
+        "  Next session: stay at a speed where your timing holds; the climb starts from "
+        "there.\n");
+  } else {
+    const SessionSuggestion next = suggest_next_session(*solid, cap);
+    fmt::print(
+        "  Next session: start around {} and go no higher than {} ({}% above {}, the "
+        "speed you hold).\n",
+        percent(next.start_bpm), percent(next.max_bpm), format_one_decimal(cap), percent(*solid));
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int run_progress(const std::vector<std::string>& args) {
-  std::string drill, html, db, today_text;
+  std::string drill, song, html, db, today_text;
   po::options_description options(
       "pocket progress: per drill, the tempo you hold and your consistency over time\n\noptions");
   options.add_options()("help,h", "show this help")("drill", po::value(&drill),
                                                     "only this drill (see 'pocket drills')")(
+      "song", po::value(&song),
+      "a song played along with (--backing FILE): the speed you hold on it, whatever the drill")(
       "max-increase", po::value<double>(),
       "healthy pace: % above the consolidated tempo at most (default: the drill's, else 5)")(
       "html", po::value(&html), "also write the charts to this HTML file")(
@@ -109,13 +159,19 @@ int run_progress(const std::vector<std::string>& args) {
       "db", po::value(&db), "the history database");
   po::variables_map vm;
   if (!parse_command_line(args, options, {}, vm,
-                          "pocket progress --drill paradiddles --html p.html"))
+                          "pocket progress --drill paradiddles --html p.html\n"
+                          "       pocket progress --song song.wav"))
     return kExitOk;
   std::optional<double> cap;
   if (vm.count("max-increase")) cap = vm["max-increase"].as<double>();
   const std::chrono::sys_days now = today_or(today_text);
 
   const SessionStore store = open_store(db);
+  if (!song.empty()) {
+    if (!drill.empty() || !html.empty())
+      throw UsageError("--song shows one song in the terminal: leave out --drill and --html");
+    return print_song_progress(store, song, cap.value_or(LadderConfig{}.max_increase_percent));
+  }
   std::vector<SessionOutline> sessions = digested_outlines(store, {drill, "", -1});
   std::map<std::string, std::vector<SessionOutline>> by_drill;
   std::vector<std::string> order;  // drills by their latest session, newest first

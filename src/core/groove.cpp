@@ -17,7 +17,7 @@ double parse_tempo_percent(const std::string& text) {
   const auto [ptr, ec] = std::from_chars(text.data(), end, percent);
   if (ec != std::errc{} || ptr + 1 != end || *ptr != '%' || !(percent >= 10.0 && percent <= 400.0))
     throw std::invalid_argument(
-        fmt::format("'{}': a share of the groove's tempo is 10% to 400%, like 80%", text));
+        fmt::format("'{}': a share of the tempo is 10% to 400%, like 80%", text));
   return percent;
 }
 

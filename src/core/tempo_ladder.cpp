@@ -41,13 +41,18 @@ const StepResult& judged_last(std::span<const StepResult> steps) {
   return last;
 }
 
-std::string stopped_early_message(const StepResult& last) {
+std::string stopped_early_message(const StepResult& last, const std::string& tempo) {
   return fmt::format(
       "stopped early: still {} at {}, within the rule. Your limit is further than that",
-      describe_step(last), format_bpm(last.bpm));
+      describe_step(last), tempo);
 }
 
 }  // namespace
+
+std::string ladder_tempo_text(const LadderConfig& config, double bpm) {
+  if (!config.song_bpm) return format_bpm(bpm);
+  return fmt::format("{:.0f} % ({})", 100.0 * bpm / *config.song_bpm, format_bpm(bpm));
+}
 
 RuleCheck check_rule(const PassRule& rule, const Tally& tally) {
   const double share = tally.slots_within_25ms();
@@ -267,26 +272,25 @@ LimitVerdict TempoLadder::climb_verdict(std::size_t climb_steps, bool stopped_in
   const StepResult& last = judged_last(std::span(steps_).first(climb_steps));
   v.last_bpm = last.bpm;
   const std::string solid =
-      best_passed_ ? "solid up to " + format_bpm(v.best_passed_bpm) : "no step held yet";
+      best_passed_ ? "solid up to " + say(v.best_passed_bpm) : "no step held yet";
 
   if (!last.check.passed) {
     v.kind = VerdictKind::real_limit;
-    v.message = fmt::format("real limit at {}: {}; {}", format_bpm(last.bpm),
-                            describe_failure(last.check), solid);
+    v.message =
+        fmt::format("real limit at {}: {}; {}", say(last.bpm), describe_failure(last.check), solid);
   } else if (stopped_in_climb) {
     v.kind = VerdictKind::stopped_early;
-    v.message = stopped_early_message(last);
+    v.message = stopped_early_message(last, say(last.bpm));
   } else if (ceiling_ < config_.target_bpm) {
     v.kind = VerdictKind::pace_cap_reached;
     v.message = fmt::format(
         "held {} ({}), today's healthy-pace ceiling: {:g}% above your consolidated {}. "
         "Come back next session for more",
-        format_bpm(last.bpm), describe_step(last), config_.max_increase_percent,
-        format_bpm(*config_.consolidated_bpm));
+        say(last.bpm), describe_step(last), config_.max_increase_percent,
+        say(*config_.consolidated_bpm));
   } else {
     v.kind = VerdictKind::target_reached;
-    v.message =
-        fmt::format("reached the target: {} held ({})", format_bpm(last.bpm), describe_step(last));
+    v.message = fmt::format("reached the target: {} held ({})", say(last.bpm), describe_step(last));
   }
   return v;
 }
@@ -297,27 +301,25 @@ LimitVerdict TempoLadder::down_verdict() const {
   const StepResult& last = judged_last(steps_);
   v.last_bpm = last.bpm;
   const std::string solid =
-      best_passed_ ? "solid down to " + format_bpm(v.best_passed_bpm) : "no step held yet";
+      best_passed_ ? "solid down to " + say(v.best_passed_bpm) : "no step held yet";
 
   if (!last.check.passed) {
     v.kind = VerdictKind::real_limit;
-    v.message = fmt::format("real limit at {} on the way down: {}; {}", format_bpm(last.bpm),
+    v.message = fmt::format("real limit at {} on the way down: {}; {}", say(last.bpm),
                             describe_failure(last.check), solid);
   } else if (stopped_by_player_) {
     v.kind = VerdictKind::stopped_early;
-    v.message = stopped_early_message(last);
+    v.message = stopped_early_message(last, say(last.bpm));
   } else if (ceiling_ < config_.target_bpm) {
     v.kind = VerdictKind::pace_cap_reached;
     v.message = fmt::format(
         "held {} ({}). The whole ladder, {} down to {}, lies above today's "
         "healthy-pace ceiling, {:g}% above your consolidated {}, so it ran at the ceiling",
-        format_bpm(last.bpm), describe_step(last), format_one_decimal(config_.start_bpm),
-        format_bpm(config_.target_bpm), config_.max_increase_percent,
-        format_bpm(*config_.consolidated_bpm));
+        say(last.bpm), describe_step(last), format_one_decimal(config_.start_bpm),
+        say(config_.target_bpm), config_.max_increase_percent, say(*config_.consolidated_bpm));
   } else {
     v.kind = VerdictKind::target_reached;
-    v.message =
-        fmt::format("reached the target: {} held ({})", format_bpm(last.bpm), describe_step(last));
+    v.message = fmt::format("reached the target: {} held ({})", say(last.bpm), describe_step(last));
   }
   return v;
 }
@@ -326,27 +328,27 @@ std::string TempoLadder::way_down_sentence() const {
   if (!best_passed_) return "Nothing held on the way up, so there was no way down to play";
   if (way_down_bpm_.empty()) {
     return fmt::format("No tempo below {} held on the way up, so there was no way down",
-                       format_bpm(*turn_bpm_));
+                       say(*turn_bpm_));
   }
-  if (!finished_) return "The way down is under way at " + format_bpm(bpm_);
+  if (!finished_) return "The way down is under way at " + say(bpm_);
   const std::span<const StepResult> way_down = std::span(steps_).subspan(*turned_at_);
   if (way_down.empty()) return "You stopped before the way down";
   const StepResult& last = judged_last(way_down);
   if (!last.check.passed) {
-    return fmt::format("On the way down, {} did not hold{}: {}", format_bpm(last.bpm),
+    return fmt::format("On the way down, {} did not hold{}: {}", say(last.bpm),
                        stopped_by_player_ ? " before you stopped" : "",
                        describe_failure(last.check));
   }
   if (stopped_by_player_) {
-    return fmt::format("You stopped on the way down, still solid at {} ({})", format_bpm(last.bpm),
+    return fmt::format("You stopped on the way down, still solid at {} ({})", say(last.bpm),
                        describe_step(last));
   }
   if (way_down_bpm_.size() == 1) {
     return fmt::format("On the way down the start tempo, {}, held again",
-                       format_bpm(way_down_bpm_.front()));
+                       say(way_down_bpm_.front()));
   }
   return fmt::format("On the way down every tempo held, from {} back to the start at {}",
-                     format_one_decimal(way_down_bpm_.front()), format_bpm(way_down_bpm_.back()));
+                     format_one_decimal(way_down_bpm_.front()), say(way_down_bpm_.back()));
 }
 
 std::string_view to_string(VerdictKind kind) {

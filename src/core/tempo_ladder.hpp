@@ -64,7 +64,12 @@ struct LadderConfig {
   int stop_after_fails = 2;                // failed steps that end the ladder
   std::optional<double> consolidated_bpm;  // the player's last solid tempo, from history
   double max_increase_percent = 5.0;       // healthy pace: at most this far above it today
+  // A ladder on a song: the song's tempo at 100 %. Its tempos are said as shares of it too.
+  std::optional<double> song_bpm;
 };
+
+// "102 BPM", or on a song "85 % (102 BPM)".
+std::string ladder_tempo_text(const LadderConfig& config, double bpm);
 
 // Throws std::invalid_argument naming the setting that is wrong.
 void validate(const LadderConfig& config);
@@ -131,6 +136,7 @@ class TempoLadder {
   LimitVerdict climb_verdict(std::size_t climb_steps, bool stopped_in_climb) const;
   LimitVerdict down_verdict() const;
   std::string way_down_sentence() const;
+  std::string say(double bpm) const { return ladder_tempo_text(config_, bpm); }
 
   LadderConfig config_;
   double ceiling_;

@@ -1,6 +1,7 @@
 #include "practice_record.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -53,6 +54,39 @@ std::vector<HeldTempo> held_tempos(const std::vector<SessionOutline>& oldest_fir
     const auto date = parse_date(o.started_at.substr(0, 10));
     if (!date) continue;
     out.push_back({*date, o.digest->held_bpm});
+  }
+  return out;
+}
+
+std::optional<double> SongSession::held_percent() const {
+  if (!outline.digest->held_bpm) return std::nullopt;
+  return *outline.digest->held_bpm * 100.0 / song_bpm;
+}
+
+std::vector<SongSession> song_sessions(const SessionStore& store, const std::string& fingerprint) {
+  std::map<std::int64_t, double> song_bpm;  // the sessions with the song: its tempo at 100 %
+  for (const SessionRecord& r : store.history({"", "", -1})) {
+    const nlohmann::json settings = nlohmann::json::parse(r.settings_json, nullptr, false);
+    if (!settings.is_object() || !settings.contains("song")) continue;
+    const nlohmann::json& song = settings["song"];
+    if (!song.is_object() || song.value("fingerprint", std::string()) != fingerprint) continue;
+    if (const double bpm = song.value("bpm", 0.0); bpm > 0.0) song_bpm[r.id] = bpm;
+  }
+  std::vector<SongSession> out;
+  if (song_bpm.empty()) return out;
+  for (SessionOutline& o : digested_outlines(store, {"", "", -1})) {
+    const auto bpm = song_bpm.find(o.id);
+    if (bpm != song_bpm.end()) out.push_back({std::move(o), bpm->second});
+  }
+  std::reverse(out.begin(), out.end());  // oldest first
+  return out;
+}
+
+std::vector<HeldTempo> held_song_speeds(const std::vector<SongSession>& oldest_first) {
+  std::vector<HeldTempo> out;
+  for (const SongSession& s : oldest_first) {
+    if (const auto date = parse_date(s.outline.started_at.substr(0, 10)))
+      out.push_back({*date, s.held_percent()});
   }
   return out;
 }

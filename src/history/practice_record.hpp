@@ -22,6 +22,19 @@ std::vector<HeldTempo> held_tempos(const SessionStore& store, const std::string&
 // The same from sessions already read with their digests (see digested_outlines), oldest first.
 std::vector<HeldTempo> held_tempos(const std::vector<SessionOutline>& oldest_first);
 
+// A kept session played along with a song, with the song's tempo at 100 %.
+struct SongSession {
+  SessionOutline outline;
+  double song_bpm = 0.0;
+  // The share of the song's tempo it held, in % (80 is 80 %); none when it held none.
+  std::optional<double> held_percent() const;
+};
+
+// Every kept session played along with the song whose bytes have `fingerprint`, oldest first.
+std::vector<SongSession> song_sessions(const SessionStore& store, const std::string& fingerprint);
+// Their speeds held, as tempos in % (a HeldTempo's `bpm`: 80 is 80 %).
+std::vector<HeldTempo> held_song_speeds(const std::vector<SongSession>& oldest_first);
+
 // The drill's consolidated tempo from the history (see ConsolidationWindow).
 std::optional<double> consolidated_from_history(const SessionStore& store,
                                                 const std::string& drill);

@@ -65,8 +65,9 @@ StoredSession load_session(const SessionStore& store, std::int64_t id) {
     read_feel_settings(settings, s);
     const nlohmann::json song = settings.value("song", nlohmann::json());
     if (song.is_object())
-      s.song = StoredSong{song.value("file", std::string()),
-                          song.value("fingerprint", std::string()), song.value("speed", 1.0)};
+      s.song =
+          StoredSong{song.value("file", std::string()), song.value("fingerprint", std::string()),
+                     song.value("speed", 1.0), song.value("bpm", 0.0)};
   }
   std::vector<ScoredStroke> scored;
   for (const StoredStroke& stroke : s.strokes) {
@@ -132,6 +133,16 @@ StoredSession load_session(const SessionStore& store, std::int64_t id) {
     }
   }
   return s;
+}
+
+std::string song_speed_text(const StoredSong& song, const std::vector<StoredStep>& steps) {
+  if (steps.empty() || song.bpm <= 0.0)
+    return fmt::format("{} at {:.0f} %", song.file, song.speed * 100.0);
+  const auto [low, high] =
+      std::minmax_element(steps.begin(), steps.end(),
+                          [](const StoredStep& a, const StoredStep& b) { return a.bpm < b.bpm; });
+  return fmt::format("{} from {:.0f} % to {:.0f} %", song.file, 100.0 * low->bpm / song.bpm,
+                     100.0 * high->bpm / song.bpm);
 }
 
 std::string tempo_text(const SessionRecord& r) {

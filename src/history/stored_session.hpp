@@ -10,14 +10,16 @@
 
 namespace pocket {
 
-// A session from the history with what the review commands need: its grid and its analysis,
-// rebuilt from the stored strokes (which also serves sessions that never finished).
 // The song a session played along with, as the history keeps it.
 struct StoredSong {
   std::string file;  // its name
   std::string fingerprint;
-  double speed = 1.0;
+  double speed = 1.0;  // a ladder's: its first step's
+  double bpm = 0.0;    // its tempo at 100 %; 0 when not kept
 };
+
+// A session from the history with what the review commands need: its grid and its analysis,
+// rebuilt from the stored strokes (which also serves sessions that never finished).
 
 struct StoredSession {
   SessionRecord record;
@@ -39,6 +41,9 @@ struct StoredSession {
 
 // Throws UsageError when there is no such session.
 StoredSession load_session(const SessionStore& store, std::int64_t id);
+
+// "song.wav at 75 %", or on a ladder "song.wav from 70 % to 85 %" (its steps' lowest and highest).
+std::string song_speed_text(const StoredSong& song, const std::vector<StoredStep>& steps);
 
 // "120 BPM" or "100-148 BPM".
 std::string tempo_text(const SessionRecord& record);

@@ -21,6 +21,11 @@ class LadderCoach {
   // The tempo the click starts at: the ladder's first step's, else `drill_bpm`.
   double first_bpm(double drill_bpm) const { return ladder_ ? ladder_->bpm() : drill_bpm; }
   std::optional<double> ceiling_bpm() const { return ceiling_bpm_; }
+  // The earliest bar line the step after the one under way can start on: its bars, then the
+  // bar the coach decides in. A song's speed is not known past it.
+  std::int64_t next_step_bar() const {
+    return from_bar_ + (ladder_ ? ladder_->config().bars_per_step : 0) + 1;
+  }
 
   // The audio thread started a tempo on `first_bar` (not the held bar of a pause starting
   // again). A change that came too late for its bar line starts a bar later: so does the step.

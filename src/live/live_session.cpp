@@ -106,6 +106,7 @@ void Session::ask_next_tempo() {
 }
 
 LiveResult Session::run() {
+  if (song_ && coach_.active()) song_->read_up_to(coach_.next_step_bar());
   if (song_) song_->start(click_);
   ask_next_tempo();
   output_.start();
@@ -205,8 +206,13 @@ void Session::coach(const BarTally& bar) {
   if (!end) return;
   if (end->ladder_over) {
     click_.request_finish();
+    if (song_) song_->read_on();  // through the bar the click still plays, and past its end
   } else {
     click_.request_tempo(end->next_from_bar, end->next_bpm);
+    if (song_) {
+      song_->tempo_from(end->next_from_bar, end->next_bpm);
+      song_->read_up_to(coach_.next_step_bar());
+    }
   }
   tell(&SessionView::step_closed, end->step);
 }

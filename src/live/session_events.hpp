@@ -86,6 +86,7 @@ struct SessionState {
   ClickState click = ClickState::count_in;
   std::optional<StepProgress> step;
   std::int64_t underflows = 0;
+  std::int64_t song_skips = 0;  // times the song's frames came too late: its file read too slowly
   bool midi_connected = true;
   bool can_nudge = false;  // +/- change the tempo (not in a ladder)
 };

@@ -41,6 +41,7 @@ SessionState Session::state() const {
                                 : click_state(playing, keys_.pausing(), sections_.held(),
                                               modes_.silenced_state());
   state.underflows = click_.underflows();
+  state.song_skips = song_ ? song_->skips() : 0;
   state.midi_connected = kit_.connected();
   state.can_nudge = !coach_.active();
   state.step = coach_.progress();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include <curses.h>
 #include <fmt/format.h>
@@ -263,15 +265,23 @@ void ScreenView::draw_meter(int width, int top, int last_row) {
 }
 
 void ScreenView::draw_footer(int width, int height) {
-  if (!state_.midi_connected) {
-    put(height - 3, 1, "! the kit's MIDI port is gone: the click goes on, pocket looks for it",
-        band_attr(Band::loose) | A_BOLD);
-  }
+  // Two rows for warnings, the most pressing first: the kit, the audio, the song.
+  std::vector<std::string> warnings;
+  if (!state_.midi_connected)
+    warnings.emplace_back("! the kit's MIDI port is gone: the click goes on, pocket looks for it");
   if (state_.underflows > 0) {
-    put(height - 2, 1,
-        fmt::format("! audio underflows: {} (the machine could not keep up: a bigger buffer "
-                    "helps)",
-                    state_.underflows),
+    warnings.push_back(
+        fmt::format("! audio underflows: {} (the machine could not keep up: a bigger buffer helps)",
+                    state_.underflows));
+  }
+  if (state_.song_skips > 0) {
+    warnings.push_back(
+        fmt::format("! the song skipped {}: its file is read too slowly (the click goes on)",
+                    state_.song_skips == 1 ? "once" : fmt::format("{} times", state_.song_skips)));
+  }
+  warnings.resize(std::min<std::size_t>(warnings.size(), 2));
+  for (std::size_t i = 0; i < warnings.size(); ++i) {
+    put(height - 1 - static_cast<int>(warnings.size() - i), 1, warnings[i],
         band_attr(Band::loose) | A_BOLD);
   }
   const bool waiting = state_.click == ClickState::waiting_for_hit;

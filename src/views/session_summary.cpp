@@ -1,5 +1,7 @@
 #include "views/session_summary.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "live/live_devices.hpp"
@@ -29,11 +31,20 @@ void print_session_summary(const LiveOptions& live, const LiveResult& r,
                r.paused_seconds);
   }
   if (r.backing) {
+    const BackingResult& song = *r.backing;
+    std::string speed = fmt::format("at {:.0f} %", song.speed * 100.0);
+    if (!r.steps.empty()) {  // a ladder: the song's tempo at 100 % is its first step's share
+      const double song_bpm = r.start_bpm / song.speed;
+      const auto [low, high] = std::minmax_element(
+          r.steps.begin(), r.steps.end(),
+          [](const StepResult& a, const StepResult& b) { return a.bpm < b.bpm; });
+      speed = fmt::format("from {:.0f} % to {:.0f} %", 100.0 * low->bpm / song_bpm,
+                          100.0 * high->bpm / song_bpm);
+    }
+    const std::string skipped = song.skips == 1 ? "once" : fmt::format("{} times", song.skips);
     fmt::print(
-        out, "the song: {} at {:.0f} %{}\n", r.backing->file, r.backing->speed * 100.0,
-        r.backing->skips > 0
-            ? fmt::format(", skipped {} times: its file was read too slowly", r.backing->skips)
-            : "");
+        out, "the song: {} {}{}\n", song.file, speed,
+        song.skips > 0 ? fmt::format(", skipped {}: its file was read too slowly", skipped) : "");
   }
   if (r.remote && !r.remote->actions.empty() &&
       r.remote->actions.back().did == RemoteUse::Did::end) {

@@ -151,6 +151,7 @@ void WebView::state_changed(const SessionState& s) {
                        {"click", click_state_name(s.click)},
                        {"click_words", click_words(s.click)},
                        {"underflows", s.underflows},
+                       {"song_skips", s.song_skips},
                        {"midi_connected", s.midi_connected},
                        {"can_nudge", s.can_nudge},
                        {"step", s.step ? step_json(*s.step) : json(nullptr)}}

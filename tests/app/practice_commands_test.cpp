@@ -7,13 +7,16 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "core/goal_projection.hpp"
+#include "presets/drill_file.hpp"
 #include "store/session_store.hpp"
 #include "support/find_required.hpp"
 #include "support/history_fixture.hpp"
 #include "support/scoped_env.hpp"
 #include "support/stored_history.hpp"
+#include "support/test_song.hpp"
 
 using namespace pocket;
 using Catch::Contains;
@@ -128,6 +131,52 @@ TEST_CASE("history and progress keep drills apart", "[drills][progress]") {
 
   const auto only = h.pocket({"progress", "--drill", "paradiddles", "--today", "2026-11-03"});
   CHECK_THAT(only.out, Contains("paradiddles:") && !Contains("rock-groove"));
+}
+
+TEST_CASE("progress of a song shows the speed held on it over the sessions whatever the drill",
+          "[progress][backing]") {
+  History h;
+  const auto song = h.dir / "song.wav";
+  const auto other = h.dir / "other.wav";
+  test::TestSong made;
+  made.seconds = 2.0;
+  made.onsets = {0.5};
+  test::write_test_song(song, made);
+  made.onsets = {0.7};
+  test::write_test_song(other, made);
+  const auto played_along = [&](const std::filesystem::path& file, double song_bpm) {
+    return nlohmann::json{{"song",
+                           {{"file", file.filename().string()},
+                            {"fingerprint", file_fingerprint(file)},
+                            {"speed", 0.7},
+                            {"bpm", song_bpm}}}}
+        .dump();
+  };
+  {
+    SessionStore store(h.db);
+    // 70, 75 and 80 % of the song's 120 BPM, on two drills; the other song and a drill without a
+    // song are not its sessions.
+    test::store_ladder(store, "ladder", "2026-11-10", 84.0, played_along(song, 120.0));
+    test::store_ladder(store, "ladder", "2026-11-17", 90.0, played_along(song, 120.0));
+    test::store_ladder(store, "ladder", "2026-11-24", 150.0, played_along(other, 160.0));
+    test::store_ladder(store, "play", "2026-11-30", 96.0, played_along(song, 120.0));
+    test::store_ladder(store, "ladder", "2026-12-01", 200.0);
+  }
+  const auto result = h.pocket({"progress", "--song", song.string()});
+  INFO(result.out << result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.out, Contains("song.wav: 3 sessions from 2026-11-10 to 2026-11-30"));
+  CHECK_THAT(result.out, Contains("solid at 80 % of its tempo"));
+  CHECK_THAT(result.out, Contains("go no higher than 84 % (5% above 80 %, the speed you hold)"));
+  CHECK_THAT(result.out, !Contains("other.wav") && !Contains("150"));
+
+  const auto unplayed = h.pocket({"progress", "--song", (h.dir / "none.wav").string()});
+  CHECK(unplayed.exit_code != 0);
+  CHECK_THAT(unplayed.err, Contains("none.wav") && Contains("no such file"));
+  made.onsets = {0.9};  // bytes of its own: a song never played along with
+  test::write_test_song(h.dir / "new.wav", made);
+  const auto fresh = h.pocket({"progress", "--song", (h.dir / "new.wav").string()});
+  CHECK_THAT(fresh.out, Contains("no sessions with strokes on new.wav yet"));
 }
 
 TEST_CASE("goals: set, projected at the player's own rate, listed and cleared", "[goals]") {

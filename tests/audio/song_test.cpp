@@ -162,6 +162,51 @@ TEST_CASE("the song's reader fills the ring ahead and the whole song comes throu
   CHECK(worst(onsets_in(right, 0.25f, 480), expected_frames(song, 48000.0, 1.0)) == 0);
 }
 
+TEST_CASE("a song kept before a bar line waits there and goes on from it at the speed it is told",
+          "[song]") {
+  // 8 bars at 120 BPM from 1 s: a bar is 2 s. Slowed to 75 % a bar is 128000 frames, and bar 2
+  // starts at song frame 256000; from there the song goes on at 90 %.
+  TempDir dir;
+  TestSong song;
+  song.seconds = 20.0;
+  song.onsets = off_beats(1.0, 120.0, 8);
+  write_test_song(dir.path() / "song.wav", song);
+  SongStream stream(std::make_unique<SongSource>(
+      SongSettings{(dir.path() / "song.wav").string(), 48000.0, 0.75, 1.0}));
+  constexpr long kTurn = 256000;
+  stream.read_up_to(kTurn);
+  stream.start();
+  std::vector<float> right, block(2 * 512);
+  const auto take = [&](long until) {
+    for (int idle = 0; static_cast<long>(right.size()) < until && idle < 2000;) {
+      const auto want = static_cast<std::size_t>(std::min<long>(512, until - right.size()));
+      const std::size_t n = stream.pop(block.data(), want);
+      for (std::size_t i = 0; i < n; ++i) right.push_back(block[2 * i + 1]);
+      if (n == 0 && stream.ended()) break;
+      idle = n == 0 ? idle + 1 : 0;
+      if (n == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  };
+  take(kTurn + 1);
+  CHECK(static_cast<long>(right.size()) == kTurn);  // not a frame past the bar line
+  CHECK_FALSE(stream.ended());
+
+  stream.turn({kTurn, 5.0, 0.9});
+  stream.read_up_to(SongStream::kNoLimit);
+  take(1L << 30);
+  CHECK(stream.ended());
+  std::vector<long> expected;
+  for (const double t : song.onsets)
+    expected.push_back(t < 5.0 ? std::lround((t - 1.0) / 0.75 * 48000.0)
+                               : kTurn + std::lround((t - 5.0) / 0.9 * 48000.0));
+  const long most = worst(onsets_in(right, 0.25f, 480), expected);
+  INFO("worst onset " << most << " frames off");
+  CHECK(most <= 240);
+  // The rest of the song, 15 s of it after bar 2's line, at 90 %.
+  CHECK(std::labs(static_cast<long>(right.size()) - kTurn - std::lround(15.0 / 0.9 * 48000.0)) <=
+        1);
+}
+
 TEST_CASE("the mixer puts song frame n on track frame origin plus n, held where the click holds",
           "[song]") {
   CountingFrames frames(1 << 20);

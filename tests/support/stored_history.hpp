@@ -12,12 +12,14 @@
 namespace pocket::test {
 
 // A finished ladder session of `drill` on `date` (YYYY-MM-DD) whose highest solid step held
-// `held` BPM: a solid step below it, and a step above it that did not hold.
+// `held` BPM: a solid step below it, and a step above it that did not hold. `settings`: the
+// session's settings as JSON, when the test needs them.
 inline void store_ladder(SessionStore& store, const std::string& drill, const std::string& date,
-                         double held) {
+                         double held, const std::string& settings = "") {
   SessionRecord r;
   r.started_at = date + "T18:00:00Z";
   r.drill = drill;
+  if (!settings.empty()) r.settings_json = settings;
   r.bpm_low = held - 6.0;
   r.bpm_high = held + 3.0;
   const std::int64_t id = store.begin_session(r);

@@ -36,7 +36,10 @@ po::options_description backing_options(bool ladder) {
       "no-click", po::bool_switch(), "leave the click out: the song keeps the time")(
       "tempo-map", po::value<std::string>(),
       "the song's tempo from its MIDI file (or a click track's), changes on bar lines; its "
-      "first tick is the song's first bar line (instead of --bpm)");
+      "first tick is the song's first bar line (instead of --bpm)")(
+      "section", po::value<std::string>(),
+      "FIRST:LAST: play only these bars of the song (1 is its first), again and again, the "
+      "count-in over the bars before");
   if (ladder) d.add_options()("bpm", po::value<double>(), "the song's tempo at 100 %");
   return d;
 }
@@ -114,6 +117,44 @@ double ladder_on_song(const po::variables_map& vm, double song_bpm, LadderConfig
   return ladder.start_bpm / song_bpm;
 }
 
+// --section FIRST:LAST: the song's bars looped, the drill's bars numbered by them. Needs one
+// meter and one tempo, and the bars inside the song.
+void loop_section(const po::variables_map& vm, double song_seconds, LiveOptions& live,
+                  BackingOptions& song) {
+  const std::string text = vm["section"].as<std::string>();
+  int first = 0, last = 0;
+  const auto colon = text.find(':');
+  const auto number = [&](std::string_view part, int& value) {
+    const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
+    return error == std::errc{} && end == part.data() + part.size() && !part.empty();
+  };
+  if (colon == std::string::npos || !number(std::string_view(text).substr(0, colon), first) ||
+      !number(std::string_view(text).substr(colon + 1), last) || first < 1 || last < first)
+    throw UsageError(fmt::format(
+        "--section {}: give the song's first and last bar to play, like 9:12 (1 is its first)",
+        text));
+  if (live.drill.meters.size() > 1)
+    throw UsageError("--section counts the song's bars in one meter, not a sequence of them");
+  if (!live.drill.pattern.empty() || !live.drill.sticking.empty() || live.drill.groove)
+    throw UsageError(
+        "--section numbers the grid by the song's bars: it goes with a plain grid, "
+        "not a drill's own pattern, sticking or groove");
+  if (!live.tempo_changes.empty())
+    throw UsageError("--section loops a song at one tempo: this tempo map changes");
+  const Meter meter = live.drill.meters.first();
+  const double bar_seconds = meter.beats * 60.0 / live.drill.bpm;  // at 100 %, --bpm's unit
+  const auto bars_in_song =
+      static_cast<int>(std::floor((song_seconds - song.first_bar_seconds) / bar_seconds + 1e-6));
+  if (last > bars_in_song)
+    throw UsageError(fmt::format("--section {}: the song '{}' has {} bars from its first bar line",
+                                 text, song.file, bars_in_song));
+  song.section_from = first;
+  song.section_bars = last - first + 1;
+  live.drill.meters =
+      MeterCycle(std::vector<Meter>(static_cast<std::size_t>(song.section_bars), meter));
+  live.drill.meters.number_bars_from(first);
+}
+
 }  // namespace
 
 void apply_backing(const po::variables_map& vm, LiveOptions& live) {
@@ -123,8 +164,9 @@ void apply_backing(const po::variables_map& vm, LiveOptions& live) {
   double speed = vm.count("speed") ? parse_speed(vm["speed"].as<std::string>(), "speed") : 1.0;
   if (vm.count("tempo-map")) follow_tempo_map(vm, speed, live);
   if (!vm.count("backing") && !live.drill.backing) {
-    if (vm.count("speed") || no_click)
-      throw UsageError("--speed and --no-click go with a song: give it with --backing FILE");
+    if (vm.count("speed") || vm.count("section") || no_click)
+      throw UsageError(
+          "--speed, --section and --no-click go with a song: give it with --backing FILE");
     return;
   }
   if (live.drill.ladder) {
@@ -149,6 +191,7 @@ void apply_backing(const po::variables_map& vm, LiveOptions& live) {
   if (song.first_bar_seconds >= probe.seconds())
     throw UsageError(fmt::format("--backing-offset {:g}: the song '{}' is only {:.1f} s long",
                                  song.first_bar_seconds, song.file, probe.seconds()));
+  if (vm.count("section")) loop_section(vm, probe.seconds(), live, song);
   if (probe.resampled())
     say_before_click(live, fmt::format("the song is at {} Hz and the audio at {:.0f} Hz: pocket "
                                        "resamples it as it plays",

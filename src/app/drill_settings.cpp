@@ -47,6 +47,9 @@ std::string drill_settings_json(const Drill& d, const BackingOptions* song) {
                  {"speed", song->speed},
                  {"bpm", d.bpm / song->speed},  // the song's tempo at 100 %
                  {"first_bar_seconds", song->first_bar_seconds}};
+    if (song->section_bars > 0)
+      j["song"]["section"] =
+          fmt::format("{}:{}", song->section_from, song->section_from + song->section_bars - 1);
   }
   for (const StickingLine& line : d.sticking) {
     if (line.pad.empty()) {

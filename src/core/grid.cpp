@@ -137,7 +137,8 @@ bool Grid::on_beat(int position) const {
 std::string Grid::position_label(int position) const {
   const auto [bar, slot] = bar_and_slot(position);
   const Meter& meter = meters_.meters()[bar];
-  const std::string prefix = meters_.size() > 1 ? fmt::format("{}:", bar + 1) : "";
+  const std::string prefix =
+      meters_.size() > 1 ? fmt::format("{}:", bar + meters_.first_bar_number()) : "";
   if (slots_per_whole_ % meter.unit != 0) return fmt::format("{}slot {}", prefix, slot + 1);
   const int per_beat = slots_per_whole_ / meter.unit;
   const int beat = slot / per_beat + 1;

@@ -33,11 +33,17 @@ class MeterCycle {
   // Exact: every bar length is a sum of powers of two.
   double wholes_before(std::int64_t bar) const;
 
+  // The number the cycle's first bar is called by in labels: 1, or a song's bar when the cycle
+  // is a section of it (9 for bars 9 to 12).
+  int first_bar_number() const { return first_bar_number_; }
+  void number_bars_from(int number) { first_bar_number_ = number; }
+
   friend bool operator==(const MeterCycle&, const MeterCycle&) = default;
 
  private:
   std::vector<Meter> meters_;
   std::vector<double> wholes_before_;  // per meter of the cycle, and the cycle's length last
+  int first_bar_number_ = 1;
 };
 
 // Parses "4/4" or a cycle "7/8,4/4". Throws std::invalid_argument naming what is wrong.

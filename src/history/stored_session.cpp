@@ -64,10 +64,16 @@ StoredSession load_session(const SessionStore& store, std::int64_t id) {
     }
     read_feel_settings(settings, s);
     const nlohmann::json song = settings.value("song", nlohmann::json());
-    if (song.is_object())
-      s.song =
-          StoredSong{song.value("file", std::string()), song.value("fingerprint", std::string()),
-                     song.value("speed", 1.0), song.value("bpm", 0.0)};
+    if (song.is_object()) {
+      s.song = StoredSong{song.value("file", std::string()),
+                          song.value("fingerprint", std::string()), song.value("speed", 1.0),
+                          song.value("bpm", 0.0), song.value("section", std::string())};
+      // A section's bars are the song's: 9:1 is the first beat of its bar 9.
+      int first = 0;
+      const std::string& section = s.song->section;
+      std::from_chars(section.data(), section.data() + section.size(), first);
+      if (first > 0) s.meters.number_bars_from(first);
+    }
   }
   std::vector<ScoredStroke> scored;
   for (const StoredStroke& stroke : s.strokes) {
@@ -136,12 +142,13 @@ StoredSession load_session(const SessionStore& store, std::int64_t id) {
 }
 
 std::string song_speed_text(const StoredSong& song, const std::vector<StoredStep>& steps) {
+  const std::string bars = song.section.empty() ? "" : "bars " + song.section + " of ";
   if (steps.empty() || song.bpm <= 0.0)
-    return fmt::format("{} at {:.0f} %", song.file, song.speed * 100.0);
+    return fmt::format("{}{} at {:.0f} %", bars, song.file, song.speed * 100.0);
   const auto [low, high] =
       std::minmax_element(steps.begin(), steps.end(),
                           [](const StoredStep& a, const StoredStep& b) { return a.bpm < b.bpm; });
-  return fmt::format("{} from {:.0f} % to {:.0f} %", song.file, 100.0 * low->bpm / song.bpm,
+  return fmt::format("{}{} from {:.0f} % to {:.0f} %", bars, song.file, 100.0 * low->bpm / song.bpm,
                      100.0 * high->bpm / song.bpm);
 }
 

@@ -14,8 +14,9 @@ namespace pocket {
 struct StoredSong {
   std::string file;  // its name
   std::string fingerprint;
-  double speed = 1.0;  // a ladder's: its first step's
-  double bpm = 0.0;    // its tempo at 100 %; 0 when not kept
+  double speed = 1.0;   // a ladder's: its first step's
+  double bpm = 0.0;     // its tempo at 100 %; 0 when not kept
+  std::string section;  // the bars looped, "9:12"; empty: the whole song
 };
 
 // A session from the history with what the review commands need: its grid and its analysis,
@@ -42,7 +43,8 @@ struct StoredSession {
 // Throws UsageError when there is no such session.
 StoredSession load_session(const SessionStore& store, std::int64_t id);
 
-// "song.wav at 75 %", or on a ladder "song.wav from 70 % to 85 %" (its steps' lowest and highest).
+// "song.wav at 75 %", or on a ladder "song.wav from 70 % to 85 %" (its steps' lowest and
+// highest), after "bars 9:12 of " for a section.
 std::string song_speed_text(const StoredSong& song, const std::vector<StoredStep>& steps);
 
 // "120 BPM" or "100-148 BPM".

@@ -57,6 +57,8 @@ struct BackingResult {
   int file_rate = 0;               // Hz
   bool resampled = false;          // the file's rate was not the device's
   std::int64_t skips = 0;          // times it skipped because its frames came too late
+  int section_from = 0;            // the song's bars looped, from this one (1: its first); 0: none
+  int section_bars = 0;
 };
 
 struct LiveResult {

@@ -62,7 +62,7 @@ Session::Session(const LiveOptions& o)
       song_(o.backing ? std::optional<SessionSong>(std::in_place, *o.backing, schedule_, rate_)
                       : std::nullopt),
       // Read before the audio thread owns the schedule.
-      ends_with_song_(o.backing && o.minutes <= 0.0 &&
+      ends_with_song_(o.backing && o.backing->section_bars == 0 && o.minutes <= 0.0 &&
                       schedule_.end_bar() == std::numeric_limits<std::int64_t>::max()),
       devices_(o.audio, o.midi, schedule_, sound_, o.kit),
       output_(devices_.output()),
@@ -160,6 +160,7 @@ void Session::take_clicks() {
   for (ClickEvent c; click_.pop_click(c);) {
     result_.clicks_heard += c.audible;
     last_bar_heard_ = std::max(last_bar_heard_, c.bar);
+    if (song_) song_->keep_ahead(last_bar_heard_);
     scoring_.add_click(c);
     now_playing_.rendered(c);
     if (to_track_.ready()) {

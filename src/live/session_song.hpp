@@ -1,12 +1,14 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "audio/click_engine.hpp"
 #include "audio/song_mixer.hpp"
+#include "audio/song_plan.hpp"
 #include "audio/song_stream.hpp"
 #include "core/live_schedule.hpp"
 #include "live/live_result.hpp"
@@ -14,16 +16,20 @@
 namespace pocket {
 
 // A song to play along with (--backing): the file, where its first bar line is, how loud, how
-// fast.
+// fast, and the bars of it to loop.
 struct BackingOptions {
   std::string file;
   double first_bar_seconds = 0.0;  // where the song's first bar line is in the file
   double gain_db = 0.0;
   double speed = 1.0;  // the song's tempo and the click's: 0.75 plays both at 75 %
+  // --section: the song's bars from `section_from` (1 is its first) on, `section_bars` of them,
+  // played again and again from the first bar after the count-in. 0: the whole song.
+  int section_from = 0;
+  int section_bars = 0;
 };
 
 // The song of one session: read on a thread of its own and mixed by the audio thread, its first
-// bar line on the drill's first bar line after the count-in.
+// bar line (or its section's) on the drill's first bar line after the count-in.
 class SessionSong {
  public:
   // [main-thread] Throws InputFileError for a file that cannot be played.
@@ -37,7 +43,11 @@ class SessionSong {
   // the song's speed there is not decided yet. Before start(), so is the first read.
   void read_up_to(std::int64_t bar);
   // [session thread] The reader reads on at the speed it has, to the song's end.
-  void read_on() { stream_->read_up_to(SongStream::kNoLimit); }
+  void read_on();
+  // [session thread] A looped section is read a few passes ahead of the bar being heard, each
+  // pass's turn back to its start given before the reader gets there.
+  void keep_ahead(std::int64_t heard_bar);
+  bool loops() const { return plan_->loops(); }
 
   // [main-thread] Reads ahead, then the engine mixes it from its first buffer on.
   void start(ClickEngine& click);
@@ -48,22 +58,17 @@ class SessionSong {
   BackingResult result() const;
 
  private:
-  // Song frame of the bar line of `bar`, at the speed from the last change on.
-  std::int64_t frame_of(std::int64_t bar) const;
+  // Tells the reader the turns before the nearer of the two limits, and to stop there.
+  void limit_reading();
 
   BackingResult result_;
-  double rate_;
-  double song_bpm_;           // the song's tempo at 100 %
-  double bar_seconds_;        // a bar at 100 %
-  double first_bar_in_file_;  // seconds
-  std::int64_t origin_;       // the track frame of song frame 0
-  // The last speed change: from the bar line of `from_bar_`, `from_seconds_` into the track
-  // (held time left out), at `speed_`.
-  std::int64_t from_bar_ = 0;
-  double from_seconds_ = 0.0;
-  double speed_;
+  double song_bpm_;  // the song's tempo at 100 %
+  std::optional<SongPlan> plan_;
   std::unique_ptr<SongStream> stream_;
   std::optional<SongMixer> mixer_;
+  static constexpr std::int64_t kNoBar = std::numeric_limits<std::int64_t>::max();
+  std::int64_t ladder_limit_ = kNoBar;  // the bar line a ladder's next speed is not known past
+  std::int64_t loop_limit_ = kNoBar;    // the bar line the loop's turns are given up to
 };
 
 }  // namespace pocket

@@ -89,6 +89,10 @@ std::string live_result_json(const LiveOptions& o, const LiveResult& r) {
                     {"file_rate", r.backing->file_rate},
                     {"resampled", r.backing->resampled},
                     {"skips", r.backing->skips}};
+    if (r.backing->section_bars > 0) {
+      j["backing"]["section"] = {{"from", r.backing->section_from},
+                                 {"to", r.backing->section_from + r.backing->section_bars - 1}};
+    }
   }
   j["kit"] = o.kit.name();
   j["audio"] = {{"device", r.audio_device},

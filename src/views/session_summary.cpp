@@ -42,8 +42,12 @@ void print_session_summary(const LiveOptions& live, const LiveResult& r,
                           100.0 * high->bpm / song_bpm);
     }
     const std::string skipped = song.skips == 1 ? "once" : fmt::format("{} times", song.skips);
+    const std::string bars = song.section_bars == 0
+                                 ? ""
+                                 : fmt::format("bars {}:{} of ", song.section_from,
+                                               song.section_from + song.section_bars - 1);
     fmt::print(
-        out, "the song: {} {}{}\n", song.file, speed,
+        out, "the song: {}{} {}{}\n", bars, song.file, speed,
         song.skips > 0 ? fmt::format(", skipped {}: its file was read too slowly", skipped) : "");
   }
   if (r.remote && !r.remote->actions.empty() &&

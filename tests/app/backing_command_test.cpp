@@ -57,3 +57,39 @@ TEST_CASE("play with a song at another sample rate says once that it is resample
   CHECK(count_of(result.out + result.err, "44100 Hz and the audio at 48000 Hz") == 1);
   CHECK_THAT(result.out + result.err, Contains("resamples it"));
 }
+
+TEST_CASE("a section or a ladder on a song that cannot be played says why in one line",
+          "[backing]") {
+  TempDir dir;
+  TestSong song;
+  song.seconds = 9.5;  // four bars of 2 s at 120 BPM after the first bar line at 1 s
+  write_test_song(dir / "song.wav", song);
+  const auto with = [&](std::vector<std::string> args) {
+    for (const std::string a : {"--midi-api", "jack", "--midi-in", "virtual", "--audio-device",
+                                "no-such-device-here", "--no-save"})
+      args.push_back(a);
+    return run_command(POCKET_BINARY, args, dir.path());
+  };
+  const std::string file = (dir / "song.wav").string();
+  const auto refused = [&](const std::vector<std::string>& args, const std::string& why) {
+    const CommandResult r = with(args);
+    INFO(r.out << r.err);
+    CHECK(r.exit_code != 0);
+    CHECK_THAT(r.err, Contains(why));
+    CHECK(count_of(r.err, "\n") == 1);
+  };
+  refused({"play", "--backing", file, "--backing-offset", "1", "--section", "3:5"},
+          "the song '" + file + "' has 4 bars from its first bar line");
+  refused({"play", "--backing", file, "--section", "4-5"}, "like 9:12");
+  refused({"play", "--backing", file, "--section", "0:2"}, "like 9:12");
+  refused({"play", "--backing", file, "--meter", "7/8,4/4", "--section", "1:2"},
+          "not a sequence of them");
+  refused({"play", "--section", "1:2"}, "give it with --backing FILE");
+  refused({"ladder", "--backing", file, "--from", "70%", "--to", "100%"},
+          "needs the song's tempo: --bpm or --tempo-map");
+  refused({"ladder", "--backing", file, "--bpm", "120", "--from", "20%", "--to", "100%"},
+          "is 20 % of the song's 120 BPM");
+  refused({"ladder", "--backing", file, "--bpm", "120", "--speed", "80%"},
+          "a ladder sets the song's speed");
+  refused({"ladder", "--from", "70%"}, "needs a groove (--groove FILE.mid) or a song");
+}

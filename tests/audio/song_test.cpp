@@ -12,6 +12,7 @@
 #include "audio/click_engine.hpp"
 #include "audio/click_sound.hpp"
 #include "audio/song_mixer.hpp"
+#include "audio/song_plan.hpp"
 #include "audio/song_source.hpp"
 #include "audio/song_stream.hpp"
 #include "core/errors.hpp"
@@ -205,6 +206,43 @@ TEST_CASE("a song kept before a bar line waits there and goes on from it at the 
   // The rest of the song, 15 s of it after bar 2's line, at 90 %.
   CHECK(std::labs(static_cast<long>(right.size()) - kTurn - std::lround(15.0 / 0.9 * 48000.0)) <=
         1);
+}
+
+TEST_CASE(
+    "a song's plan turns back at each pass of a section and keeps a ladder's changes in order",
+    "[song]") {
+  // Bars of 2 s from 5 s into the file, the session's bar 0 at 2 s on the track; two bars
+  // looped. Frames at 48 kHz.
+  SongPlan plan({5.0, 2.0, 1.0, 2.0, 48000.0, 0, 2});
+  const auto is = [](const SongTurn& t, long frame, double file_seconds, double speed) {
+    INFO("turn at " << t.frame << " to " << t.file_seconds << " s at " << t.speed);
+    CHECK(t.frame == frame);
+    CHECK(t.file_seconds == Approx(file_seconds));
+    CHECK(t.speed == speed);
+  };
+  std::vector<SongTurn> turns = plan.turns_before(5);  // the passes starting on bars 2 and 4
+  REQUIRE(turns.size() == 2);
+  is(turns[0], 6 * 48000, 5.0, 1.0);
+  is(turns[1], 10 * 48000, 5.0, 1.0);
+  CHECK(plan.turns_before(5).empty());  // given once
+  // A ladder's step on bar 5, in the middle of a pass: the song goes on from its bar 2 slower.
+  const auto slower = plan.speed_from(5, 0.8);
+  REQUIRE(slower);
+  is(*slower, 12 * 48000, 7.0, 0.8);
+  // Bars of 2.5 s from there on.
+  turns = plan.turns_before(9);
+  REQUIRE(turns.size() == 2);
+  is(turns[0], std::lround(14.5 * 48000), 5.0, 0.8);
+  is(turns[1], std::lround(19.5 * 48000), 5.0, 0.8);
+  // A step on a pass's first bar is that pass's turn too.
+  const auto on_pass = plan.speed_from(10, 0.9);
+  REQUIRE(on_pass);
+  is(*on_pass, std::lround(24.5 * 48000), 5.0, 0.9);
+  turns = plan.turns_before(13);
+  REQUIRE(turns.size() == 1);
+  is(turns[0], std::lround((24.5 + 4.0 / 0.9) * 48000), 5.0, 0.9);
+  CHECK_FALSE(plan.speed_from(13, 0.9));  // the same speed: nothing to turn
+  CHECK(plan.frame_of(14) == std::lround((24.5 + 8.0 / 0.9) * 48000));
 }
 
 TEST_CASE("the mixer puts song frame n on track frame origin plus n, held where the click holds",

@@ -1,6 +1,8 @@
 // A song played along with the click on a real JACK server: what pocket plays is captured from
 // its ports, and the song's own onsets must fall on pocket's grid, at full speed and slowed,
 // from WAV and from FLAC, while the drummer's strokes are scored as they were played.
+#include <algorithm>
+#include <cmath>
 #include <csignal>
 #include <string>
 
@@ -9,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "audio/click_sound.hpp"
 #include "live_rig.hpp"
 #include "support/test_song.hpp"
 #include "support/test_song_tempo.hpp"
@@ -21,6 +24,29 @@ constexpr double kSongFirstBar = 1.0;  // seconds into the file
 constexpr int kSongBars = 6;
 // Three bars at 100 BPM, three at 120: the click follows the song's tempo map.
 const std::vector<SongPart> kParts = {{100.0, 3}, {120.0, 3}};
+
+// pocket run with `args` and the drummer, while song_capture records pocket's two outputs into
+// the rig's capture.wav for at most `seconds`.
+struct Captured {
+  CommandResult result;
+  std::vector<DrummerStroke> played;
+  Channels output;
+};
+Captured play_captured(LiveRig& rig, const DrummerOptions& drummer,
+                       const std::vector<std::string>& args, int seconds) {
+  Captured c;
+  const auto capture = rig.dir().path() / "capture.wav";
+  c.played = rig.with_drummer(drummer, [&] {
+    BackgroundProcess recorder(SONG_CAPTURE_BINARY,
+                               {"--out", capture.string(), "--seconds", std::to_string(seconds)},
+                               rig.dir().path() / "capture.out", rig.dir().path() / "capture.err");
+    c.result = rig.pocket(args);
+    recorder.signal(SIGTERM);
+    REQUIRE(recorder.wait(std::chrono::seconds(20)) == 0);
+  });
+  if (c.result.exit_code == 0) c.output = read_channels(capture);
+  return c;
+}
 
 }  // namespace
 
@@ -42,17 +68,13 @@ TEST_CASE("a song with a tempo change plays on the grid at 100 and 75 percent fr
   DrummerOptions drummer;
   drummer.jitter_ms = 3.0;
   drummer.seed = speed == 1.0 ? 7 : 8;
-  CommandResult result;
-  const auto capture = rig.dir().path() / "capture.wav";
-  const auto played = rig.with_drummer(drummer, [&] {
-    BackgroundProcess recorder(SONG_CAPTURE_BINARY, {"--out", capture.string(), "--seconds", "60"},
-                               rig.dir().path() / "capture.out", rig.dir().path() / "capture.err");
-    result = rig.pocket({"play", "--tempo-map", tempo_map.string(), "--bars",
-                         std::to_string(kSongBars), "--backing", file.string(), "--backing-offset",
-                         "1", "--speed", std::to_string(speed * 100.0) + "%"});
-    recorder.signal(SIGTERM);
-    REQUIRE(recorder.wait(std::chrono::seconds(20)) == 0);
-  });
+  const Captured run = play_captured(
+      rig, drummer,
+      {"play", "--tempo-map", tempo_map.string(), "--bars", std::to_string(kSongBars), "--backing",
+       file.string(), "--backing-offset", "1", "--speed", std::to_string(speed * 100.0) + "%"},
+      60);
+  const CommandResult& result = run.result;
+  const std::vector<DrummerStroke>& played = run.played;
   INFO(name << " at " << speed * 100.0 << " %: " << result.err);
   REQUIRE(result.exit_code == 0);
   const nlohmann::json j = nlohmann::json::parse(result.out);
@@ -63,7 +85,7 @@ TEST_CASE("a song with a tempo change plays on the grid at 100 and 75 percent fr
   // The song's onsets, each half a beat after its click, at both tempos: within 1 ms at full
   // speed (the file's own frames), within 5 ms slowed (Rubber Band's stretch).
   const auto beat = [&](double bpm) { return std::lround(60.0 / (bpm * speed) * 48000.0); };
-  const SongOnGrid g = song_on_grid(read_channels(capture), {beat(100.0), beat(120.0)});
+  const SongOnGrid g = song_on_grid(run.output, {beat(100.0), beat(120.0)});
   INFO(g.song_onsets << " song onsets, " << g.checked << " checked (" << g.by_beat[0] << " at "
                      << 100 * speed << " BPM, " << g.by_beat[1] << " at " << 120 * speed << "), "
                      << g.left_out << " left out next to a slip of the click track; from "
@@ -111,15 +133,8 @@ TEST_CASE("a ladder on the test song climbs from 70 percent and ends at the drum
   drummer.jitter_ms = 3.0;
   drummer.limit_bpm = 99.0;
   drummer.seed = 9;
-  CommandResult result;
-  const auto capture = rig.dir().path() / "capture.wav";
-  rig.with_drummer(drummer, [&] {
-    BackgroundProcess recorder(SONG_CAPTURE_BINARY, {"--out", capture.string(), "--seconds", "90"},
-                               rig.dir().path() / "capture.out", rig.dir().path() / "capture.err");
-    result = rig.pocket(ladder);
-    recorder.signal(SIGTERM);
-    REQUIRE(recorder.wait(std::chrono::seconds(20)) == 0);
-  });
+  const Captured run = play_captured(rig, drummer, ladder, 90);
+  const CommandResult& result = run.result;
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   CHECK_THAT(result.err, Catch::Contains("no solid speed on song.flac"));
@@ -142,7 +157,7 @@ TEST_CASE("a ladder on the test song climbs from 70 percent and ends at the drum
   const std::vector<double> tempos = {84.0, 90.0, 96.0, 102.0};
   std::vector<long> beats;
   for (const double bpm : tempos) beats.push_back(std::lround(60.0 / bpm * 48000.0));
-  const SongOnGrid g = song_on_grid(read_channels(capture), beats);
+  const SongOnGrid g = song_on_grid(run.output, beats);
   INFO(g.song_onsets << " song onsets, " << g.checked << " checked, " << g.left_out
                      << " left out next to a slip of the click track; from " << g.earliest << " to "
                      << g.latest << " frames off the grid");
@@ -167,4 +182,111 @@ TEST_CASE("a ladder on the test song climbs from 70 percent and ends at the drum
              Catch::Contains("your solid speed on song.flac is 80 % (96 BPM): today's ladder goes "
                              "no higher than 84 % (100.8 BPM)"));
   CHECK(nlohmann::json::parse(capped.out)["ladder"]["ceiling_bpm"] == Approx(100.8));
+}
+
+namespace {
+
+// The song's onsets in pocket's output, bar by bar: the bar lines are the accented clicks of
+// the left channel, the song the right less the left. Each onset is placed in beats from its
+// bar line by the click before it; onsets in a beat where the click track slipped (a cycle
+// missed: the next click not a beat later), or after the last click, are counted, and placed to
+// a quarter of a beat only.
+struct SongBars {
+  std::vector<std::vector<double>> beats;  // per bar
+  std::size_t placed = 0, slipped = 0;
+  long worst = 0;  // frames off a quarter of a beat, over the onsets not next to a slip
+};
+SongBars song_beats_by_bar(const Channels& c, long beat) {
+  const std::vector<long> clicks = onsets_in(c.left, 1e-4f, 240);
+  std::vector<long> bar_lines;
+  for (const long click : clicks) {
+    float peak = 0.0f;
+    for (long i = click; i < click + 240 && i < static_cast<long>(c.left.size()); ++i)
+      peak = std::max(peak, std::fabs(c.left[static_cast<std::size_t>(i)]));
+    if (peak > 0.5f * (pocket::kAccentPeak + pocket::kBeatPeak)) bar_lines.push_back(click);
+  }
+  std::vector<float> song(c.right.size());
+  for (std::size_t i = 0; i < song.size(); ++i) song[i] = c.right[i] - c.left[i];
+  SongBars out;
+  out.beats.resize(bar_lines.size());
+  for (const long s : onsets_in(song, 0.25f, 480)) {
+    const auto bar = std::upper_bound(bar_lines.begin(), bar_lines.end(), s);
+    const auto click = std::upper_bound(clicks.begin(), clicks.end(), s);
+    if (bar == bar_lines.begin()) continue;
+    const long from_click = s - *(click - 1);
+    const double beat_in_bar =
+        std::round(static_cast<double>(*(click - 1) - *(bar - 1)) / static_cast<double>(beat));
+    const double quarter = std::round(4.0 * static_cast<double>(from_click) / beat) / 4.0;
+    out.beats[static_cast<std::size_t>(bar - bar_lines.begin() - 1)].push_back(beat_in_bar +
+                                                                               quarter);
+    if (click == clicks.end() || std::labs(*click - *(click - 1) - beat) > 1) {
+      ++out.slipped;
+      continue;
+    }
+    ++out.placed;
+    out.worst = std::max(out.worst, std::lround(std::fabs(from_click - quarter * beat)));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a section of the song loops on the click's bars, counted in by the bar before it",
+          "[jack][backing]") {
+  // 8 bars at 120 BPM from 1 s: every off-beat, and in bar k a mark a quarter of a beat after
+  // beat (k - 1) % 4, which tells the bars apart in pocket's output.
+  LiveRig rig;
+  TestSong song;
+  song.onsets = off_beats(kSongFirstBar, 120.0, 8);
+  for (int k = 1; k <= 8; ++k)
+    song.onsets.push_back(kSongFirstBar + 2.0 * (k - 1) + 0.5 * ((k - 1) % 4 + 0.25));
+  std::sort(song.onsets.begin(), song.onsets.end());
+  song.seconds = kSongFirstBar + 16.0 + 1.0;
+  const auto file = rig.dir().path() / "song.wav";
+  write_test_song(file, song);
+  DrummerOptions drummer;
+  drummer.jitter_ms = 3.0;
+  drummer.seed = 10;
+  const Captured run =
+      play_captured(rig, drummer,
+                    {"play", "--backing", file.string(), "--backing-offset", "1", "--bpm", "120",
+                     "--section", "3:4", "--bars", "6", "--count-in", "1"},
+                    40);
+  const CommandResult& result = run.result;
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const nlohmann::json j = nlohmann::json::parse(result.out);
+  CHECK(j["backing"]["section"]["from"] == 3);
+  CHECK(j["backing"]["section"]["to"] == 4);
+  CHECK(j["backing"]["skips"] == 0);
+
+  // Each bar's song: the off-beats, and the mark of its bar of the song. The count-in plays
+  // bar 2, then bars 3 and 4 come again and again, each onset on the grid within 1 ms.
+  const SongBars heard = song_beats_by_bar(run.output, 24000);
+  INFO(heard.placed << " onsets placed, " << heard.slipped << " next to a slip of the click track, "
+                    << heard.worst << " frames off at most");
+  REQUIRE(heard.beats.size() >= 6);
+  for (std::size_t b = 0; b < 6; ++b) {
+    const double mark = b % 2 == 0 ? 2.25 : 3.25;  // song bars 3 and 4
+    std::vector<double> expected = {0.5, 1.5, 2.5, 3.5, mark};
+    std::sort(expected.begin(), expected.end());
+    INFO("bar " << b << " of the drill");
+    CHECK(heard.beats[heard.beats.size() - 6 + b] == expected);
+  }
+  if (heard.beats.size() >= 7) {  // the count-in bar, when the capture began before it
+    const std::vector<double>& count_in = heard.beats[heard.beats.size() - 7];
+    CHECK(std::count(count_in.begin(), count_in.end(), 1.25) == 1);
+  }
+  CHECK(heard.placed * 2 >= 6 * 5);
+  CHECK(heard.worst <= 48);
+
+  // The per-position table goes by the song's bars.
+  std::vector<std::string> positions;
+  for (const auto& p : j["positions"]) positions.push_back(p["position"].get<std::string>());
+  INFO(j["positions"].dump());
+  CHECK(positions ==
+        std::vector<std::string>{"3:1", "3:2", "3:3", "3:4", "4:1", "4:2", "4:3", "4:4"});
+  const auto shown = run_command(POCKET_BINARY, {"show", "1"}, rig.dir().path());
+  CHECK_THAT(shown.out, Catch::Contains("played along with bars 3:4 of song.wav at 100 %") &&
+                            Catch::Contains("3:1") && Catch::Contains("4:4"));
 }

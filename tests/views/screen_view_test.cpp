@@ -68,3 +68,16 @@ TEST_CASE("the full-screen view shows the step and each pad's last bars and the 
   CHECK(read_text(dir / "after.txt") == read_text(dir / "before.txt"));
   CHECK(tmux.keypad_modes() == "0 0\n");
 }
+
+TEST_CASE("the full-screen view warns that the song skipped, above the keys", "[view][backing]") {
+  const TempDir dir;
+  const Tmux tmux(dir, framed_command(dir, std::string(VIEW_REPLAY_BINARY) + " song"));
+  const std::string screen = tmux.wait_for("the song skipped", 10s);
+  INFO(tmux.screen());
+  CHECK_THAT(
+      row_of(screen, "!"),
+      Contains("! the song skipped 2 times: its file is read too slowly (the click goes on)"));
+  CHECK_THAT(screen, !Contains("underflows") && !Contains("port is gone"));
+  tmux.keys("q");
+  CHECK(wait_for_file(dir / "code.txt", 10s) == "0\n");
+}

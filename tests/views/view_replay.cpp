@@ -1,8 +1,10 @@
 // Shows the full-screen view with the events of a made-up ladder session, for the view's
 // render test (screen_view_test.cpp): strokes on two pads over two closed bars, a step under
-// way, a gap bar, audio underflows and the kit's port gone. It ends on q, giving the terminal
-// back, and keeps redrawing until then, so that a new window size shows.
+// way, a gap bar, audio underflows and the kit's port gone (or, given "song", a song that
+// skipped twice instead). It ends on q, giving the terminal back, and keeps redrawing until
+// then, so that a new window size shows.
 #include <chrono>
+#include <string>
 #include <thread>
 #include <tuple>
 
@@ -12,7 +14,8 @@
 using namespace pocket;
 using namespace pocket;
 
-int main() {
+int main(int argc, char** argv) {
+  const bool song = argc > 1 && std::string(argv[1]) == "song";
   FullScreen screen;
   ScreenView view(screen);
   const std::vector<std::string> pads = {"kick", "snare"};
@@ -59,8 +62,9 @@ int main() {
   state.beat = 1;
   state.click = ClickState::gap;
   state.step = step;
-  state.underflows = 3;
-  state.midi_connected = false;
+  state.underflows = song ? 0 : 3;
+  state.midi_connected = song;
+  state.song_skips = song ? 2 : 0;
   for (SessionKey key = SessionKey::none; key != SessionKey::quit; key = screen.poll()) {
     view.state_changed(state);
     std::this_thread::sleep_for(std::chrono::milliseconds(40));

@@ -186,6 +186,18 @@ TEST_CASE("a ladder on the test song climbs from 70 percent and ends at the drum
 
 namespace {
 
+// `bars` bars at 120 BPM from kSongFirstBar: every off-beat, and in bar k a mark a quarter of a
+// beat after beat (k - 1) % 4, which tells neighbouring bars apart in pocket's output.
+TestSong marked_song(int bars) {
+  TestSong song;
+  song.onsets = off_beats(kSongFirstBar, 120.0, bars);
+  for (int k = 1; k <= bars; ++k)
+    song.onsets.push_back(kSongFirstBar + 2.0 * (k - 1) + 0.5 * ((k - 1) % 4 + 0.25));
+  std::sort(song.onsets.begin(), song.onsets.end());
+  song.seconds = kSongFirstBar + 2.0 * bars + 1.0;
+  return song;
+}
+
 // The song's onsets in pocket's output, bar by bar: the bar lines are the accented clicks of
 // the left channel, the song the right less the left. Each onset is placed in beats from its
 // bar line by the click before it; onsets in a beat where the click track slipped (a cycle
@@ -233,17 +245,10 @@ SongBars song_beats_by_bar(const Channels& c, long beat) {
 
 TEST_CASE("a section of the song loops on the click's bars, counted in by the bar before it",
           "[jack][backing]") {
-  // 8 bars at 120 BPM from 1 s: every off-beat, and in bar k a mark a quarter of a beat after
-  // beat (k - 1) % 4, which tells the bars apart in pocket's output.
+  // The song's bars 3 and 4, marked (see marked_song), again and again.
   LiveRig rig;
-  TestSong song;
-  song.onsets = off_beats(kSongFirstBar, 120.0, 8);
-  for (int k = 1; k <= 8; ++k)
-    song.onsets.push_back(kSongFirstBar + 2.0 * (k - 1) + 0.5 * ((k - 1) % 4 + 0.25));
-  std::sort(song.onsets.begin(), song.onsets.end());
-  song.seconds = kSongFirstBar + 16.0 + 1.0;
   const auto file = rig.dir().path() / "song.wav";
-  write_test_song(file, song);
+  write_test_song(file, marked_song(8));
   DrummerOptions drummer;
   drummer.jitter_ms = 3.0;
   drummer.seed = 10;
@@ -289,4 +294,43 @@ TEST_CASE("a section of the song loops on the click's bars, counted in by the ba
   const auto shown = run_command(POCKET_BINARY, {"show", "1"}, rig.dir().path());
   CHECK_THAT(shown.out, Catch::Contains("played along with bars 3:4 of song.wav at 100 %") &&
                             Catch::Contains("3:1") && Catch::Contains("4:4"));
+}
+
+TEST_CASE("a pause holds the song with the click and both go on from the bar they held at",
+          "[jack][backing][remote]") {
+  // A bar of pocket's output that plays the song's bar k carries the mark of k (see
+  // marked_song). The remote pad pauses mid-session and goes on 3 s later.
+  LiveRig rig;
+  const auto file = rig.dir().path() / "song.wav";
+  write_test_song(file, marked_song(16));
+  DrummerOptions drummer;
+  drummer.jitter_ms = 3.0;
+  drummer.seed = 11;
+  drummer.hits = "57@5.0,57@8.0";  // crash2, the remote pad: pause, then go on
+  const Captured run =
+      play_captured(rig, drummer,
+                    {"play", "--backing", file.string(), "--backing-offset", "1", "--bpm", "120",
+                     "--bars", "8", "--count-in", "1", "--remote-pad", "crash2"},
+                    60);
+  INFO(run.result.err);
+  REQUIRE(run.result.exit_code == 0);
+  const nlohmann::json j = nlohmann::json::parse(run.result.out);
+  INFO(j["pauses"].dump());
+  REQUIRE(j["pauses"].size() == 1);
+  CHECK(j["pauses"][0]["seconds"].get<double>() > 1.0);
+  CHECK(j["backing"]["skips"] == 0);
+
+  // The eight bars of the drill play the song's bars 1 to 8, the pause between two of them
+  // taking none away and adding none: bar b carries the mark of song bar b + 1.
+  const SongBars heard = song_beats_by_bar(run.output, 24000);
+  INFO(heard.placed << " onsets placed, " << heard.slipped << " next to a slip of the click track, "
+                    << heard.worst << " frames off at most");
+  REQUIRE(heard.beats.size() >= 8);
+  for (std::size_t b = 0; b < 8; ++b) {
+    std::vector<double> expected = {0.5, 1.5, 2.5, 3.5, static_cast<double>(b % 4) + 0.25};
+    std::sort(expected.begin(), expected.end());
+    INFO("bar " << b << " of the drill");
+    CHECK(heard.beats[heard.beats.size() - 8 + b] == expected);
+  }
+  CHECK(heard.worst <= 48);
 }

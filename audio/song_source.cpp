@@ -32,6 +32,14 @@ SndFileHandle open_song(const std::string& path, SF_INFO& info) {
 
 }  // namespace
 
+bool playable_speed(double speed) { return speed >= kSlowestSong && speed <= kFastestSong; }
+
+void check_song_speed(double speed) {
+  if (!playable_speed(speed))
+    throw UsageError(fmt::format("a song's speed is {:.0f} % to {:.0f} %, not {:.0f} %",
+                                 kSlowestSong * 100.0, kFastestSong * 100.0, speed * 100.0));
+}
+
 SongPlacement place_song(double first_bar_in_file, double first_bar_on_track, double speed,
                          double rate) {
   const double start = std::max(0.0, first_bar_in_file - first_bar_on_track * speed);
@@ -60,8 +68,7 @@ SongSource::SongSource(const SongSettings& settings) : settings_(settings) {
 }
 
 void SongSource::restart(double start_seconds, double speed) {
-  if (!(speed >= 0.25 && speed <= 2.0))
-    throw UsageError(fmt::format("a song's speed is 25 % to 200 %, not {:.0f} %", speed * 100.0));
+  check_song_speed(speed);
   settings_.start_seconds = start_seconds;
   settings_.speed = speed;
   stretching_ = speed != 1.0;

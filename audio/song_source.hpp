@@ -15,6 +15,13 @@ class RubberBandStretcher;
 
 namespace pocket {
 
+// The speeds a song plays at: a share of its tempo.
+inline constexpr double kSlowestSong = 0.25;
+inline constexpr double kFastestSong = 2.0;
+bool playable_speed(double speed);
+// Throws UsageError for a speed a song cannot play at.
+void check_song_speed(double speed);
+
 // What a backing song is played with.
 struct SongSettings {
   std::string file;

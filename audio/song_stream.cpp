@@ -4,10 +4,6 @@
 #include <chrono>
 #include <optional>
 
-#include <fmt/format.h>
-
-#include "core/errors.hpp"
-
 namespace pocket {
 
 namespace {
@@ -32,9 +28,7 @@ void SongStream::start() {
 }
 
 void SongStream::turn(const SongTurn& turn) {
-  if (!(turn.speed >= 0.25 && turn.speed <= 2.0))
-    throw UsageError(
-        fmt::format("a song's speed is 25 % to 200 %, not {:.0f} %", turn.speed * 100.0));
+  check_song_speed(turn.speed);
   const std::lock_guard<std::mutex> lock(turns_mutex_);
   turns_.push_back(turn);
 }

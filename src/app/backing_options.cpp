@@ -53,7 +53,7 @@ double parse_speed(const std::string& text, const char* option) {
   if (error != std::errc{} || end != number.data() + number.size() || number.empty())
     throw UsageError(fmt::format("--{} {}: give a share of the tempo like 80%", option, text));
   const double share = percent || value > 2.0 ? value / 100.0 : value;
-  if (!(share >= 0.25 && share <= 2.0))
+  if (!playable_speed(share))
     throw UsageError(
         fmt::format("--{} {}: a song plays at 25% to 200% of its tempo", option, text));
   return share;
@@ -108,7 +108,7 @@ double ladder_on_song(const po::variables_map& vm, double song_bpm, LadderConfig
     throw UsageError(e.what());
   }
   for (const double bpm : {ladder.start_bpm, ladder.target_bpm}) {
-    if (bpm < 0.25 * song_bpm || bpm > 2.0 * song_bpm)
+    if (!playable_speed(bpm / song_bpm))
       throw UsageError(
           fmt::format("the ladder's {} is {:.0f} % of the song's {}: a song plays at "
                       "25 % to 200 % of its tempo",

@@ -35,13 +35,14 @@ struct QuietCount {
   PassRule window;
 };
 
-// A drill: what the click plays, what the player is scored against, and at which tempo or
-// ladder. Plain data; presets read it from files and the commands from options.
 // A song a drill plays along with: its file, and where its first bar line is in it.
 struct DrillBacking {
   std::string file;
   double first_bar_seconds = 0.0;
 };
+
+// A drill: what the click plays, what the player is scored against, and at which tempo or
+// ladder. Plain data; presets read it from files and the commands from options.
 
 struct Drill {
   std::string name;   // how the player calls it: a preset's file name, or play / ladder

@@ -29,4 +29,12 @@ std::string format_bpm_change(double bpm_per_week, bool with_sign) {
   return with_sign ? fmt::format("{:+.1f}", rounded) : fmt::format("{:.1f}", std::abs(rounded));
 }
 
+std::string song_played_text(const std::string& file, const std::string& section, double lowest,
+                             double highest) {
+  const std::string bars = section.empty() ? "" : "bars " + section + " of ";
+  if (std::lround(lowest * 100.0) == std::lround(highest * 100.0))
+    return fmt::format("{}{} at {:.0f} %", bars, file, lowest * 100.0);
+  return fmt::format("{}{} from {:.0f} % to {:.0f} %", bars, file, lowest * 100.0, highest * 100.0);
+}
+
 }  // namespace pocket

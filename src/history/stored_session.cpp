@@ -142,14 +142,12 @@ StoredSession load_session(const SessionStore& store, std::int64_t id) {
 }
 
 std::string song_speed_text(const StoredSong& song, const std::vector<StoredStep>& steps) {
-  const std::string bars = song.section.empty() ? "" : "bars " + song.section + " of ";
   if (steps.empty() || song.bpm <= 0.0)
-    return fmt::format("{}{} at {:.0f} %", bars, song.file, song.speed * 100.0);
+    return song_played_text(song.file, song.section, song.speed, song.speed);
   const auto [low, high] =
       std::minmax_element(steps.begin(), steps.end(),
                           [](const StoredStep& a, const StoredStep& b) { return a.bpm < b.bpm; });
-  return fmt::format("{}{} from {:.0f} % to {:.0f} %", bars, song.file, 100.0 * low->bpm / song.bpm,
-                     100.0 * high->bpm / song.bpm);
+  return song_played_text(song.file, song.section, low->bpm / song.bpm, high->bpm / song.bpm);
 }
 
 std::string tempo_text(const SessionRecord& r) {

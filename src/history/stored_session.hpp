@@ -21,7 +21,6 @@ struct StoredSong {
 
 // A session from the history with what the review commands need: its grid and its analysis,
 // rebuilt from the stored strokes (which also serves sessions that never finished).
-
 struct StoredSession {
   SessionRecord record;
   std::vector<StoredStroke> strokes;

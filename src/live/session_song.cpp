@@ -32,7 +32,7 @@ SessionSong::SessionSong(const BackingOptions& options, const LiveSchedule& sche
              options.section_from, options.section_bars};
   stream_ = std::make_unique<SongStream>(std::move(source));
   mixer_.emplace(*stream_, gain_of_db(options.gain_db), place.origin);
-  if (plan_->loops()) keep_ahead(0);
+  keep_ahead(0);
 }
 
 void SessionSong::tempo_from(std::int64_t bar, double bpm) {

@@ -47,7 +47,6 @@ class SessionSong {
   // [session thread] A looped section is read a few passes ahead of the bar being heard, each
   // pass's turn back to its start given before the reader gets there.
   void keep_ahead(std::int64_t heard_bar);
-  bool loops() const { return plan_->loops(); }
 
   // [main-thread] Reads ahead, then the engine mixes it from its first buffer on.
   void start(ClickEngine& click);

@@ -16,4 +16,8 @@ std::string percent(double share) {
   return fmt::format("{:.0f}%", std::isfinite(share) ? share * 100.0 : 0.0);
 }
 
+std::string times(std::int64_t count) {
+  return count == 1 ? "once" : fmt::format("{} times", count);
+}
+
 }  // namespace pocket::labels

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 // Numbers rounded for people. Tempi and plain one-decimal numbers come from core/tempo_text.hpp,
@@ -10,5 +11,7 @@ namespace pocket::labels {
 std::string ms(double value);
 // A share as a whole percentage: "93%".
 std::string percent(double share);
+// How often something happened: "once", "3 times".
+std::string times(std::int64_t count);
 
 }  // namespace pocket::labels

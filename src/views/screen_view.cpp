@@ -10,6 +10,7 @@
 
 #include "core/hand_timing.hpp"
 #include "core/tempo_text.hpp"
+#include "report/labels.hpp"
 #include "views/big_text.hpp"
 #include "views/click_words.hpp"
 #include "views/line_view.hpp"
@@ -277,7 +278,7 @@ void ScreenView::draw_footer(int width, int height) {
   if (state_.song_skips > 0) {
     warnings.push_back(
         fmt::format("! the song skipped {}: its file is read too slowly (the click goes on)",
-                    state_.song_skips == 1 ? "once" : fmt::format("{} times", state_.song_skips)));
+                    labels::times(state_.song_skips)));
   }
   warnings.resize(std::min<std::size_t>(warnings.size(), 2));
   for (std::size_t i = 0; i < warnings.size(); ++i) {

@@ -4,10 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "core/tempo_text.hpp"
 #include "live/live_devices.hpp"
 #include "live/session_summary.hpp"
 #include "presets/preset_library.hpp"
 #include "report/analysis_table.hpp"
+#include "report/labels.hpp"
 #include "views/click_modes_text.hpp"
 #include "views/unmapped_notes.hpp"
 
@@ -25,30 +27,28 @@ void print_session_summary(const LiveOptions& live, const LiveResult& r,
              r.underflows,
              r.dropped_records > 0 ? fmt::format(", records dropped: {}", r.dropped_records) : "");
   if (!r.pauses.empty()) {
-    const std::string times =
-        r.pauses.size() == 1 ? "once" : fmt::format("{} times", r.pauses.size());
-    fmt::print(out, "paused {}, {:.0f} s in all (left out of the time and the scores)\n", times,
-               r.paused_seconds);
+    fmt::print(out, "paused {}, {:.0f} s in all (left out of the time and the scores)\n",
+               labels::times(static_cast<std::int64_t>(r.pauses.size())), r.paused_seconds);
   }
   if (r.backing) {
     const BackingResult& song = *r.backing;
-    std::string speed = fmt::format("at {:.0f} %", song.speed * 100.0);
+    double lowest = song.speed, highest = song.speed;
     if (!r.steps.empty()) {  // a ladder: the song's tempo at 100 % is its first step's share
       const double song_bpm = r.start_bpm / song.speed;
       const auto [low, high] = std::minmax_element(
           r.steps.begin(), r.steps.end(),
           [](const StepResult& a, const StepResult& b) { return a.bpm < b.bpm; });
-      speed = fmt::format("from {:.0f} % to {:.0f} %", 100.0 * low->bpm / song_bpm,
-                          100.0 * high->bpm / song_bpm);
+      lowest = low->bpm / song_bpm;
+      highest = high->bpm / song_bpm;
     }
-    const std::string skipped = song.skips == 1 ? "once" : fmt::format("{} times", song.skips);
-    const std::string bars = song.section_bars == 0
-                                 ? ""
-                                 : fmt::format("bars {}:{} of ", song.section_from,
-                                               song.section_from + song.section_bars - 1);
-    fmt::print(
-        out, "the song: {}{} {}{}\n", bars, song.file, speed,
-        song.skips > 0 ? fmt::format(", skipped {}: its file was read too slowly", skipped) : "");
+    const std::string section =
+        song.section_bars == 0
+            ? ""
+            : fmt::format("{}:{}", song.section_from, song.section_from + song.section_bars - 1);
+    fmt::print(out, "the song: {}{}\n", song_played_text(song.file, section, lowest, highest),
+               song.skips > 0 ? fmt::format(", skipped {}: its file was read too slowly",
+                                            labels::times(song.skips))
+                              : "");
   }
   if (r.remote && !r.remote->actions.empty() &&
       r.remote->actions.back().did == RemoteUse::Did::end) {

@@ -400,33 +400,45 @@ class BasicLiveRig {
     }
     return check;
   }
-  // The frame of pocket's first click at a steady `beat_frames`, from the clicks the drummer
-  // heard and the number pocket played (its JSON): on a busy machine the drummer can miss a
-  // whole click, at the start (it connects once pocket's port is there) or where its cycles were
-  // not run, and its click_index then counts from another click than pocket's. A click missed
-  // between two it heard shows as a gap of two beats; the rest were missed at the start.
-  long first_click_frame(const nlohmann::json& pocket_json, long beat_frames) const {
-    long missed_between = 0;
-    for (std::size_t i = 1; i < onsets_.size(); ++i)
-      missed_between += std::lround(static_cast<double>(onsets_[i] - onsets_[i - 1]) /
-                                    static_cast<double>(beat_frames)) -
-                        1;
-    const long missed_at_start =
-        pocket_json["clicks"].get<long>() - static_cast<long>(onsets_.size()) - missed_between;
-    return onsets_.empty() ? 0 : onsets_.front() - missed_at_start * beat_frames;
+  // Pocket's number for each click the drummer heard (its onsets, in order). On a busy machine
+  // the drummer can miss whole clicks, at the start (it connects once pocket's port is there)
+  // or where its cycles were not run, and hear a click cut by a cycle pocket missed as two; its
+  // click_index then counts from another click than pocket's. Each gap between onsets counts
+  // the clicks it spans against the last gap of one click (a tempo change moves that by less
+  // than half); the clicks pocket played (its JSON) less those counted were missed at the start.
+  std::vector<long> click_numbers(const nlohmann::json& pocket_json) const {
+    std::vector<long> numbers;
+    if (onsets_.empty()) return numbers;
+    std::vector<long> gaps;
+    for (std::size_t i = 1; i < onsets_.size() && gaps.size() < 5; ++i)
+      gaps.push_back(onsets_[i] - onsets_[i - 1]);
+    std::sort(gaps.begin(), gaps.end());
+    double one_click = gaps.empty() ? 1.0 : static_cast<double>(gaps[gaps.size() / 2]);
+    numbers.push_back(0);
+    for (std::size_t i = 1; i < onsets_.size(); ++i) {
+      const auto gap = static_cast<double>(onsets_[i] - onsets_[i - 1]);
+      const long clicks = std::lround(gap / one_click);
+      if (clicks == 1) one_click = gap;
+      numbers.push_back(numbers.back() + clicks);
+    }
+    const long missed_at_start = pocket_json["clicks"].get<long>() - (numbers.back() + 1);
+    for (long& n : numbers) n += missed_at_start;
+    return numbers;
   }
-  // The drummer's strokes, each click_index counted from pocket's first click by its click
-  // among those the drummer heard, less those it missed at the start (pocket's JSON says how
-  // many it played): on a busy machine the drummer may connect after pocket's first click.
+  // The frame of pocket's first click at a steady `beat_frames`.
+  long first_click_frame(const nlohmann::json& pocket_json, long beat_frames) const {
+    return onsets_.empty() ? 0 : onsets_.front() - click_numbers(pocket_json).front() * beat_frames;
+  }
+  // The drummer's strokes, each click_index the number of its click among pocket's (see
+  // click_numbers).
   std::vector<DrummerStroke> numbered_by_onsets(const std::vector<DrummerStroke>& played,
                                                 const nlohmann::json& pocket_json) const {
-    const long missed_at_start =
-        pocket_json["clicks"].get<long>() - static_cast<long>(onsets_.size());
+    const std::vector<long> numbers = click_numbers(pocket_json);
     std::vector<DrummerStroke> numbered = played;
     for (DrummerStroke& s : numbered) {
       const auto at = std::lower_bound(onsets_.begin(), onsets_.end(), s.click_frame);
       if (s.heard && at != onsets_.end() && *at == s.click_frame)
-        s.click_index = (at - onsets_.begin()) + missed_at_start;
+        s.click_index = numbers[static_cast<std::size_t>(at - onsets_.begin())];
     }
     return numbered;
   }

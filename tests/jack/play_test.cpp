@@ -43,7 +43,7 @@ TEST_CASE("uncalibrated offsets are the drummer's plus the loop JACK's latencies
   CHECK(j["audio"]["output_latency_ms"].get<double>() == Approx(200 / 48.0).margin(0.001));
   CHECK(j["midi"]["port_latency_ms"].get<double>() == Approx(1.0).margin(0.001));
   const long predicted = predicted_loop_frames(128, 200, 48);
-  const auto drill = LiveRig::after_count_in(played, 4);
+  const auto drill = LiveRig::after_count_in(rig.numbered_by_onsets(played, j), 4);
   const LiveRig::LoopFrames loop = rig.loop_frames(drill, j, 4);
   INFO(loop.disturbed << " of " << drill.size() << " strokes next to a late cycle, left out");
   REQUIRE(loop.frames.size() * 2 >= drill.size());
@@ -76,7 +76,7 @@ TEST_CASE("calibration measures the loop and later sessions read the drummer's b
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     const nlohmann::json j = nlohmann::json::parse(result.out);
-    const auto drill = LiveRig::after_count_in(played, 4);
+    const auto drill = LiveRig::after_count_in(rig.numbered_by_onsets(played, j), 4);
     CHECK(j["calibration_ms"].get<double>() == Approx(calibration));
     // The loop on this rig: the click plays to the server's playback ports (their latency is
     // pocket's output latency) and to the drummer, who hears it at once. Calibration found it
@@ -139,7 +139,7 @@ TEST_CASE("a drummer who pulls ahead is reported rushing, left-out strokes as mi
   CHECK_THAT(j["summary"].get<std::string>(), Contains("rushing"));
   CHECK(j["pads"].contains("kick"));
   CHECK(j["pads"].contains("hihat"));
-  const auto drill = LiveRig::after_count_in(played, 4);
+  const auto drill = LiveRig::after_count_in(rig.numbered_by_onsets(played, j), 4);
   const auto unscored = rig.unscored(drill, j, 4);
   INFO(rig.server_xruns().size() << " xruns told; strokes missing next to a late cycle: "
                                  << unscored.disturbed.size() << ", and not: "
@@ -169,7 +169,7 @@ TEST_CASE("minutes of playing lose no strokes", "[jack][play][long]") {
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   const nlohmann::json j = nlohmann::json::parse(result.out);
-  const auto drill = LiveRig::after_count_in(played, 8);
+  const auto drill = LiveRig::after_count_in(rig.numbered_by_onsets(played, j), 8);
   INFO(drill.size() << " strokes played, " << j["audio"]["underflows"] << " underflows, "
                     << j["double_triggers"] << " double triggers");
   CHECK(drill.size() > 550);

@@ -32,7 +32,7 @@ TEST_CASE("every stroke is timed to the frame with periods of 64 128 and 256 fra
   // (the click's way out to the drummer and the stroke's way back), the same for every stroke:
   // the constant calibration removes. Strokes next to a cycle pocket or the drummer missed or
   // ran late are left out and counted; nothing else may differ by a single frame.
-  const auto drill = LiveRig::after_count_in(played, 4);
+  const auto drill = LiveRig::after_count_in(rig.numbered_by_onsets(played, j), 4);
   const LiveRig::LoopFrames loop_frames = rig.loop_frames(drill, j, 4);
   INFO(rig.server_xruns().size() << " xruns told by the server; " << loop_frames.disturbed << " of "
                                  << drill.size() << " strokes next to a late cycle");

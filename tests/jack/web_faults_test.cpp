@@ -16,6 +16,17 @@ struct Played {
   std::vector<DrummerStroke> strokes;
   nlohmann::json result;
   std::size_t server_xruns = 0;  // the xruns the server told the drummer of
+  LiveRig::Unscored lost;        // read right after the run, against its own disturbances
+  LiveRig::LoopFrames loop;
+  std::size_t drill_strokes = 0;
+
+  void read(const LiveRig& rig) {
+    server_xruns = rig.server_xruns().size();
+    const auto drill = LiveRig::after_count_in(rig.numbered_by_onsets(strokes, result), 4);
+    drill_strokes = drill.size();
+    lost = rig.unscored(drill, result, 4);
+    loop = rig.loop_frames(drill, result, 4);
+  }
 };
 
 // What a session's callback took, for the notes: the machine's load moves it, the page must not.
@@ -67,7 +78,7 @@ TEST_CASE("pages that misbehave leave the session as it is without them", "[jack
     REQUIRE(r.exit_code == 0);
     without.result = nlohmann::json::parse(r.out);
   });
-  without.server_xruns = rig.server_xruns().size();
+  without.read(rig);
 
   Played with;
   std::vector<std::string> args = rig.pocket_args(play);
@@ -80,7 +91,7 @@ TEST_CASE("pages that misbehave leave the session as it is without them", "[jack
     REQUIRE(pocket.wait(std::chrono::seconds(60)) == 0);
     with.result = nlohmann::json::parse(read_text(rig.dir() / "web.out"));
   });
-  with.server_xruns = rig.server_xruns().size();
+  with.read(rig);
 
   std::printf("the audio callback without the page: %s\n", durations(without.result).c_str());
   std::printf("the audio callback with the page:    %s\n", durations(with.result).c_str());
@@ -93,17 +104,12 @@ TEST_CASE("pages that misbehave leave the session as it is without them", "[jack
     // longer): none is pocket's own.
     INFO(j["audio"]["underflows"] << " underflows, " << p->server_xruns << " server xruns");
     CHECK(j["audio"]["underflows"].get<std::size_t>() <= p->server_xruns);
-    const auto drill = LiveRig::after_count_in(p->strokes, 4);
-    const LiveRig::Unscored lost = rig.unscored(drill, j, 4);
-    INFO(lost.disturbed.size() << " strokes next to a late cycle");
-    CHECK(lost.unexplained.empty());
+    INFO(p->lost.disturbed.size() << " strokes next to a late cycle");
+    CHECK(p->lost.unexplained.empty());
   }
   // Each stroke read to the frame, through the same loop, with the page as without it.
-  const LiveRig::LoopFrames loop_without =
-      rig.loop_frames(LiveRig::after_count_in(without.strokes, 4), without.result, 4);
-  const LiveRig::LoopFrames loop_with =
-      rig.loop_frames(LiveRig::after_count_in(with.strokes, 4), with.result, 4);
-  REQUIRE(loop_with.frames.size() * 2 >= LiveRig::after_count_in(with.strokes, 4).size());
-  CHECK(loop_with.median() == loop_without.median());
-  for (const long f : loop_with.frames) CHECK(f == loop_without.median());
+  REQUIRE(without.loop.frames.size() * 2 >= without.drill_strokes);
+  REQUIRE(with.loop.frames.size() * 2 >= with.drill_strokes);
+  CHECK(with.loop.median() == without.loop.median());
+  for (const long f : with.loop.frames) CHECK(f == without.loop.median());
 }

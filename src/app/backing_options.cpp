@@ -35,8 +35,8 @@ po::options_description backing_options(bool ladder) {
       "click-gain", po::value<double>()->default_value(0.0, "0"), "the click's level in dB")(
       "no-click", po::bool_switch(), "leave the click out: the song keeps the time")(
       "tempo-map", po::value<std::string>(),
-      "the song's tempo from its MIDI file (or a click track's), changes on bar lines; its "
-      "first tick is the song's first bar line (instead of --bpm)")(
+      "the song's tempo and meters from its MIDI file (or a click track's), changes on bar "
+      "lines; its first tick is the song's first bar line (instead of --bpm)")(
       "section", po::value<std::string>(),
       "FIRST:LAST: play only these bars of the song (1 is its first), again and again, the "
       "count-in over the bars before");
@@ -61,29 +61,47 @@ double parse_speed(const std::string& text, const char* option) {
 
 namespace {
 
-// The drill's tempo and its changes from the song's MIDI file, at the song's speed.
+// The bar a song's meters first change at ("bar 9"), for refusals.
+std::string first_meter_change(const MeterCycle& meters) {
+  return fmt::format("bar {}", meters.runs().at(1).first_bar + 1);
+}
+
+// The drill's tempo and its changes from the song's MIDI file, at the song's speed, and its
+// meters: the song's bars are the drill's.
 void follow_tempo_map(const po::variables_map& vm, double speed, LiveOptions& live) {
   if (vm.count("bpm"))
     throw UsageError("--bpm and --tempo-map both give the song's tempo: give one of them");
   if (live.drill.meters.size() > 1)
-    throw UsageError("--tempo-map counts the song's bars in one meter, not a sequence of them");
+    throw UsageError("--tempo-map gives the song's meters: leave out the drill's sequence of them");
   const std::string path = vm["tempo-map"].as<std::string>();
-  const std::vector<BarTempo> tempos =
-      song_tempo_map(read_midi_file(path), path, live.drill.meters.first());
-  for (const BarTempo& t : tempos) {
+  const SongTempoMap map = song_tempo_map(read_midi_file(path), path, live.drill.meters.first());
+  for (const BarTempo& t : map.tempos) {
     if (t.bpm * speed < kMinBpm || t.bpm * speed > kMaxBpm)
       throw UsageError(fmt::format(
           "the tempo map's {:.4g} BPM at bar {} is {:.4g} BPM at {:.0f} %: the click plays {:g} to "
           "{:g} BPM",
           t.bpm, t.bar + 1, t.bpm * speed, speed * 100.0, kMinBpm, kMaxBpm));
   }
-  live.drill.bpm = tempos.front().bpm;  // at the song's speed below
-  if (live.drill.ladder && tempos.size() > 1)
+  if (map.meters != live.drill.meters) {
+    if (!live.drill.pattern.empty() || !live.drill.sticking.empty() || live.drill.groove)
+      throw UsageError(fmt::format(
+          "the tempo map '{}' plays {}: this drill's pattern is written for {}", path,
+          map.meters.size() > 1 ? "changes of meter from " + first_meter_change(map.meters)
+                                : to_string(map.meters),
+          to_string(live.drill.meters)));
+    if (live.drill.ladder && map.meters.size() > 1)
+      throw UsageError(
+          fmt::format("a ladder climbs on a song in one meter: this tempo map changes it at {}",
+                      first_meter_change(map.meters)));
+    live.drill.meters = map.meters;
+  }
+  live.drill.bpm = map.tempos.front().bpm;  // at the song's speed below
+  if (live.drill.ladder && map.tempos.size() > 1)
     throw UsageError(
         fmt::format("a ladder climbs on a song at one tempo: this tempo map changes at bar {}",
-                    tempos[1].bar + 1));
-  for (std::size_t i = 1; i < tempos.size(); ++i)
-    live.tempo_changes.push_back({tempos[i].bar, tempos[i].bpm * speed});
+                    map.tempos[1].bar + 1));
+  for (std::size_t i = 1; i < map.tempos.size(); ++i)
+    live.tempo_changes.push_back({map.tempos[i].bar, map.tempos[i].bpm * speed});
 }
 
 // A ladder on a song: its tempos BPM or shares of the song's tempo ("70%"), and with shares a
@@ -133,6 +151,10 @@ void loop_section(const po::variables_map& vm, double song_seconds, LiveOptions&
     throw UsageError(fmt::format(
         "--section {}: give the song's first and last bar to play, like 9:12 (1 is its first)",
         text));
+  if (!live.drill.meters.runs().empty())
+    throw UsageError(
+        fmt::format("--section loops a song in one meter: this tempo map changes it at {}",
+                    first_meter_change(live.drill.meters)));
   if (live.drill.meters.size() > 1)
     throw UsageError("--section counts the song's bars in one meter, not a sequence of them");
   if (!live.drill.pattern.empty() || !live.drill.sticking.empty() || live.drill.groove)

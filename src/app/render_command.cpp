@@ -1,4 +1,5 @@
 // pocket render: write a click track to an audio file.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -81,22 +82,31 @@ po::options_description describe(RenderOptions& o) {
       "backing-gain", po::value(&o.backing_gain_db)->default_value(0.0), "the song's level in dB")(
       "click-gain", po::value(&o.click_gain_db)->default_value(0.0), "the click's level in dB")(
       "tempo-map", po::value(&o.tempo_map),
-      "the tempo from a song's MIDI file, changes on bar lines, its first tick the first bar "
-      "line after the count-in (instead of --bpm)");
+      "the tempo and meters from a song's MIDI file, changes on bar lines, its first tick the "
+      "first bar line after the count-in (instead of --bpm and --meter)");
   return d;
 }
 
-// The drill's sections: one at --bpm (or ramping), or a song's tempo map's, at its speed.
+// The drill's sections: one at --bpm (or ramping), or a song's tempo map's, at its speed: a
+// section from each bar line where its tempo or its meter changes.
 std::vector<TempoSection> tempo_sections(const RenderOptions& o) {
   const Meter meter = parse_meter(o.meter);
   if (o.tempo_map.empty()) return {{meter, o.bars, o.bpm, o.ramp_to.value_or(o.bpm)}};
-  const std::vector<BarTempo> tempos =
-      song_tempo_map(read_midi_file(o.tempo_map), o.tempo_map, meter);
+  const SongTempoMap map = song_tempo_map(read_midi_file(o.tempo_map), o.tempo_map, meter);
+  std::vector<std::int64_t> starts;
+  for (const BarTempo& t : map.tempos) starts.push_back(t.bar);
+  for (const MeterCycle::Run& r : map.meters.runs()) starts.push_back(r.first_bar);
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
   std::vector<TempoSection> sections;
-  for (std::size_t i = 0; i < tempos.size() && tempos[i].bar < o.bars; ++i) {
-    const std::int64_t end = i + 1 < tempos.size() ? std::min(tempos[i + 1].bar, o.bars) : o.bars;
-    const double bpm = tempos[i].bpm * o.speed_share;
-    sections.push_back({meter, end - tempos[i].bar, bpm, bpm});
+  std::size_t tempo = 0;
+  for (std::size_t i = 0; i < starts.size() && starts[i] < o.bars; ++i) {
+    while (tempo + 1 < map.tempos.size() && map.tempos[tempo + 1].bar <= starts[i]) ++tempo;
+    const std::int64_t end = i + 1 < starts.size() ? std::min(starts[i + 1], o.bars) : o.bars;
+    const Meter m = map.meters.meter_of(starts[i]);
+    // A section's tempo counts its own meter's unit; the map's, the song's first meter's.
+    const double bpm = map.tempos[tempo].bpm * o.speed_share * m.unit / map.meters.tempo_unit();
+    sections.push_back({m, end - starts[i], bpm, bpm});
   }
   return sections;
 }
@@ -112,6 +122,17 @@ Schedule make_schedule(const RenderOptions& o) {
   validate(pattern);
   const Swing swing = resolve_swing(o.swing, section.meter.unit * o.subdivision);
   return Schedule(TempoMap(sections), pattern, o.rate, swing);
+}
+
+// "4/4", or a song's meters "4/4,3/4@4,4/4@5".
+std::string describe_meters(const Schedule& schedule) {
+  std::vector<MeterChange> changes;
+  std::int64_t bar = 0;
+  for (const TempoSection& s : schedule.tempo_map().sections()) {
+    if (changes.empty() || changes.back().meter != s.meter) changes.push_back({bar, s.meter});
+    bar += s.bars;
+  }
+  return to_string(MeterCycle::of_song(changes));
 }
 
 std::string describe_tempo(const RenderOptions& o) {
@@ -184,8 +205,9 @@ int run_render(const std::vector<std::string>& args) {
         song ? &*song : nullptr);
   }
   fmt::print("wrote {}\n  {} clicks, {} bars of {} at {}, {} long, {:g} Hz, sound {}\n",
-             std::filesystem::absolute(o.out).string(), summary.clicks, o.bars, o.meter,
-             describe_tempo(o), clock_time(summary.frames / o.rate), o.rate, sound.name);
+             std::filesystem::absolute(o.out).string(), summary.clicks, o.bars,
+             describe_meters(*schedule), describe_tempo(o), clock_time(summary.frames / o.rate),
+             o.rate, sound.name);
   if (song)
     fmt::print("  with the song {} at {}, from {:.2f} s into it\n", o.backing, o.speed,
                song->settings.start_seconds);

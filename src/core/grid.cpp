@@ -39,6 +39,11 @@ Grid::Grid(std::vector<Segment> segments, MeterCycle meters, int slots_per_whole
     }
     cycle_start_.push_back(cycle_start_.back() + meter.beats * slots_per_whole / meter.unit);
   }
+  for (const MeterCycle::Run& run : meters_.runs()) {
+    run_first_slot_.push_back(run_first_slot_.empty() ? 0
+                                                      : first_slot_of_bar(run.first_bar - 1) +
+                                                            slots_in_bar(run.first_bar - 1));
+  }
 }
 
 double Grid::seconds_per_slot(double bpm, const MeterCycle& meters, int slots_per_whole) {
@@ -101,6 +106,11 @@ int Grid::slots_in_bar(std::int64_t bar) const {
 
 std::int64_t Grid::first_slot_of_bar(std::int64_t bar) const {
   if (bar < 0) return bar * cycle_start_[1];
+  if (!run_first_slot_.empty()) {
+    const std::size_t r = meters_.run_of(bar);
+    const MeterCycle::Run& run = meters_.runs()[r];
+    return run_first_slot_[r] + (bar - run.first_bar) * slots_in_bar(run.first_bar);
+  }
   const auto n = static_cast<std::int64_t>(meters_.size());
   return bar / n * cycle_start_.back() + cycle_start_[static_cast<std::size_t>(bar % n)];
 }
@@ -111,6 +121,12 @@ std::int64_t Grid::bar_of(std::int64_t slot) const {
     return -((-slot + n - 1) / n);
   }
   if (meters_.size() == 1) return slot / cycle_start_.back();
+  if (!run_first_slot_.empty()) {
+    const auto after = std::upper_bound(run_first_slot_.begin(), run_first_slot_.end(), slot);
+    const auto r = static_cast<std::size_t>(after - run_first_slot_.begin() - 1);
+    const MeterCycle::Run& run = meters_.runs()[r];
+    return run.first_bar + (slot - run_first_slot_[r]) / slots_in_bar(run.first_bar);
+  }
   const std::int64_t cycle = slot / cycle_start_.back();
   return cycle * static_cast<std::int64_t>(meters_.size()) +
          static_cast<std::int64_t>(bar_and_slot(position_of(slot)).first);
@@ -118,6 +134,10 @@ std::int64_t Grid::bar_of(std::int64_t slot) const {
 
 int Grid::position_of(std::int64_t slot) const {
   if (slot < 0) return static_cast<int>(slot - bar_of(slot) * cycle_start_[1]);
+  if (!run_first_slot_.empty()) {
+    const std::int64_t bar = bar_of(slot);
+    return static_cast<int>(cycle_start_[meters_.index_of(bar)] + slot - first_slot_of_bar(bar));
+  }
   return static_cast<int>(slot % cycle_start_.back());
 }
 
@@ -137,8 +157,7 @@ bool Grid::on_beat(int position) const {
 std::string Grid::position_label(int position) const {
   const auto [bar, slot] = bar_and_slot(position);
   const Meter& meter = meters_.meters()[bar];
-  const std::string prefix =
-      meters_.size() > 1 ? fmt::format("{}:", bar + meters_.first_bar_number()) : "";
+  const std::string prefix = meters_.label_prefix(bar);
   if (slots_per_whole_ % meter.unit != 0) return fmt::format("{}slot {}", prefix, slot + 1);
   const int per_beat = slots_per_whole_ / meter.unit;
   const int beat = slot / per_beat + 1;

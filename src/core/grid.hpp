@@ -13,6 +13,8 @@ namespace pocket {
 // slot of bar 0. The map from slot to time is piecewise linear, which is exact for constant
 // tempos and for MIDI tempo maps (tempo changes between slots included). Bars follow a meter
 // cycle (one meter, or e.g. 7/8 then 4/4); a position counts slots from the cycle's start.
+// In a song's meters (MeterCycle::of_song) a position counts slots from its bar's start, in
+// that bar's meter: "3/4:2" is the second beat of every 3/4 bar.
 // A swung grid moves the off-beat slots of each pair within their bar (see Swing); the tempo
 // map still runs straight underneath.
 class Grid {
@@ -57,7 +59,8 @@ class Grid {
   // True when the position is the first slot of a bar.
   bool starts_bar(int position) const;
   // "1", "1e", "1&", "1a" for sixteenths; "1", "1&" for eighths; "1", "1t", "1l" for triplets.
-  // In a cycle of several meters the bar of the cycle comes first: "2:3&".
+  // In a cycle of several meters the bar of the cycle comes first: "2:3&"; in a song's meters,
+  // the meter: "3/4:2".
   std::string position_label(int position) const;
   // True when the position falls on a beat of its bar's meter.
   bool on_beat(int position) const;
@@ -75,6 +78,7 @@ class Grid {
   Swing swing_;
   std::vector<std::int64_t>
       cycle_start_;  // first position of each bar of the cycle, then its length
+  std::vector<std::int64_t> run_first_slot_;  // per run of a song's meters
 };
 
 // Throws std::invalid_argument unless 1 <= slots_per_whole <= 64.

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "midi/midi_file_writer.hpp"
 #include "support/run_command.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_song.hpp"
@@ -92,4 +93,19 @@ TEST_CASE("a section or a ladder on a song that cannot be played says why in one
   refused({"ladder", "--backing", file, "--bpm", "120", "--speed", "80%"},
           "a ladder sets the song's speed");
   refused({"ladder", "--from", "70%"}, "needs a groove (--groove FILE.mid) or a song");
+
+  // A song whose meter changes: two bars of 4/4, then 3/4.
+  MidiFileWriter map(480);
+  map.add_time_signature(0, 4, 4);
+  map.add_time_signature(480 * 8, 3, 4);
+  map.save(dir / "meters.mid");
+  const std::string meters = (dir / "meters.mid").string();
+  refused({"play", "--backing", file, "--tempo-map", meters, "--section", "1:2"},
+          "--section loops a song in one meter: this tempo map changes it at bar 3");
+  refused({"ladder", "--backing", file, "--tempo-map", meters, "--from", "70%", "--to", "100%"},
+          "a ladder climbs on a song in one meter: this tempo map changes it at bar 3");
+  refused({"play", "--backing", file, "--tempo-map", meters, "--meter", "7/8,4/4"},
+          "leave out the drill's sequence");
+  refused({"play", "--backing", file, "--tempo-map", meters, "--sticking", "RL"},
+          "changes of meter from bar 3: this drill's pattern is written for 4/4");
 }

@@ -6,6 +6,7 @@
 #include "support/temp_dir.hpp"
 #include "support/test_song.hpp"
 #include "support/test_song_tempo.hpp"
+#include "support/wav_io.hpp"
 
 using namespace pocket;
 using namespace pocket::test;
@@ -63,18 +64,55 @@ TEST_CASE("render with a song keeps it on the click's grid for ten minutes at 10
   CHECK(g.offsets[1].size() >= 80);
 }
 
-TEST_CASE("render follows a tempo map only where it changes on bar lines", "[render][backing]") {
+TEST_CASE("render follows a tempo map's tempos and meters only where they change on bar lines",
+          "[render][backing]") {
   TempDir dir;
-  MidiFileWriter midi(480);
-  midi.add_tempo(0, 100.0);
-  midi.add_tempo(480 * 6, 120.0);  // bar 2, beat 3
-  midi.save(dir / "odd.mid");
-  const auto result = run_command(
+  // Two bars of 4/4 at 120 BPM, a bar of 3/4, then 4/4 at 90 BPM from the bar line after it.
+  MidiFileWriter map(480);
+  map.add_time_signature(0, 4, 4);
+  map.add_tempo(0, 120.0);
+  map.add_time_signature(480 * 8, 3, 4);
+  map.add_time_signature(480 * 11, 4, 4);
+  map.add_tempo(480 * 11, 90.0);
+  map.save(dir / "song.mid");
+  const auto out = dir / "click.wav";
+  const auto played = run_command(POCKET_BINARY,
+                                  {"render", "--tempo-map", (dir / "song.mid").string(), "--bars",
+                                   "5", "--count-in", "0", "--out", out.string()},
+                                  dir.path());
+  INFO(played.err);
+  REQUIRE(played.exit_code == 0);
+  CHECK_THAT(played.out, Contains("19 clicks, 5 bars of 4/4,3/4@3,4/4@4"));
+  const Audio audio = read_audio(out);
+  REQUIRE(audio.channels == 1);
+  // Each bar line to the frame: 24000 frames a beat, then 32000 from bar 4 on (a click's first
+  // sample is zero, so it is heard from the frame after).
+  const BarLines bars = bar_lines_in(audio.samples, 24000);
+  CHECK(bars.frames == std::vector<long>{1, 96001, 192001, 264001, 392001});
+  CHECK(bars.clicks == std::vector<int>{4, 4, 3, 4});
+
+  // A change inside a bar is refused with the bar, counted through the meters before it.
+  MidiFileWriter odd(480);
+  odd.add_time_signature(480 * 8, 3, 4);
+  odd.add_tempo(480 * 9, 100.0);           // bar 3, beat 2
+  odd.add_time_signature(480 * 12, 4, 4);  // bar 4, beat 2
+  odd.save(dir / "odd.mid");
+  const auto refused = run_command(
       POCKET_BINARY,
       {"render", "--tempo-map", (dir / "odd.mid").string(), "--out", (dir / "o.wav").string()},
       dir.path());
-  CHECK(result.exit_code != 0);
-  CHECK_THAT(result.err, Contains("odd.mid") && Contains("inside bar 2") && Contains("bar lines"));
+  CHECK(refused.exit_code != 0);
+  CHECK_THAT(refused.err, Contains("odd.mid") && Contains("inside bar 4") &&
+                              Contains("beat 2.00") && Contains("bar lines"));
+  odd = MidiFileWriter(480);
+  odd.add_time_signature(480 * 8, 3, 4);
+  odd.add_tempo(480 * 9, 100.0);
+  odd.save(dir / "odd.mid");
+  const auto tempo_refused = run_command(
+      POCKET_BINARY,
+      {"render", "--tempo-map", (dir / "odd.mid").string(), "--out", (dir / "o.wav").string()},
+      dir.path());
+  CHECK_THAT(tempo_refused.err, Contains("tempo changes inside bar 3") && Contains("beat 2.00"));
 }
 
 TEST_CASE("render with a song says what is wrong with the song in one line", "[render][backing]") {

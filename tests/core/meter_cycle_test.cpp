@@ -92,3 +92,64 @@ TEST_CASE("the live click over a meter cycle is exact to the frame", "[meters][l
   CHECK(worst == 0);
   CHECK(accents == 3 + kBars / 2 * (3 + 1));  // count-in 7/8, then X.X.X.. and X...
 }
+
+TEST_CASE("a song's meters hold from their bar lines, the last to the end", "[meters]") {
+  // Eight bars of 4/4, one of 2/4, then 4/4 again: a song's run of meters, not a cycle.
+  const MeterCycle song = parse_meter_cycle("4/4,2/4@9,4/4@10");
+  CHECK(to_string(song) == "4/4,2/4@9,4/4@10");
+  CHECK(song.size() == 2);  // the meters it plays, each once
+  CHECK(song.runs().size() == 3);
+  CHECK(song.meter_of(7) == Meter{4, 4});
+  CHECK(song.meter_of(8) == Meter{2, 4});
+  CHECK(song.meter_of(9) == Meter{4, 4});
+  CHECK(song.meter_of(500) == Meter{4, 4});
+  CHECK(song.meter_of(-1) == Meter{4, 4});
+  CHECK(song.wholes_before(8) == 8.0);
+  CHECK(song.wholes_before(9) == 8.5);
+  CHECK(song.wholes_before(12) == 11.5);
+  CHECK(song.wholes_before(-2) == -2.0);
+  // A song in one meter is the plain cycle of it.
+  CHECK(MeterCycle::of_song({{0, {3, 4}}}) == MeterCycle(Meter{3, 4}));
+  CHECK_THROWS_WITH(parse_meter_cycle("4/4,3/4@9,6/8"), Catch::Contains("3/4@9"));
+  CHECK_THROWS_WITH(parse_meter_cycle("4/4,3/4@9,4/4@5"), Catch::Contains("bar 5 after bar 9"));
+  CHECK_THROWS_WITH(parse_meter_cycle("4/4,3/4@x"), Catch::Contains("after '@'"));
+  CHECK_THROWS_WITH(parse_meter_cycle("4/4,4/4@3"), Catch::Contains("4/4 already"));
+}
+
+TEST_CASE("a grid over a song's meters counts positions in each bar's meter", "[meters][grid]") {
+  // Eighths: bars 0 to 7 of 8 slots, bar 8 of 4, then 8 again.
+  const Grid grid = Grid::constant(120.0, parse_meter_cycle("4/4,2/4@9,4/4@10"), 8);
+  CHECK(grid.positions() == 12);  // the 4/4 bar's eight and the 2/4 bar's four
+  CHECK(grid.slots_in_bar(8) == 4);
+  CHECK(grid.first_slot_of_bar(8) == 64);
+  CHECK(grid.first_slot_of_bar(9) == 68);
+  CHECK(grid.first_slot_of_bar(11) == 84);
+  CHECK(grid.bar_of(63) == 7);
+  CHECK(grid.bar_of(64) == 8);
+  CHECK(grid.bar_of(67) == 8);
+  CHECK(grid.bar_of(68) == 9);
+  CHECK(grid.bar_of(84) == 11);
+  CHECK(grid.position_of(66) == 10);  // the 2/4 bar's third eighth
+  CHECK(grid.position_of(68) == 0);
+  CHECK(grid.position_of(71) == 3);
+  CHECK(grid.position_label(3) == "4/4:2&");
+  CHECK(grid.position_label(10) == "2/4:2");
+  CHECK(grid.starts_bar(8));
+  // A quarter lasts half a second throughout: bar 11 starts 10.5 wholes in.
+  CHECK(grid.seconds_of(84) == Approx(10.5 * 2.0));
+}
+
+TEST_CASE("the live click over a song's meters is exact to the frame", "[meters][live]") {
+  ClickPattern pattern;
+  pattern.count_in_bars = 1;
+  LiveSchedule live(parse_meter_cycle("4/4,3/4@3,4/4@4"), 120.0, pattern, 48000.0, 6);
+  std::vector<long> bar_lines;  // frames of the accented clicks
+  std::vector<int> beats_in_bar(7, 0);
+  for (; !live.done(); live.advance()) {
+    if (live.current().level == ClickLevel::accent) bar_lines.push_back(live.current().frame);
+    ++beats_in_bar[static_cast<std::size_t>(live.current().bar + 1)];
+  }
+  CHECK(beats_in_bar == std::vector<int>{4, 4, 4, 3, 4, 4, 4});
+  // 24000 frames a beat from the count-in's first click.
+  CHECK(bar_lines == std::vector<long>{0, 96000, 192000, 288000, 360000, 456000, 552000});
+}

@@ -22,8 +22,10 @@ namespace {
 
 constexpr double kSongFirstBar = 1.0;  // seconds into the file
 constexpr int kSongBars = 6;
-// Three bars at 100 BPM, three at 120: the click follows the song's tempo map.
-const std::vector<SongPart> kParts = {{100.0, 3}, {120.0, 3}};
+// Three bars of 4/4 at 100 BPM, one of 3/4 at 120 and two of 4/4: the click follows the song's
+// tempo map, its tempos and its meters.
+const std::vector<SongPart> kParts = {{100.0, 3, 4}, {120.0, 1, 3}, {120.0, 2, 4}};
+constexpr int kSongBeats = 3 * 4 + 3 + 2 * 4;
 
 // pocket run with `args` and the drummer, while song_capture records pocket's two outputs into
 // the rig's capture.wav for at most `seconds`.
@@ -50,8 +52,10 @@ Captured play_captured(LiveRig& rig, const DrummerOptions& drummer,
 
 }  // namespace
 
-TEST_CASE("a song with a tempo change plays on the grid at 100 and 75 percent from WAV and FLAC",
-          "[jack][backing]") {
+TEST_CASE(
+    "a song with a tempo and a meter change plays on the grid at 100 and 75 percent from WAV "
+    "and FLAC",
+    "[jack][backing]") {
   const auto [name, format] = GENERATE(std::make_pair("wav", SF_FORMAT_WAV | SF_FORMAT_PCM_24),
                                        std::make_pair("flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_24));
   const double speed = GENERATE(1.0, 0.75);
@@ -90,11 +94,26 @@ TEST_CASE("a song with a tempo change plays on the grid at 100 and 75 percent fr
                      << 100 * speed << " BPM, " << g.by_beat[1] << " at " << 120 * speed << "), "
                      << g.left_out << " left out next to a slip of the click track; from "
                      << g.earliest << " to " << g.latest << " frames off the grid");
-  CHECK(g.song_onsets == static_cast<std::size_t>(4 * kSongBars));
+  CHECK(g.song_onsets == static_cast<std::size_t>(kSongBeats));
   CHECK(g.checked * 2 >= g.song_onsets);
   CHECK(g.by_beat[0] >= 4);
   CHECK(g.by_beat[1] >= 4);
   CHECK(g.worst() <= (speed == 1.0 ? 48 : 240));
+
+  // The click's bars are the song's: its accents fall on the map's bar lines, 4/4 then the 3/4
+  // bar (the count-in's first accent may sound before the capture hears it), and the strokes in
+  // the 3/4 bar have positions of their own.
+  const std::vector<int> bars = bar_lines_in(run.output.left, beat(120.0)).clicks;
+  INFO("clicks from each bar line to the next: " << Catch::Detail::stringify(bars));
+  REQUIRE(bars.size() >= 5);
+  CHECK(std::vector<int>(bars.end() - 5, bars.end()) == std::vector<int>{4, 4, 4, 3, 4});
+  CHECK(j["clicks"] == 4 + kSongBeats);
+  CHECK(j["meter"] == "4/4,3/4@4,4/4@5");
+  std::vector<std::string> positions;
+  for (const auto& p : j["positions"]) positions.push_back(p["position"].get<std::string>());
+  INFO("positions: " << Catch::Detail::stringify(positions));
+  for (const char* label : {"4/4:1", "4/4:4", "3/4:1", "3/4:3"})
+    CHECK(std::find(positions.begin(), positions.end(), label) != positions.end());
 
   // The drummer's strokes, to the frame as without a song.
   const auto drill = LiveRig::after_count_in(rig.numbered_by_onsets(played, j), 4);
@@ -111,6 +130,7 @@ TEST_CASE("a song with a tempo change plays on the grid at 100 and 75 percent fr
   INFO(shown.err);
   CHECK_THAT(shown.out, Catch::Contains(fmt::format("played along with song.{} at {:.0f} %", name,
                                                     speed * 100.0)));
+  CHECK_THAT(shown.out, Catch::Contains("3/4:2"));
 }
 
 TEST_CASE("a ladder on the test song climbs from 70 percent and ends at the drummer's limit",

@@ -21,26 +21,28 @@ struct TestSong {
   int format = SF_FORMAT_WAV | SF_FORMAT_PCM_24;
 };
 
-// The off-beats (each beat's "and") of `bars` bars of 4/4 at `bpm`, from `first_bar` seconds.
-inline std::vector<double> off_beats(double first_bar, double bpm, int bars) {
+// The off-beats (each beat's "and") of `bars` bars of `beats`/4 at `bpm`, from `first_bar`
+// seconds.
+inline std::vector<double> off_beats(double first_bar, double bpm, int bars, int beats = 4) {
   std::vector<double> onsets;
-  for (int beat = 0; beat < 4 * bars; ++beat)
+  for (int beat = 0; beat < beats * bars; ++beat)
     onsets.push_back(first_bar + (beat + 0.5) * 60.0 / bpm);
   return onsets;
 }
 
-// A run of bars of a song at one tempo.
+// A run of bars of a song at one tempo, in one meter of quarters.
 struct SongPart {
   double bpm = 120.0;
   int bars = 1;
+  int beats = 4;  // a bar
 };
 // The off-beats of parts played one after the other, from `first_bar` seconds.
 inline std::vector<double> off_beats(double first_bar, const std::vector<SongPart>& parts) {
   std::vector<double> onsets;
   double start = first_bar;
   for (const SongPart& part : parts) {
-    for (const double t : off_beats(start, part.bpm, part.bars)) onsets.push_back(t);
-    start += part.bars * 4 * 60.0 / part.bpm;
+    for (const double t : off_beats(start, part.bpm, part.bars, part.beats)) onsets.push_back(t);
+    start += part.bars * part.beats * 60.0 / part.bpm;
   }
   return onsets;
 }
@@ -169,6 +171,35 @@ inline SongOnGrid song_on_grid(const Channels& c, const std::vector<long>& beats
     first = false;
   }
   return g;
+}
+
+// The bar lines in a click track (pocket's output alone, or its left channel, where the song
+// is not): the onsets of its accents, which peak at kAccentPeak (0.9), a beat at 0.6; and the
+// clicks from each to the next, its bar's beats. A click cut by a cycle pocket missed sounds on
+// after the gap: an onset closer than `min_beat_frames / 2` to the last is that, not a click.
+struct BarLines {
+  std::vector<long> frames;
+  std::vector<int> clicks;  // from each bar line to the next
+};
+inline BarLines bar_lines_in(const std::vector<float>& click, long min_beat_frames) {
+  BarLines bars;
+  long last = -min_beat_frames;
+  int clicks = 0;
+  for (const long onset : onsets_in(click, 1e-4f, 240)) {
+    if (onset - last < min_beat_frames / 2) continue;
+    last = onset;
+    float peak = 0.0f;
+    for (std::size_t i = static_cast<std::size_t>(onset);
+         i < click.size() && i < static_cast<std::size_t>(onset) + 480; ++i)
+      peak = std::max(peak, std::fabs(click[i]));
+    if (peak > 0.75f) {
+      if (!bars.frames.empty()) bars.clicks.push_back(clicks);
+      bars.frames.push_back(onset);
+      clicks = 0;
+    }
+    ++clicks;
+  }
+  return bars;
 }
 
 }  // namespace pocket::test

@@ -1,5 +1,6 @@
 #include "song_plan.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -12,21 +13,28 @@ SongPlan::SongPlan(const Settings& settings)
       next_loop_bar_(settings.loop_bars > 0 ? settings.loop_bars
                                             : std::numeric_limits<std::int64_t>::max()) {}
 
+double SongPlan::song_seconds(std::int64_t bar) const {
+  double seconds = 0.0;
+  for (std::size_t i = 0; i < s_.bars.size() && s_.bars[i].first_bar < bar; ++i) {
+    const std::int64_t end = i + 1 < s_.bars.size() ? std::min(s_.bars[i + 1].first_bar, bar) : bar;
+    seconds += static_cast<double>(end - s_.bars[i].first_bar) * s_.bars[i].bar_seconds;
+  }
+  return seconds;
+}
+
 std::int64_t SongPlan::frame_of(std::int64_t bar) const {
   // The click's own closed form: seconds from the last change's bar line at its tempo.
-  const double seconds =
-      from_seconds_ + static_cast<double>(bar - from_bar_) * s_.bar_seconds / speed_;
+  const double seconds = from_seconds_ + (song_seconds(bar) - song_seconds(from_bar_)) / speed_;
   return std::llround(seconds * s_.rate) - s_.origin;
 }
 
 double SongPlan::file_seconds_of(std::int64_t bar) const {
-  const std::int64_t song_bar = loops() ? bar % s_.loop_bars : bar;
-  return s_.first_bar_in_file + static_cast<double>(song_bar) * s_.bar_seconds;
+  return s_.first_bar_in_file + song_seconds(loops() ? bar % s_.loop_bars : bar);
 }
 
 std::optional<SongTurn> SongPlan::speed_from(std::int64_t bar, double speed) {
   if (speed == speed_) return std::nullopt;
-  from_seconds_ += static_cast<double>(bar - from_bar_) * s_.bar_seconds / speed_;
+  from_seconds_ += (song_seconds(bar) - song_seconds(from_bar_)) / speed_;
   from_bar_ = bar;
   speed_ = speed;
   if (next_loop_bar_ == bar) next_loop_bar_ += s_.loop_bars;  // this turn starts the loop too

@@ -8,15 +8,24 @@
 
 namespace pocket {
 
-// Where a session's song is read from, bar by bar, at one meter: the session's bar 0 on a bar
-// line of the song, a section of the song played again and again, and the speed changes a
-// ladder decides as it goes. It says where the reader must turn (go on from elsewhere in the
-// file, or at another speed), in order. Clock-free: bars, seconds and frames only.
+// A run of the song's bars of one length at 100 % (a tempo or a meter change starts one), from
+// `first_bar` on to the next run.
+struct SongBarRun {
+  std::int64_t first_bar = 0;
+  double bar_seconds = 2.0;
+};
+
+// Where a session's song is read from, bar by bar: the session's bar 0 on a bar line of the
+// song, a section of the song played again and again, and the speed changes a ladder decides as
+// it goes. It says where the reader must turn (go on from elsewhere in the file, or at another
+// speed), in order. Clock-free: bars, seconds and frames only.
 class SongPlan {
  public:
   struct Settings {
-    double first_bar_in_file = 0.0;   // seconds: where the session's bar 0 starts in the file
-    double bar_seconds = 2.0;         // a bar of the song at 100 %
+    double first_bar_in_file = 0.0;  // seconds: where the session's bar 0 starts in the file
+    // The song's bars at 100 % from the session's bar 0, the first run there; a looped section
+    // has one.
+    std::vector<SongBarRun> bars = {{0, 2.0}};
     double speed = 1.0;               // from bar 0 on
     double first_bar_on_track = 0.0;  // seconds: the session's bar 0 on the click track
     double rate = 48000.0;
@@ -41,6 +50,8 @@ class SongPlan {
 
  private:
   SongTurn turn_at(std::int64_t bar) const { return {frame_of(bar), file_seconds_of(bar), speed_}; }
+  // Seconds of the song at 100 % from the session's bar 0 to the bar line of `bar`.
+  double song_seconds(std::int64_t bar) const;
 
   Settings s_;
   // The last speed change: from the bar line of `from_bar_`, `from_seconds_` into the track

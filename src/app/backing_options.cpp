@@ -66,6 +66,15 @@ std::string first_meter_change(const MeterCycle& meters) {
   return fmt::format("bar {}", meters.runs().at(1).first_bar + 1);
 }
 
+// A tempo of the song's map the click can play at `share` of it.
+void check_playable(const BarTempo& t, double share) {
+  if (t.bpm * share < kMinBpm || t.bpm * share > kMaxBpm)
+    throw UsageError(fmt::format(
+        "the tempo map's {:.4g} BPM at bar {} is {:.4g} BPM at {:.0f} %: the click plays {:g} to "
+        "{:g} BPM",
+        t.bpm, t.bar + 1, t.bpm * share, share * 100.0, kMinBpm, kMaxBpm));
+}
+
 // The drill's tempo and its changes from the song's MIDI file, at the song's speed, and its
 // meters: the song's bars are the drill's.
 void follow_tempo_map(const po::variables_map& vm, double speed, LiveOptions& live) {
@@ -75,13 +84,7 @@ void follow_tempo_map(const po::variables_map& vm, double speed, LiveOptions& li
     throw UsageError("--tempo-map gives the song's meters: leave out the drill's sequence of them");
   const std::string path = vm["tempo-map"].as<std::string>();
   const SongTempoMap map = song_tempo_map(read_midi_file(path), path, live.drill.meters.first());
-  for (const BarTempo& t : map.tempos) {
-    if (t.bpm * speed < kMinBpm || t.bpm * speed > kMaxBpm)
-      throw UsageError(fmt::format(
-          "the tempo map's {:.4g} BPM at bar {} is {:.4g} BPM at {:.0f} %: the click plays {:g} to "
-          "{:g} BPM",
-          t.bpm, t.bar + 1, t.bpm * speed, speed * 100.0, kMinBpm, kMaxBpm));
-  }
+  for (const BarTempo& t : map.tempos) check_playable(t, speed);
   if (map.meters != live.drill.meters) {
     if (!live.drill.pattern.empty() || !live.drill.sticking.empty() || live.drill.groove)
       throw UsageError(fmt::format(
@@ -89,17 +92,9 @@ void follow_tempo_map(const po::variables_map& vm, double speed, LiveOptions& li
           map.meters.size() > 1 ? "changes of meter from " + first_meter_change(map.meters)
                                 : to_string(map.meters),
           to_string(live.drill.meters)));
-    if (live.drill.ladder && map.meters.size() > 1)
-      throw UsageError(
-          fmt::format("a ladder climbs on a song in one meter: this tempo map changes it at {}",
-                      first_meter_change(map.meters)));
     live.drill.meters = map.meters;
   }
   live.drill.bpm = map.tempos.front().bpm;  // at the song's speed below
-  if (live.drill.ladder && map.tempos.size() > 1)
-    throw UsageError(
-        fmt::format("a ladder climbs on a song at one tempo: this tempo map changes at bar {}",
-                    map.tempos[1].bar + 1));
   for (std::size_t i = 1; i < map.tempos.size(); ++i)
     live.tempo_changes.push_back({map.tempos[i].bar, map.tempos[i].bpm * speed});
 }
@@ -107,9 +102,11 @@ void follow_tempo_map(const po::variables_map& vm, double speed, LiveOptions& li
 // A ladder on a song: its tempos BPM or shares of the song's tempo ("70%"), and with shares a
 // step in % is that many points of the song's tempo (70, 75, 80 % with 5%). The song plays at
 // each step's share of its tempo. Returns the share the ladder starts at.
-double ladder_on_song(const po::variables_map& vm, double song_bpm, LadderConfig& ladder) {
+double ladder_on_song(const po::variables_map& vm, double song_bpm,
+                      const std::vector<BarTempo>& live_tempo_changes, LadderConfig& ladder) {
   if (vm.count("speed")) throw UsageError("a ladder sets the song's speed: give --from and --to");
   ladder.song_bpm = song_bpm;
+  ladder.song_tempo_changes = vm.count("tempo-map") > 0 && !live_tempo_changes.empty();
   bool shares = false;
   const auto share_of_song = [&](const char* name, double& bpm) {
     if (!vm.count(name) || !vm[name].as<std::string>().ends_with('%')) return;
@@ -195,7 +192,15 @@ void apply_backing(const po::variables_map& vm, LiveOptions& live) {
     if (!vm.count("tempo-map") && !vm.count("bpm"))
       throw UsageError("a ladder on a song needs the song's tempo: --bpm or --tempo-map");
     if (vm.count("bpm")) live.drill.bpm = vm["bpm"].as<double>();
-    speed = ladder_on_song(vm, live.drill.bpm, *live.drill.ladder);
+    speed = ladder_on_song(vm, live.drill.bpm, live.tempo_changes, *live.drill.ladder);
+    // The song's changes at each step's share: from the first, and within the click's tempos
+    // up to the last.
+    const LadderConfig& ladder = *live.drill.ladder;
+    for (BarTempo& t : live.tempo_changes) {
+      for (const double bpm : {ladder.start_bpm, ladder.target_bpm})
+        check_playable(t, bpm / *ladder.song_bpm);
+      t.bpm *= speed;
+    }
   }
   BackingOptions song;
   // The drill's song, unless the command line gives one; --backing-offset moves either.

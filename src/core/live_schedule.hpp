@@ -58,6 +58,7 @@ class LiveSchedule final : public ClickSource {
   void advance() override;
 
   const Section& section() const { return section_; }
+  const MeterCycle& meters() const { return meters_; }
   std::int64_t first_bar() const { return -pattern_.count_in_bars; }
   std::int64_t end_bar() const { return end_bar_; }
   double seconds_at(std::int64_t bar, double beat) const;

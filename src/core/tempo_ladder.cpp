@@ -51,6 +51,7 @@ std::string stopped_early_message(const StepResult& last, const std::string& tem
 
 std::string ladder_tempo_text(const LadderConfig& config, double bpm) {
   if (!config.song_bpm) return format_bpm(bpm);
+  if (config.song_tempo_changes) return fmt::format("{:.0f} %", 100.0 * bpm / *config.song_bpm);
   return fmt::format("{:.0f} % ({})", 100.0 * bpm / *config.song_bpm, format_bpm(bpm));
 }
 

@@ -64,11 +64,14 @@ struct LadderConfig {
   int stop_after_fails = 2;                // failed steps that end the ladder
   std::optional<double> consolidated_bpm;  // the player's last solid tempo, from history
   double max_increase_percent = 5.0;       // healthy pace: at most this far above it today
-  // A ladder on a song: the song's tempo at 100 %. Its tempos are said as shares of it too.
+  // A ladder on a song: the song's tempo at 100 % (where it opens, when its tempo changes). Its
+  // tempos are said as shares of it too.
   std::optional<double> song_bpm;
+  // The song's tempo changes: its shares are said alone, one BPM would not be what it played.
+  bool song_tempo_changes = false;
 };
 
-// "102 BPM", or on a song "85 % (102 BPM)".
+// "102 BPM", or on a song "85 % (102 BPM)", or "85 %" on a song whose tempo changes.
 std::string ladder_tempo_text(const LadderConfig& config, double bpm);
 
 // Throws std::invalid_argument naming the setting that is wrong.

@@ -23,6 +23,13 @@ constexpr double kLateStrokeSeconds = 0.050;
 // Late cycles listed in the result; more are counted only.
 constexpr std::size_t kMaxLateCyclesKept = 1000;
 
+// The session's tempo from bar 0, then a song's changes.
+std::vector<BarTempo> session_tempos(const std::vector<BarTempo>& changes, double first_bpm) {
+  std::vector<BarTempo> tempos = {{0, first_bpm}};
+  tempos.insert(tempos.end(), changes.begin(), changes.end());
+  return tempos;
+}
+
 std::int64_t bars_to_play(const LiveOptions& o) {
   const std::int64_t drill_bars = o.drill.ladder ? -1 : o.drill.bars;
   return o.max_bars > 0 && (drill_bars < 0 || o.max_bars < drill_bars) ? o.max_bars : drill_bars;
@@ -59,7 +66,8 @@ Session::Session(const LiveOptions& o)
                 bars_to_play(o), drill_.resolved_swing()),
       sound_(synthesize_click(drill_.sound, rate_)),
       scoring_(drill_, o.kit.pad_names()),
-      song_(o.backing ? std::optional<SessionSong>(std::in_place, *o.backing, schedule_, rate_)
+      song_(o.backing ? std::optional<SessionSong>(std::in_place, *o.backing, schedule_,
+                                                   o.tempo_changes, rate_)
                       : std::nullopt),
       // Read before the audio thread owns the schedule.
       ends_with_song_(o.backing && o.backing->section_bars == 0 && o.minutes <= 0.0 &&
@@ -76,7 +84,8 @@ Session::Session(const LiveOptions& o)
       remote_pad_(o.remote_pad.empty() ? -1 : o.kit.pad_index(o.remote_pad)),
       port_watch_(Clock::now()),
       stream_watch_(Clock::now()),
-      last_bar_heard_(schedule_.first_bar()) {
+      last_bar_heard_(schedule_.first_bar()),
+      tempo_(session_tempos(o.tempo_changes, schedule_.section().bpm)) {
   if (const auto gap = modes_.first_gap()) schedule_.silence(gap->from_bar, gap->to_bar);
   result_.audio_device = output_.device_label();
   result_.midi_port = kit_.port_name();
@@ -95,12 +104,15 @@ Session::Session(const LiveOptions& o)
   click_.set_click_gain(gain_of_db(o.click_gain_db));
 }
 
-// A song's tempo map, one change at a time: the click keeps one waiting, so the next is asked
-// for once the last has taken effect (as a new tempo, or in the resume of a pause held on its
-// bar line, which takes the waiting change up).
-void Session::ask_next_tempo() {
-  if (next_tempo_ >= o_.tempo_changes.size()) return;
-  const BarTempo& change = o_.tempo_changes[next_tempo_++];
+// A song's tempo map and a ladder's steps, one change at a time: the click keeps one waiting,
+// so the next is asked for once the last has taken effect (as a new tempo, or in the resume of
+// a pause held on its bar line, which takes the waiting change up).
+void Session::ask_next_tempo(std::int64_t after_bar) {
+  asked_tempo_bar_.reset();
+  if (const auto next = tempo_.next_after(after_bar)) ask_tempo(*next);
+}
+
+void Session::ask_tempo(const BarTempo& change) {
   asked_tempo_bar_ = change.bar;
   click_.request_tempo(change.bar, change.bpm);
 }
@@ -108,7 +120,7 @@ void Session::ask_next_tempo() {
 LiveResult Session::run() {
   if (song_ && coach_.active()) song_->read_up_to(coach_.next_step_bar());
   if (song_) song_->start(click_);
-  ask_next_tempo();
+  ask_next_tempo(0);
   output_.start();
   result_.output_latency_ms = output_.output_latency_seconds() * 1000.0;
   result_.buffer_frames = output_.buffer_frames();
@@ -149,8 +161,11 @@ void Session::take_sections() {
   for (SectionStart s; click_.pop_section(s);) {
     const ClickSections::Kind kind = sections_.started(s);
     if (kind == ClickSections::Kind::hold) continue;
-    if (kind == ClickSections::Kind::tempo) coach_.section_started(s.first_bar);
-    if (next_tempo_ > 0 && s.first_bar >= asked_tempo_bar_) ask_next_tempo();
+    if (kind == ClickSections::Kind::tempo && step_bar_ && s.first_bar >= *step_bar_) {
+      coach_.section_started(s.first_bar);
+      step_bar_.reset();
+    }
+    if (asked_tempo_bar_ && s.first_bar >= *asked_tempo_bar_) ask_next_tempo(s.first_bar);
     scoring_.add_section(s.first_bar, s.start_seconds, s.bpm);
   }
 }
@@ -209,7 +224,11 @@ void Session::coach(const BarTally& bar) {
     click_.request_finish();
     if (song_) song_->read_on();  // through the bar the click still plays, and past its end
   } else {
-    click_.request_tempo(end->next_from_bar, end->next_bpm);
+    tempo_.step_from(end->next_from_bar, end->next_bpm);
+    step_bar_ = end->next_from_bar;
+    // Before the change waiting at the click (a song's), it takes that one's place for now.
+    if (!asked_tempo_bar_ || end->next_from_bar <= *asked_tempo_bar_)
+      ask_tempo({end->next_from_bar, tempo_.bpm_at(end->next_from_bar)});
     if (song_) {
       song_->tempo_from(end->next_from_bar, end->next_bpm);
       song_->read_up_to(coach_.next_step_bar());

@@ -18,6 +18,7 @@
 #include "live/session_click_modes.hpp"
 #include "live/stream_to_track.hpp"
 #include "live/stream_watch.hpp"
+#include "live/tempo_changes.hpp"
 
 namespace pocket {
 
@@ -41,7 +42,8 @@ class Session {
   // live_session.cpp: the loop's work, in the order it does it.
   void drain_stream();
   void take_sections();
-  void ask_next_tempo();
+  void ask_next_tempo(std::int64_t after_bar);
+  void ask_tempo(const BarTempo& change);
   void take_clicks();
   void score_strokes();
   void close_bars(double now);
@@ -89,8 +91,9 @@ class Session {
   LiveResult result_;
 
   std::int64_t last_bar_heard_ = 0;
-  std::size_t next_tempo_ = 0;        // the next of o_.tempo_changes to ask the click for
-  std::int64_t asked_tempo_bar_ = 0;  // the bar of the change asked for last
+  TempoChanges tempo_;
+  std::optional<std::int64_t> asked_tempo_bar_;  // the change waiting at the click
+  std::optional<std::int64_t> step_bar_;         // a ladder's step not yet started
   bool quit_ = false;
   Clock::time_point last_state_{};
 };

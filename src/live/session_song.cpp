@@ -11,19 +11,39 @@ namespace {
 // 0.7 s however short the section.
 constexpr std::int64_t kPassesAhead = 2;
 constexpr std::int64_t kBarsAhead = 2;
+// The song's bars at 100 %: a run from each bar line where its tempo or its meter changes.
+std::vector<SongBarRun> song_bars(const LiveSchedule& schedule,
+                                  const std::vector<BarTempo>& changes, double speed) {
+  const MeterCycle& meters = schedule.meters();
+  std::vector<std::int64_t> starts = {0};
+  for (const BarTempo& c : changes) starts.push_back(c.bar);
+  for (const MeterCycle::Run& r : meters.runs()) starts.push_back(r.first_bar);
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  std::vector<SongBarRun> runs;
+  for (const std::int64_t start : starts) {
+    double bpm = schedule.section().bpm;
+    for (const BarTempo& c : changes) bpm = c.bar <= start ? c.bpm : bpm;
+    const Meter& m = meters.meter_of(start);
+    // The bar's whole notes in beats of the tempo's unit, at the session's speed.
+    const double seconds = static_cast<double>(m.beats) / m.unit * meters.tempo_unit() * 60.0 / bpm;
+    runs.push_back({start, seconds * speed});
+  }
+  return runs;
+}
+
 }  // namespace
 
 SessionSong::SessionSong(const BackingOptions& options, const LiveSchedule& schedule,
-                         double sample_rate)
+                         const std::vector<BarTempo>& tempo_changes, double sample_rate)
     : song_bpm_(schedule.section().bpm / options.speed) {
-  const double bar_seconds =
-      (schedule.seconds_at(1, 0.0) - schedule.seconds_at(0, 0.0)) * options.speed;
-  // The session's bar 0 is the song's first bar line, or its section's.
+  const std::vector<SongBarRun> bars = song_bars(schedule, tempo_changes, options.speed);
+  // The session's bar 0 is the song's first bar line, or its section's (a song at one tempo).
   const double first_bar =
-      options.first_bar_seconds + std::max(0, options.section_from - 1) * bar_seconds;
+      options.first_bar_seconds + std::max(0, options.section_from - 1) * bars.front().bar_seconds;
   const double on_track = schedule.seconds_at(0, 0.0);
   const SongPlacement place = place_song(first_bar, on_track, options.speed, sample_rate);
-  plan_.emplace(SongPlan::Settings{first_bar, bar_seconds, options.speed, on_track, sample_rate,
+  plan_.emplace(SongPlan::Settings{first_bar, bars, options.speed, on_track, sample_rate,
                                    place.origin, options.section_bars});
   auto source = std::make_unique<SongSource>(
       SongSettings{options.file, sample_rate, options.speed, place.start_seconds});

@@ -12,6 +12,7 @@
 #include "audio/song_stream.hpp"
 #include "core/live_schedule.hpp"
 #include "live/live_result.hpp"
+#include "midi/song_tempo_map.hpp"
 
 namespace pocket {
 
@@ -32,8 +33,10 @@ struct BackingOptions {
 // bar line (or its section's) on the drill's first bar line after the count-in.
 class SessionSong {
  public:
-  // [main-thread] Throws InputFileError for a file that cannot be played.
-  SessionSong(const BackingOptions& options, const LiveSchedule& schedule, double sample_rate);
+  // [main-thread] `tempo_changes`: the song's tempo map after bar 0, at the session's speed.
+  // Throws InputFileError for a file that cannot be played.
+  SessionSong(const BackingOptions& options, const LiveSchedule& schedule,
+              const std::vector<BarTempo>& tempo_changes, double sample_rate);
 
   // [session thread] From the bar line of `bar` on, the song and the click play at `bpm` (a
   // ladder's next step): the song at the share of its own tempo that `bpm` is. The bar line has

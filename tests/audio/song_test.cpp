@@ -213,7 +213,7 @@ TEST_CASE(
     "[song]") {
   // Bars of 2 s from 5 s into the file, the session's bar 0 at 2 s on the track; two bars
   // looped. Frames at 48 kHz.
-  SongPlan plan({5.0, 2.0, 1.0, 2.0, 48000.0, 0, 2});
+  SongPlan plan({5.0, {{0, 2.0}}, 1.0, 2.0, 48000.0, 0, 2});
   const auto is = [](const SongTurn& t, long frame, double file_seconds, double speed) {
     INFO("turn at " << t.frame << " to " << t.file_seconds << " s at " << t.speed);
     CHECK(t.frame == frame);
@@ -243,6 +243,21 @@ TEST_CASE(
   is(turns[0], std::lround((24.5 + 4.0 / 0.9) * 48000), 5.0, 0.9);
   CHECK_FALSE(plan.speed_from(13, 0.9));  // the same speed: nothing to turn
   CHECK(plan.frame_of(14) == std::lround((24.5 + 8.0 / 0.9) * 48000));
+}
+
+TEST_CASE("a song's plan follows its bars' lengths through tempo and meter changes", "[song]") {
+  // Bars of 2.4 s (4/4 at 100 BPM) to bar 4, one of 1.5 s (3/4 at 120), then 2 s (4/4 at 120),
+  // from 1 s into the file; the session's bar 0 at 2 s on the track, the song at 75 %.
+  SongPlan plan({1.0, {{0, 2.4}, {4, 1.5}, {5, 2.0}}, 0.75, 2.0, 48000.0, 0, 0});
+  CHECK(plan.file_seconds_of(4) == Approx(1.0 + 9.6));
+  CHECK(plan.file_seconds_of(7) == Approx(1.0 + 9.6 + 1.5 + 4.0));
+  CHECK(plan.frame_of(6) == std::lround((2.0 + (9.6 + 1.5 + 2.0) / 0.75) * 48000));
+  // A ladder's step on bar 5: the song goes on from its bar 5 at 90 %.
+  const auto step = plan.speed_from(5, 0.9);
+  REQUIRE(step);
+  CHECK(step->frame == std::lround((2.0 + 11.1 / 0.75) * 48000));
+  CHECK(step->file_seconds == Approx(1.0 + 11.1));
+  CHECK(plan.frame_of(8) == std::lround((2.0 + 11.1 / 0.75 + 6.0 / 0.9) * 48000));
 }
 
 TEST_CASE("the mixer puts song frame n on track frame origin plus n, held where the click holds",

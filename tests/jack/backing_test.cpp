@@ -50,6 +50,23 @@ Captured play_captured(LiveRig& rig, const DrummerOptions& drummer,
   return c;
 }
 
+// The song's off-beats in pocket's output lie half a beat after the click, within 5 ms, at
+// least four of them at each of `tempos` (the click's, as a ladder played them).
+void check_song_at_tempos(const Channels& output, const std::vector<double>& tempos) {
+  std::vector<long> beats;
+  for (const double bpm : tempos) beats.push_back(std::lround(60.0 / bpm * 48000.0));
+  const SongOnGrid g = song_on_grid(output, beats);
+  INFO(g.song_onsets << " song onsets, " << g.checked << " checked, " << g.left_out
+                     << " left out next to a slip of the click track; from " << g.earliest << " to "
+                     << g.latest << " frames off the grid");
+  for (std::size_t i = 0; i < tempos.size(); ++i) {
+    INFO(g.by_beat[i] << " at " << tempos[i] << " BPM");
+    CHECK(g.by_beat[i] >= 4);
+  }
+  CHECK(g.checked * 2 >= g.song_onsets);
+  CHECK(g.worst() <= 240);
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -175,18 +192,7 @@ TEST_CASE("a ladder on the test song climbs from 70 percent and ends at the drum
   // The song changed speed with each step, on the bar line: its off-beats lie half a beat after
   // the click at every step's tempo, within 5 ms.
   const std::vector<double> tempos = {84.0, 90.0, 96.0, 102.0};
-  std::vector<long> beats;
-  for (const double bpm : tempos) beats.push_back(std::lround(60.0 / bpm * 48000.0));
-  const SongOnGrid g = song_on_grid(run.output, beats);
-  INFO(g.song_onsets << " song onsets, " << g.checked << " checked, " << g.left_out
-                     << " left out next to a slip of the click track; from " << g.earliest << " to "
-                     << g.latest << " frames off the grid");
-  for (std::size_t i = 0; i < tempos.size(); ++i) {
-    INFO(g.by_beat[i] << " at " << tempos[i] << " BPM");
-    CHECK(g.by_beat[i] >= 4);
-  }
-  CHECK(g.checked * 2 >= g.song_onsets);
-  CHECK(g.worst() <= 240);
+  check_song_at_tempos(run.output, tempos);
 
   const auto shown = run_command(POCKET_BINARY, {"show", "1"}, rig.dir().path());
   CHECK_THAT(shown.out, Catch::Contains("played along with song.flac from 70 % to 85 %"));
@@ -202,6 +208,52 @@ TEST_CASE("a ladder on the test song climbs from 70 percent and ends at the drum
              Catch::Contains("your solid speed on song.flac is 80 % (96 BPM): today's ladder goes "
                              "no higher than 84 % (100.8 BPM)"));
   CHECK(nlohmann::json::parse(capped.out)["ladder"]["ceiling_bpm"] == Approx(100.8));
+}
+
+TEST_CASE("a ladder on a song whose tempo changes plays each of its tempos at the step's share",
+          "[jack][backing][ladder]") {
+  // Three bars at 100 BPM, then 120. Steps of 70, 75, 80 and 85 % play the click at 70, then
+  // from bar 4 (where the song's tempo changes too) 90, then 96, then 102, where the drummer (up
+  // to 99 BPM) loses it. A change inside a step is tested without a drummer (TempoChanges).
+  LiveRig rig;
+  const std::vector<SongPart> parts = {{100.0, 3}, {120.0, 30}};
+  TestSong song;
+  song.onsets = off_beats(kSongFirstBar, parts);
+  song.seconds = song.onsets.back() + 2.0;
+  const auto file = rig.dir().path() / "song.wav";
+  write_test_song(file, song);
+  const auto map = rig.dir().path() / "song.mid";
+  write_tempo_map(map, parts);
+  DrummerOptions drummer;
+  drummer.jitter_ms = 3.0;
+  drummer.limit_bpm = 99.0;
+  drummer.seed = 11;
+  const Captured run = play_captured(
+      rig, drummer,
+      {"ladder", "--backing", file.string(), "--backing-offset", "1", "--tempo-map", map.string(),
+       "--from", "70%", "--to", "100%", "--step", "5%", "--bars", "2", "--calibration-ms", "0"},
+      90);
+  const CommandResult& result = run.result;
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const nlohmann::json j = nlohmann::json::parse(result.out);
+  const nlohmann::json& verdict = j["ladder"]["verdict"];
+  INFO(verdict["message"]);
+  CHECK(verdict["kind"] == "real limit");
+  CHECK_THAT(verdict["message"].get<std::string>(),
+             Catch::Contains("real limit at 85 %") && Catch::Contains("solid up to 80 %"));
+  // The shares it climbed through, in order: the drummer may need a second go at 75 %, the
+  // first step after the song's jump to 120 BPM.
+  std::vector<double> climbed;
+  for (const auto& step : j["ladder"]["steps"])
+    if (climbed.empty() || climbed.back() != step["bpm"].get<double>())
+      climbed.push_back(step["bpm"].get<double>());
+  CHECK(climbed == std::vector<double>{70.0, 75.0, 80.0, 85.0});
+  CHECK(j["backing"]["skips"] == 0);
+
+  // The song's off-beats half a beat after the click at every tempo the click played.
+  const std::vector<double> tempos = {70.0, 90.0, 96.0, 102.0};
+  check_song_at_tempos(run.output, tempos);
 }
 
 namespace {

@@ -161,8 +161,10 @@ void Session::take_sections() {
   for (SectionStart s; click_.pop_section(s);) {
     const ClickSections::Kind kind = sections_.started(s);
     if (kind == ClickSections::Kind::hold) continue;
-    if (kind == ClickSections::Kind::tempo && step_bar_ && s.first_bar >= *step_bar_) {
-      coach_.section_started(s.first_bar);
+    // A step's change starts a tempo section, or a resume that takes it up; a song's later
+    // change must not move the step.
+    if (step_bar_ && s.first_bar >= *step_bar_) {
+      if (kind == ClickSections::Kind::tempo) coach_.section_started(s.first_bar);
       step_bar_.reset();
     }
     if (asked_tempo_bar_ && s.first_bar >= *asked_tempo_bar_) ask_next_tempo(s.first_bar);

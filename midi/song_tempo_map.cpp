@@ -103,4 +103,14 @@ SongTempoMap song_tempo_map(const MidiFile& file, const std::filesystem::path& p
   return map;
 }
 
+std::vector<std::int64_t> change_bars(const std::vector<BarTempo>& tempos,
+                                      const MeterCycle& meters) {
+  std::vector<std::int64_t> bars = {0};
+  for (const BarTempo& t : tempos) bars.push_back(t.bar);
+  for (const MeterCycle::Run& r : meters.runs()) bars.push_back(r.first_bar);
+  std::sort(bars.begin(), bars.end());
+  bars.erase(std::unique(bars.begin(), bars.end()), bars.end());
+  return bars;
+}
+
 }  // namespace pocket

@@ -26,4 +26,9 @@ struct SongTempoMap {
 // meter change that falls inside a bar: the click follows a song on bar lines.
 SongTempoMap song_tempo_map(const MidiFile& file, const std::filesystem::path& path, Meter meter);
 
+// The bar lines where a song's tempo or its meter changes, bar 0 first, in order: each starts a
+// run of bars of one length.
+std::vector<std::int64_t> change_bars(const std::vector<BarTempo>& tempos,
+                                      const MeterCycle& meters);
+
 }  // namespace pocket

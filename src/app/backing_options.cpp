@@ -106,7 +106,7 @@ double ladder_on_song(const po::variables_map& vm, double song_bpm,
                       const std::vector<BarTempo>& live_tempo_changes, LadderConfig& ladder) {
   if (vm.count("speed")) throw UsageError("a ladder sets the song's speed: give --from and --to");
   ladder.song_bpm = song_bpm;
-  ladder.song_tempo_changes = vm.count("tempo-map") > 0 && !live_tempo_changes.empty();
+  ladder.song_tempo_changes = !live_tempo_changes.empty();
   bool shares = false;
   const auto share_of_song = [&](const char* name, double& bpm) {
     if (!vm.count(name) || !vm[name].as<std::string>().ends_with('%')) return;

@@ -93,11 +93,7 @@ std::vector<TempoSection> tempo_sections(const RenderOptions& o) {
   const Meter meter = parse_meter(o.meter);
   if (o.tempo_map.empty()) return {{meter, o.bars, o.bpm, o.ramp_to.value_or(o.bpm)}};
   const SongTempoMap map = song_tempo_map(read_midi_file(o.tempo_map), o.tempo_map, meter);
-  std::vector<std::int64_t> starts;
-  for (const BarTempo& t : map.tempos) starts.push_back(t.bar);
-  for (const MeterCycle::Run& r : map.meters.runs()) starts.push_back(r.first_bar);
-  std::sort(starts.begin(), starts.end());
-  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  const std::vector<std::int64_t> starts = change_bars(map.tempos, map.meters);
   std::vector<TempoSection> sections;
   std::size_t tempo = 0;
   for (std::size_t i = 0; i < starts.size() && starts[i] < o.bars; ++i) {

@@ -90,7 +90,7 @@ MeterCycle parse_meter_cycle(std::string_view text) {
   while (true) {
     const auto comma = text.find(',');
     std::string_view item = text.substr(0, comma);
-    std::int64_t bar = changes.empty() ? 1 : static_cast<std::int64_t>(changes.size()) + 1;
+    auto bar = static_cast<std::int64_t>(changes.size()) + 1;
     if (const auto at = item.find('@'); at != std::string_view::npos) {
       const std::string_view number = item.substr(at + 1);
       const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), bar);

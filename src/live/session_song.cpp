@@ -15,13 +15,8 @@ constexpr std::int64_t kBarsAhead = 2;
 std::vector<SongBarRun> song_bars(const LiveSchedule& schedule,
                                   const std::vector<BarTempo>& changes, double speed) {
   const MeterCycle& meters = schedule.meters();
-  std::vector<std::int64_t> starts = {0};
-  for (const BarTempo& c : changes) starts.push_back(c.bar);
-  for (const MeterCycle::Run& r : meters.runs()) starts.push_back(r.first_bar);
-  std::sort(starts.begin(), starts.end());
-  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
   std::vector<SongBarRun> runs;
-  for (const std::int64_t start : starts) {
+  for (const std::int64_t start : change_bars(changes, meters)) {
     double bpm = schedule.section().bpm;
     for (const BarTempo& c : changes) bpm = c.bar <= start ? c.bpm : bpm;
     const Meter& m = meters.meter_of(start);

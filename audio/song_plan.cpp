@@ -14,6 +14,13 @@ SongPlan::SongPlan(const Settings& settings)
                                             : std::numeric_limits<std::int64_t>::max()) {}
 
 double SongPlan::song_seconds(std::int64_t bar) const {
+  const std::int64_t period = loops() ? s_.loop_bars : s_.cycle_bars;
+  if (period == 0 || bar <= period) return run_seconds(bar);
+  // Whole passes of the section (or the cycle), then the bars into the last.
+  return static_cast<double>(bar / period) * run_seconds(period) + run_seconds(bar % period);
+}
+
+double SongPlan::run_seconds(std::int64_t bar) const {
   double seconds = 0.0;
   for (std::size_t i = 0; i < s_.bars.size() && s_.bars[i].first_bar < bar; ++i) {
     const std::int64_t end = i + 1 < s_.bars.size() ? std::min(s_.bars[i + 1].first_bar, bar) : bar;

@@ -23,14 +23,17 @@ class SongPlan {
  public:
   struct Settings {
     double first_bar_in_file = 0.0;  // seconds: where the session's bar 0 starts in the file
-    // The song's bars at 100 % from the session's bar 0, the first run there; a looped section
-    // has one.
+    // The song's bars at 100 % from the session's bar 0, the first run there; a looped
+    // section's within it, from its first bar.
     std::vector<SongBarRun> bars = {{0, 2.0}};
     double speed = 1.0;               // from bar 0 on
     double first_bar_on_track = 0.0;  // seconds: the session's bar 0 on the click track
     double rate = 48000.0;
     std::int64_t origin = 0;     // the track frame of song frame 0
     std::int64_t loop_bars = 0;  // > 0: the song's bars from bar 0 on, this many, looped
+    // > 0: the runs' bars from bar 0 on, this many, again and again (a cycle of meters) while
+    // the song plays on.
+    std::int64_t cycle_bars = 0;
   };
 
   explicit SongPlan(const Settings& settings);
@@ -50,8 +53,11 @@ class SongPlan {
 
  private:
   SongTurn turn_at(std::int64_t bar) const { return {frame_of(bar), file_seconds_of(bar), speed_}; }
-  // Seconds of the song at 100 % from the session's bar 0 to the bar line of `bar`.
+  // Seconds of the song at 100 % from the session's bar 0 to the bar line of `bar`, a loop's
+  // passes (or a cycle's) one after the other.
   double song_seconds(std::int64_t bar) const;
+  // The same through the runs as they are, without the loop.
+  double run_seconds(std::int64_t bar) const;
 
   Settings s_;
   // The last speed change: from the bar line of `from_bar_`, `from_seconds_` into the track

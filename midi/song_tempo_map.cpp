@@ -83,7 +83,13 @@ SongTempoMap song_tempo_map(const MidiFile& file, const std::filesystem::path& p
     }
     bars.change(t.tick, bar, to);
   }
-  SongTempoMap map{{}, MeterCycle::of_song(bars.changes())};
+  SongTempoMap map{{}, MeterCycle(meter)};
+  try {
+    map.meters = MeterCycle::of_song(bars.changes());
+  } catch (const std::invalid_argument& e) {
+    throw InputFileError(
+        fmt::format("cannot follow the tempo map '{}': {}", path.string(), e.what()));
+  }
   // Tempos count the first meter's unit, as the click's do.
   const double unit_per_quarter = map.meters.tempo_unit() / 4.0;
   map.tempos.push_back({0, 120.0 * unit_per_quarter});

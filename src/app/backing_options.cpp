@@ -132,9 +132,28 @@ double ladder_on_song(const po::variables_map& vm, double song_bpm,
   return ladder.start_bpm / song_bpm;
 }
 
-// --section FIRST:LAST: the song's bars looped, the drill's bars numbered by them. Needs one
-// meter and one tempo, and the bars inside the song.
-void loop_section(const po::variables_map& vm, double song_seconds, LiveOptions& live,
+// Where the song's bars start in the file at 100 %, from its first bar line, and where the last
+// whole bar ends: its tempos (`speed` of the changes') and its meters.
+std::vector<double> song_bar_lines(const LiveOptions& live, double speed, double first_bar_seconds,
+                                   double song_seconds) {
+  const MeterCycle& meters = live.drill.meters;
+  std::vector<double> lines = {first_bar_seconds};
+  double bpm = live.drill.bpm;
+  auto change = live.tempo_changes.begin();
+  for (std::int64_t bar = 0;; ++bar) {
+    for (; change != live.tempo_changes.end() && change->bar <= bar; ++change)
+      bpm = change->bpm / speed;
+    const Meter& m = meters.meter_of(bar);
+    const double end =
+        lines.back() + static_cast<double>(m.beats) / m.unit * meters.tempo_unit() * 60.0 / bpm;
+    if (end > song_seconds + 1e-6) return lines;
+    lines.push_back(end);
+  }
+}
+
+// --section FIRST:LAST: the song's bars looped, the drill's bars numbered by them, its tempo
+// and its tempo changes the section's. Needs bars of one meter inside the song.
+void loop_section(const po::variables_map& vm, double song_seconds, double speed, LiveOptions& live,
                   BackingOptions& song) {
   const std::string text = vm["section"].as<std::string>();
   int first = 0, last = 0;
@@ -148,27 +167,40 @@ void loop_section(const po::variables_map& vm, double song_seconds, LiveOptions&
     throw UsageError(fmt::format(
         "--section {}: give the song's first and last bar to play, like 9:12 (1 is its first)",
         text));
-  if (!live.drill.meters.runs().empty())
-    throw UsageError(
-        fmt::format("--section loops a song in one meter: this tempo map changes it at {}",
-                    first_meter_change(live.drill.meters)));
-  if (live.drill.meters.size() > 1)
+  const MeterCycle& meters = live.drill.meters;
+  if (meters.size() > 1 && meters.runs().empty())
     throw UsageError("--section counts the song's bars in one meter, not a sequence of them");
   if (!live.drill.pattern.empty() || !live.drill.sticking.empty() || live.drill.groove)
     throw UsageError(
         "--section numbers the grid by the song's bars: it goes with a plain grid, "
         "not a drill's own pattern, sticking or groove");
-  if (!live.tempo_changes.empty())
-    throw UsageError("--section loops a song at one tempo: this tempo map changes");
-  const Meter meter = live.drill.meters.first();
-  const double bar_seconds = meter.beats * 60.0 / live.drill.bpm;  // at 100 %, --bpm's unit
-  const auto bars_in_song =
-      static_cast<int>(std::floor((song_seconds - song.first_bar_seconds) / bar_seconds + 1e-6));
-  if (last > bars_in_song)
+  const std::vector<double> lines =
+      song_bar_lines(live, speed, song.first_bar_seconds, song_seconds);
+  if (last >= static_cast<int>(lines.size()))
     throw UsageError(fmt::format("--section {}: the song '{}' has {} bars from its first bar line",
-                                 text, song.file, bars_in_song));
+                                 text, song.file, lines.size() - 1));
+  const Meter meter = meters.meter_of(first - 1);
+  for (int bar = first; bar < last; ++bar) {
+    if (meters.meter_of(bar) != meter)
+      throw UsageError(fmt::format(
+          "--section {}: the song's meter changes at bar {}: a section loops bars of one meter",
+          text, bar + 1));
+  }
+  // The section's tempos from its first bar, counting its own meter's unit.
+  const double unit_scale = static_cast<double>(meter.unit) / meters.tempo_unit();
+  double first_bpm = live.drill.bpm;
+  std::vector<BarTempo> changes;
+  for (const BarTempo& t : live.tempo_changes) {
+    if (t.bar <= first - 1)
+      first_bpm = t.bpm / speed;
+    else if (t.bar <= last - 1)
+      changes.push_back({t.bar - (first - 1), t.bpm * unit_scale});
+  }
+  live.drill.bpm = first_bpm * unit_scale;
+  live.tempo_changes = changes;
   song.section_from = first;
   song.section_bars = last - first + 1;
+  song.section_seconds = lines[static_cast<std::size_t>(first - 1)];
   live.drill.meters =
       MeterCycle(std::vector<Meter>(static_cast<std::size_t>(song.section_bars), meter));
   live.drill.meters.number_bars_from(first);
@@ -188,10 +220,27 @@ void apply_backing(const po::variables_map& vm, LiveOptions& live) {
           "--speed, --section and --no-click go with a song: give it with --backing FILE");
     return;
   }
+  if (live.drill.ladder && !vm.count("tempo-map") && !vm.count("bpm"))
+    throw UsageError("a ladder on a song needs the song's tempo: --bpm or --tempo-map");
+  if (live.drill.ladder && vm.count("bpm")) live.drill.bpm = vm["bpm"].as<double>();
+  BackingOptions song;
+  // The drill's song, unless the command line gives one; --backing-offset moves either.
+  const bool given = vm.count("backing") > 0;
+  song.file = given ? vm["backing"].as<std::string>() : live.drill.backing->file;
+  song.first_bar_seconds = given || !vm["backing-offset"].defaulted()
+                               ? vm["backing-offset"].as<double>()
+                               : live.drill.backing->first_bar_seconds;
+  song.gain_db = vm["backing-gain"].as<double>();
+  if (song.first_bar_seconds < 0.0)
+    throw UsageError("--backing-offset is where the first bar line is in the file: 0 or more");
+  // Opened once here: a file that cannot be played is one line before anything starts.
+  const SongSource probe({song.file, live.audio.sample_rate, 1.0, 0.0});
+  if (song.first_bar_seconds >= probe.seconds())
+    throw UsageError(fmt::format("--backing-offset {:g}: the song '{}' is only {:.1f} s long",
+                                 song.first_bar_seconds, song.file, probe.seconds()));
+  // A section first: a ladder on it climbs in shares of the section's own tempo.
+  if (vm.count("section")) loop_section(vm, probe.seconds(), speed, live, song);
   if (live.drill.ladder) {
-    if (!vm.count("tempo-map") && !vm.count("bpm"))
-      throw UsageError("a ladder on a song needs the song's tempo: --bpm or --tempo-map");
-    if (vm.count("bpm")) live.drill.bpm = vm["bpm"].as<double>();
     speed = ladder_on_song(vm, live.drill.bpm, live.tempo_changes, *live.drill.ladder);
     // The song's changes at each step's share: from the first, and within the click's tempos
     // up to the last.
@@ -202,23 +251,7 @@ void apply_backing(const po::variables_map& vm, LiveOptions& live) {
       t.bpm *= speed;
     }
   }
-  BackingOptions song;
-  // The drill's song, unless the command line gives one; --backing-offset moves either.
-  const bool given = vm.count("backing") > 0;
-  song.file = given ? vm["backing"].as<std::string>() : live.drill.backing->file;
-  song.first_bar_seconds = given || !vm["backing-offset"].defaulted()
-                               ? vm["backing-offset"].as<double>()
-                               : live.drill.backing->first_bar_seconds;
-  song.gain_db = vm["backing-gain"].as<double>();
   song.speed = speed;
-  if (song.first_bar_seconds < 0.0)
-    throw UsageError("--backing-offset is where the first bar line is in the file: 0 or more");
-  // Opened once here: a file that cannot be played is one line before anything starts.
-  const SongSource probe({song.file, live.audio.sample_rate, 1.0, 0.0});
-  if (song.first_bar_seconds >= probe.seconds())
-    throw UsageError(fmt::format("--backing-offset {:g}: the song '{}' is only {:.1f} s long",
-                                 song.first_bar_seconds, song.file, probe.seconds()));
-  if (vm.count("section")) loop_section(vm, probe.seconds(), live, song);
   if (probe.resampled())
     say_before_click(live, fmt::format("the song is at {} Hz and the audio at {:.0f} Hz: pocket "
                                        "resamples it as it plays",

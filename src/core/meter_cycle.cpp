@@ -49,6 +49,9 @@ MeterCycle MeterCycle::of_song(const std::vector<MeterChange>& changes) {
     }
     runs.push_back({c.bar, static_cast<std::size_t>(known - meters.begin()), wholes});
   }
+  if (meters.size() > 16)
+    throw std::invalid_argument(fmt::format(
+        "the song plays {} different meters: pocket follows at most 16", meters.size()));
   MeterCycle song(std::move(meters));
   if (song.size() > 1) song.runs_ = std::move(runs);
   return song;

@@ -85,7 +85,8 @@ Session::Session(const LiveOptions& o)
       port_watch_(Clock::now()),
       stream_watch_(Clock::now()),
       last_bar_heard_(schedule_.first_bar()),
-      tempo_(session_tempos(o.tempo_changes, schedule_.section().bpm)) {
+      tempo_(session_tempos(o.tempo_changes, schedule_.section().bpm),
+             o.backing ? o.backing->section_bars : 0) {
   if (const auto gap = modes_.first_gap()) schedule_.silence(gap->from_bar, gap->to_bar);
   result_.audio_device = output_.device_label();
   result_.midi_port = kit_.port_name();

@@ -11,35 +11,43 @@ namespace {
 // 0.7 s however short the section.
 constexpr std::int64_t kPassesAhead = 2;
 constexpr std::int64_t kBarsAhead = 2;
-// The song's bars at 100 %: a run from each bar line where its tempo or its meter changes.
-std::vector<SongBarRun> song_bars(const LiveSchedule& schedule,
-                                  const std::vector<BarTempo>& changes, double speed) {
-  const MeterCycle& meters = schedule.meters();
-  std::vector<SongBarRun> runs;
-  for (const std::int64_t start : change_bars(changes, meters)) {
-    double bpm = schedule.section().bpm;
+}  // namespace
+
+SongBarLengths song_bar_lengths(const MeterCycle& meters, double first_bpm,
+                                const std::vector<BarTempo>& changes, double speed) {
+  std::vector<std::int64_t> starts = change_bars(changes, meters);
+  const bool cycle = meters.runs().empty() && meters.size() > 1;
+  if (cycle) {  // each bar of the cycle its own run
+    for (std::size_t bar = 1; bar < meters.size(); ++bar)
+      starts.push_back(static_cast<std::int64_t>(bar));
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  }
+  SongBarLengths lengths;
+  for (const std::int64_t start : starts) {
+    double bpm = first_bpm;
     for (const BarTempo& c : changes) bpm = c.bar <= start ? c.bpm : bpm;
     const Meter& m = meters.meter_of(start);
     // The bar's whole notes in beats of the tempo's unit, at the session's speed.
     const double seconds = static_cast<double>(m.beats) / m.unit * meters.tempo_unit() * 60.0 / bpm;
-    runs.push_back({start, seconds * speed});
+    lengths.runs.push_back({start, seconds * speed});
   }
-  return runs;
+  if (cycle) lengths.cycle_bars = static_cast<std::int64_t>(meters.size());
+  return lengths;
 }
-
-}  // namespace
 
 SessionSong::SessionSong(const BackingOptions& options, const LiveSchedule& schedule,
                          const std::vector<BarTempo>& tempo_changes, double sample_rate)
     : song_bpm_(schedule.section().bpm / options.speed) {
-  const std::vector<SongBarRun> bars = song_bars(schedule, tempo_changes, options.speed);
-  // The session's bar 0 is the song's first bar line, or its section's (a song at one tempo).
+  const SongBarLengths bars =
+      song_bar_lengths(schedule.meters(), schedule.section().bpm, tempo_changes, options.speed);
+  // The session's bar 0 is the song's first bar line, or its section's.
   const double first_bar =
-      options.first_bar_seconds + std::max(0, options.section_from - 1) * bars.front().bar_seconds;
+      options.section_bars > 0 ? options.section_seconds : options.first_bar_seconds;
   const double on_track = schedule.seconds_at(0, 0.0);
   const SongPlacement place = place_song(first_bar, on_track, options.speed, sample_rate);
-  plan_.emplace(SongPlan::Settings{first_bar, bars, options.speed, on_track, sample_rate,
-                                   place.origin, options.section_bars});
+  plan_.emplace(SongPlan::Settings{first_bar, bars.runs, options.speed, on_track, sample_rate,
+                                   place.origin, options.section_bars, bars.cycle_bars});
   auto source = std::make_unique<SongSource>(
       SongSettings{options.file, sample_rate, options.speed, place.start_seconds});
   result_ = {options.file,         options.speed,       options.first_bar_seconds,

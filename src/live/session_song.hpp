@@ -27,7 +27,18 @@ struct BackingOptions {
   // played again and again from the first bar after the count-in. 0: the whole song.
   int section_from = 0;
   int section_bars = 0;
+  double section_seconds = 0.0;  // where the section's first bar line is in the file
 };
+
+// The song's bars at 100 % from the session's bar 0: a run from each bar line where its tempo or
+// its meter changes, and for a cycle of meters (or a looped section) how many bars the lengths
+// repeat after. `first_bpm` and `changes` at the session's `speed`.
+struct SongBarLengths {
+  std::vector<SongBarRun> runs;
+  std::int64_t cycle_bars = 0;
+};
+SongBarLengths song_bar_lengths(const MeterCycle& meters, double first_bpm,
+                                const std::vector<BarTempo>& changes, double speed);
 
 // The song of one session: read on a thread of its own and mixed by the audio thread, its first
 // bar line (or its section's) on the drill's first bar line after the count-in.

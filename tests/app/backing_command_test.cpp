@@ -100,8 +100,17 @@ TEST_CASE("a section or a ladder on a song that cannot be played says why in one
   map.add_time_signature(480 * 8, 3, 4);
   map.save(dir / "meters.mid");
   const std::string meters = (dir / "meters.mid").string();
-  refused({"play", "--backing", file, "--tempo-map", meters, "--section", "1:2"},
-          "--section loops a song in one meter: this tempo map changes it at bar 3");
+  refused({"play", "--backing", file, "--tempo-map", meters, "--section", "2:3"},
+          "--section 2:3: the song's meter changes at bar 3: a section loops bars of one meter");
+  refused({"play", "--backing", file, "--tempo-map", meters, "--section", "3:6"},
+          "the song '" + file + "' has 5 bars from its first bar line");
+  // A section inside one meter's bars gets as far as the devices.
+  for (const std::string section : {"1:2", "3:5"}) {
+    const CommandResult r = with({"play", "--backing", file, "--backing-offset", "1", "--tempo-map",
+                                  meters, "--section", section});
+    INFO(section << ": " << r.err);
+    CHECK_THAT(r.err, Contains("JACK") || Contains("no-such-device-here"));
+  }
   refused({"ladder", "--backing", file, "--tempo-map", meters, "--from", "20%", "--to", "100%"},
           "is 20 % of the song's 120 BPM");
   refused({"play", "--backing", file, "--tempo-map", meters, "--meter", "7/8,4/4"},

@@ -113,6 +113,22 @@ TEST_CASE("render follows a tempo map's tempos and meters only where they change
       {"render", "--tempo-map", (dir / "odd.mid").string(), "--out", (dir / "o.wav").string()},
       dir.path());
   CHECK_THAT(tempo_refused.err, Contains("tempo changes inside bar 3") && Contains("beat 2.00"));
+  // Seventeen meters, 2/4 to 18/4, a bar each: more than the click follows.
+  odd = MidiFileWriter(480);
+  std::int64_t tick = 0;
+  for (int beats = 2; beats <= 18; ++beats) {
+    odd.add_time_signature(tick, beats, 4);
+    tick += 480 * beats;
+  }
+  odd.save(dir / "odd.mid");
+  const auto meters_refused = run_command(
+      POCKET_BINARY,
+      {"render", "--tempo-map", (dir / "odd.mid").string(), "--out", (dir / "o.wav").string()},
+      dir.path());
+  CHECK(meters_refused.exit_code != 0);
+  CHECK_THAT(meters_refused.err,
+             Contains("odd.mid") && Contains("17 different meters") && Contains("at most 16"));
+  CHECK(std::count(meters_refused.err.begin(), meters_refused.err.end(), '\n') == 1);
 }
 
 TEST_CASE("render with a song says what is wrong with the song in one line", "[render][backing]") {

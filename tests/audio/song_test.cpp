@@ -358,3 +358,33 @@ TEST_CASE("a hold on the line of a resume not yet reached keeps the first hold's
   CHECK(left[600] == 101.0f);  // song frame 100: neither hold skipped any of the song
   CHECK(left[999] == 500.0f);
 }
+
+TEST_CASE("a song's plan loops a section whose tempo changes with each pass the same length",
+          "[song]") {
+  // A section of two bars of 2 s (120 BPM) and one of 2.4 s (100 BPM), from 5 s into the file;
+  // the session's bar 0 at 2 s on the track, at full speed. A pass is 6.4 s long.
+  SongPlan plan({5.0, {{0, 2.0}, {2, 2.4}}, 1.0, 2.0, 48000.0, 0, 3});
+  CHECK(plan.file_seconds_of(2) == Approx(9.0));
+  CHECK(plan.file_seconds_of(5) == Approx(9.0));  // the second pass's third bar
+  CHECK(plan.frame_of(3) == std::lround(8.4 * 48000));
+  CHECK(plan.frame_of(5) == std::lround(12.4 * 48000));
+  CHECK(plan.frame_of(7) == std::lround(16.8 * 48000));
+  const std::vector<SongTurn> turns = plan.turns_before(7);  // the passes on bars 3 and 6
+  REQUIRE(turns.size() == 2);
+  CHECK(turns[0].frame == std::lround(8.4 * 48000));
+  CHECK(turns[1].frame == std::lround(14.8 * 48000));
+  CHECK(turns[1].file_seconds == Approx(5.0));
+}
+
+TEST_CASE("a song's plan in a cycle of meters turns a ladder's step on the cycle's bar lines",
+          "[song]") {
+  // Bars of 7/3 s and 8/3 s again and again (7/8 and 4/4), from 1 s into the file; the
+  // session's bar 0 at 2 s on the track, at 75 %.
+  SongPlan plan({1.0, {{0, 7.0 / 3.0}, {1, 8.0 / 3.0}}, 0.75, 2.0, 48000.0, 0, 0, 2});
+  CHECK(plan.file_seconds_of(5) == Approx(1.0 + 2 * 5.0 + 7.0 / 3.0));
+  const auto step = plan.speed_from(5, 0.8);
+  REQUIRE(step);
+  CHECK(step->frame == std::lround((2.0 + (2 * 5.0 + 7.0 / 3.0) / 0.75) * 48000));
+  CHECK(step->file_seconds == Approx(1.0 + 2 * 5.0 + 7.0 / 3.0));
+  CHECK(plan.frame_of(7) == std::lround((2.0 + (12.0 + 1.0 / 3.0) / 0.75 + 5.0 / 0.8) * 48000));
+}

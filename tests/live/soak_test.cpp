@@ -92,7 +92,7 @@ TEST_CASE("eight simulated hours keep every click on its frame with flat memory"
   SessionRecord record;
   record.drill = "soak";
   SessionRecorder recorder(store, record, kRate);
-  recorder.started({"soak", "no device", "no port", 0.0, 0.0, kBuffer, kRate, {}, ""});
+  recorder.started({"soak", "no device", "no port", 0.0, 0.0, kBuffer, kRate, {}, "", ""});
 
   std::vector<float> buffer(kBuffer);
   std::int64_t clicks_checked = 0, off_frame = 0, buffers = 0;

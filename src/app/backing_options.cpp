@@ -133,19 +133,16 @@ double ladder_on_song(const po::variables_map& vm, double song_bpm,
 }
 
 // Where the song's bars start in the file at 100 %, from its first bar line, and where the last
-// whole bar ends: its tempos (`speed` of the changes') and its meters.
+// whole bar ends: its tempos (`speed` of the changes') and its meters, not a cycle of them.
 std::vector<double> song_bar_lines(const LiveOptions& live, double speed, double first_bar_seconds,
                                    double song_seconds) {
-  const MeterCycle& meters = live.drill.meters;
+  const SongBarLengths lengths =
+      song_bar_lengths(live.drill.meters, live.drill.bpm * speed, live.tempo_changes, speed);
   std::vector<double> lines = {first_bar_seconds};
-  double bpm = live.drill.bpm;
-  auto change = live.tempo_changes.begin();
+  auto run = lengths.runs.begin();
   for (std::int64_t bar = 0;; ++bar) {
-    for (; change != live.tempo_changes.end() && change->bar <= bar; ++change)
-      bpm = change->bpm / speed;
-    const Meter& m = meters.meter_of(bar);
-    const double end =
-        lines.back() + static_cast<double>(m.beats) / m.unit * meters.tempo_unit() * 60.0 / bpm;
+    if (std::next(run) != lengths.runs.end() && std::next(run)->first_bar == bar) ++run;
+    const double end = lines.back() + run->bar_seconds;
     if (end > song_seconds + 1e-6) return lines;
     lines.push_back(end);
   }

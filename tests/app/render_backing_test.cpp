@@ -91,27 +91,27 @@ TEST_CASE("render follows a tempo map's tempos and meters only where they change
   CHECK(bars.frames == std::vector<long>{1, 96001, 192001, 264001, 392001});
   CHECK(bars.clicks == std::vector<int>{4, 4, 3, 4});
 
+  // A map pocket cannot follow: render refuses it.
+  const auto render_odd = [&](const MidiFileWriter& odd) {
+    odd.save(dir / "odd.mid");
+    return run_command(
+        POCKET_BINARY,
+        {"render", "--tempo-map", (dir / "odd.mid").string(), "--out", (dir / "o.wav").string()},
+        dir.path());
+  };
   // A change inside a bar is refused with the bar, counted through the meters before it.
   MidiFileWriter odd(480);
   odd.add_time_signature(480 * 8, 3, 4);
   odd.add_tempo(480 * 9, 100.0);           // bar 3, beat 2
   odd.add_time_signature(480 * 12, 4, 4);  // bar 4, beat 2
-  odd.save(dir / "odd.mid");
-  const auto refused = run_command(
-      POCKET_BINARY,
-      {"render", "--tempo-map", (dir / "odd.mid").string(), "--out", (dir / "o.wav").string()},
-      dir.path());
+  const auto refused = render_odd(odd);
   CHECK(refused.exit_code != 0);
   CHECK_THAT(refused.err, Contains("odd.mid") && Contains("inside bar 4") &&
                               Contains("beat 2.00") && Contains("bar lines"));
   odd = MidiFileWriter(480);
   odd.add_time_signature(480 * 8, 3, 4);
   odd.add_tempo(480 * 9, 100.0);
-  odd.save(dir / "odd.mid");
-  const auto tempo_refused = run_command(
-      POCKET_BINARY,
-      {"render", "--tempo-map", (dir / "odd.mid").string(), "--out", (dir / "o.wav").string()},
-      dir.path());
+  const auto tempo_refused = render_odd(odd);
   CHECK_THAT(tempo_refused.err, Contains("tempo changes inside bar 3") && Contains("beat 2.00"));
   // Seventeen meters, 2/4 to 18/4, a bar each: more than the click follows.
   odd = MidiFileWriter(480);
@@ -120,11 +120,7 @@ TEST_CASE("render follows a tempo map's tempos and meters only where they change
     odd.add_time_signature(tick, beats, 4);
     tick += 480 * beats;
   }
-  odd.save(dir / "odd.mid");
-  const auto meters_refused = run_command(
-      POCKET_BINARY,
-      {"render", "--tempo-map", (dir / "odd.mid").string(), "--out", (dir / "o.wav").string()},
-      dir.path());
+  const auto meters_refused = render_odd(odd);
   CHECK(meters_refused.exit_code != 0);
   CHECK_THAT(meters_refused.err,
              Contains("odd.mid") && Contains("17 different meters") && Contains("at most 16"));

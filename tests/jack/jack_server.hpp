@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "support/background_process.hpp"
@@ -46,11 +47,13 @@ class JackServer {
   }
 
  private:
-  // One name per test process: two build trees, or a test left running, never share one. A server
-  // killed outright leaves its name in JACK's small registry of servers until a server of that
-  // name starts again (the destructor does). Kept short: jack_lsp 1.9.21 aborts on some server
-  // names of 24 characters.
-  static std::string server_name() { return "pocket-test-" + std::to_string(getpid()); }
+  // One name per test program: its path, hashed. Tests of one program run one at a time, and
+  // a server killed outright leaves its name in JACK's small registry of servers until a server
+  // of that name starts again: the next test's. Two build trees still never share a server.
+  static std::string server_name() {
+    const std::string program = std::filesystem::read_symlink("/proc/self/exe").string();
+    return "pocket-test-" + std::to_string(std::hash<std::string>{}(program) % 1000000);
+  }
 
   std::vector<std::string> arguments() const {
     return {"-n", name_, "-r", "-d", "dummy", "-r", "48000", "-p", std::to_string(period_frames_)};

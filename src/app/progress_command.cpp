@@ -20,6 +20,7 @@
 #include "presets/drill_file.hpp"
 #include "presets/preset_library.hpp"
 #include "report/labels.hpp"
+#include "report/progress_measure.hpp"
 #include "report/progress_view.hpp"
 
 namespace po = boost::program_options;
@@ -28,16 +29,20 @@ namespace pocket::app {
 
 namespace {
 
-std::string suggestion_text(const std::optional<double>& consolidated, double cap) {
+// The next session in words: from the consolidated tempo (a song's speed), at most `cap` % up.
+std::string suggestion_text(ProgressMeasure measure, const std::optional<double>& consolidated,
+                            double cap) {
+  const std::string_view noun = progress_measure::words(measure).noun;
   if (!consolidated) {
-    return "Next session: stay at a tempo where your timing holds; the climb starts from there.";
+    return fmt::format(
+        "Next session: stay at a {} where your timing holds; the climb starts from there.", noun);
   }
   const SessionSuggestion next = suggest_next_session(*consolidated, cap);
+  const auto value = [&](double held) { return progress_measure::value(measure, held); };
   return fmt::format(
-      "Next session: start around {} and go no higher than {} ({}% above {}, the tempo you "
-      "hold).",
-      format_bpm(next.start_bpm), format_bpm(next.max_bpm), format_one_decimal(cap),
-      format_bpm(*consolidated));
+      "Next session: start around {} and go no higher than {} ({}% above {}, the {} you hold).",
+      value(next.start_bpm), value(next.max_bpm), format_one_decimal(cap), value(*consolidated),
+      noun);
 }
 
 DrillProgress drill_progress(const SessionStore& store, const PresetLibrary& library,
@@ -61,7 +66,26 @@ DrillProgress drill_progress(const SessionStore& store, const PresetLibrary& lib
         project_goal(held, Goal{goal->bpm, parse_date(goal->by_date)}, now, p.max_increase_percent)
             .message;
   }
-  p.suggestion = suggestion_text(p.consolidated_bpm, p.max_increase_percent);
+  p.suggestion =
+      suggestion_text(ProgressMeasure::tempo, p.consolidated_bpm, p.max_increase_percent);
+  return p;
+}
+
+// A song's speed over the sessions that played along with it, whatever the drill, in % of its
+// tempo: a section like a drill's, without a goal.
+DrillProgress song_progress(const std::string& name, const std::vector<SongSession>& sessions,
+                            double cap, std::chrono::sys_days now) {
+  DrillProgress p;
+  p.measure = ProgressMeasure::speed;
+  p.drill = name;
+  p.today = format_date(now);
+  p.max_increase_percent = cap;
+  for (const SongSession& s : sessions) {
+    p.points.push_back(
+        {s.outline.started_at.substr(0, 10), s.held_percent(), s.outline.digest->sd_offset_ms});
+  }
+  p.consolidated_bpm = consolidated_tempo(held_song_speeds(sessions));
+  p.suggestion = suggestion_text(ProgressMeasure::speed, p.consolidated_bpm, cap);
   return p;
 }
 
@@ -97,8 +121,17 @@ void print_drill(const DrillProgress& p, const std::vector<PadDigest>& latest_pa
   fmt::print("  {}\n", p.suggestion);
 }
 
-// A song's speed over the sessions that played along with it, whatever the drill.
-int print_song_progress(const SessionStore& store, const std::string& path, double cap) {
+void write_html(const std::string& path, const std::vector<DrillProgress>& sections) {
+  std::ofstream file(path);
+  file << progress_html(sections);
+  if (!file) throw std::runtime_error(fmt::format("cannot write '{}'", path));
+  fmt::print("\nwrote {}\n", std::filesystem::absolute(path).string());
+}
+
+// A song's speed over the sessions that played along with it, whatever the drill; with `html`,
+// its charts too.
+int print_song_progress(const SessionStore& store, const std::string& path, double cap,
+                        std::chrono::sys_days now, const std::string& html) {
   if (!std::filesystem::is_regular_file(path))
     throw UsageError(
         fmt::format("--song {}: no such file (the song itself: pocket knows it by "
@@ -114,31 +147,23 @@ int print_song_progress(const SessionStore& store, const std::string& path, doub
         name, path);
     return kExitOk;
   }
+  const DrillProgress p = song_progress(name, sessions, cap, now);
   std::vector<std::optional<double>> speeds, spreads;
-  for (const SongSession& s : sessions) {
-    speeds.push_back(s.held_percent());
-    spreads.push_back(s.outline.digest->sd_offset_ms);
+  for (const ProgressPoint& point : p.points) {
+    speeds.push_back(point.held_bpm);
+    spreads.push_back(point.sd_ms);
   }
-  const std::optional<double> solid = consolidated_tempo(held_song_speeds(sessions));
-  const auto percent = [](double share) { return fmt::format("{:.0f} %", share); };
-  fmt::print("{}: {} session{} from {} to {}\n", name, sessions.size(),
-             sessions.size() == 1 ? "" : "s", sessions.front().outline.started_at.substr(0, 10),
-             sessions.back().outline.started_at.substr(0, 10));
-  fmt::print("  speed held  {}  {}\n", sparkline(speeds),
-             solid ? "solid at " + percent(*solid) + " of its tempo" : "none held yet");
+  fmt::print("{}: {} session{} from {} to {}\n", name, p.points.size(),
+             p.points.size() == 1 ? "" : "s", p.points.front().date, p.points.back().date);
+  fmt::print(
+      "  speed held  {}  {}\n", sparkline(speeds),
+      p.consolidated_bpm
+          ? "solid at " + progress_measure::value(p.measure, *p.consolidated_bpm) + " of its tempo"
+          : "none held yet");
   fmt::print("  SD          {}  latest {} (lower is steadier)\n", sparkline(spreads),
-             labels::ms(sessions.back().outline.digest->sd_offset_ms));
-  if (!solid) {
-    fmt::print(
-        "  Next session: stay at a speed where your timing holds; the climb starts from "
-        "there.\n");
-  } else {
-    const SessionSuggestion next = suggest_next_session(*solid, cap);
-    fmt::print(
-        "  Next session: start around {} and go no higher than {} ({}% above {}, the "
-        "speed you hold).\n",
-        percent(next.start_bpm), percent(next.max_bpm), format_one_decimal(cap), percent(*solid));
-  }
+             labels::ms(p.points.back().sd_ms));
+  fmt::print("  {}\n", p.suggestion);
+  if (!html.empty()) write_html(html, {p});
   return kExitOk;
 }
 
@@ -160,7 +185,7 @@ int run_progress(const std::vector<std::string>& args) {
   po::variables_map vm;
   if (!parse_command_line(args, options, {}, vm,
                           "pocket progress --drill paradiddles --html p.html\n"
-                          "       pocket progress --song song.wav"))
+                          "       pocket progress --song song.wav --html song.html"))
     return kExitOk;
   std::optional<double> cap;
   if (vm.count("max-increase")) cap = vm["max-increase"].as<double>();
@@ -168,9 +193,10 @@ int run_progress(const std::vector<std::string>& args) {
 
   const SessionStore store = open_store(db);
   if (!song.empty()) {
-    if (!drill.empty() || !html.empty())
-      throw UsageError("--song shows one song in the terminal: leave out --drill and --html");
-    return print_song_progress(store, song, cap.value_or(LadderConfig{}.max_increase_percent));
+    if (!drill.empty())
+      throw UsageError("--song shows one song, whatever the drill: leave out --drill");
+    return print_song_progress(store, song, cap.value_or(LadderConfig{}.max_increase_percent), now,
+                               html);
   }
   std::vector<SessionOutline> sessions = digested_outlines(store, {drill, "", -1});
   std::map<std::string, std::vector<SessionOutline>> by_drill;
@@ -208,12 +234,7 @@ int run_progress(const std::vector<std::string>& args) {
     if (i > 0) fmt::print("\n");
     print_drill(drills[i], latest_pads[i]);
   }
-  if (!html.empty()) {
-    std::ofstream file(html);
-    file << progress_html(drills);
-    if (!file) throw std::runtime_error(fmt::format("cannot write '{}'", html));
-    fmt::print("\nwrote {}\n", std::filesystem::absolute(html).string());
-  }
+  if (!html.empty()) write_html(html, drills);
   return kExitOk;
 }
 

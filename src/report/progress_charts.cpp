@@ -10,6 +10,7 @@
 #include "core/tempo_text.hpp"
 #include "html_page.hpp"
 #include "labels.hpp"
+#include "progress_measure.hpp"
 #include "svg_draw.hpp"
 
 namespace pocket::progress_charts {
@@ -23,7 +24,7 @@ constexpr double kTop = 44.0;           // room for the legend above the plot
 constexpr double kBottom = 48.0;        // room for the dates and their years under the plot
 constexpr double kLaneHeight = 24.0;    // the strip for sessions that held no tempo
 constexpr double kLaneGap = 6.0;        // between the plot and that strip
-constexpr double kMinTempoSpan = 10.0;  // BPM: the least the tempo axis spans
+constexpr double kMinTempoSpan = 10.0;  // BPM (or %): the least the tempo axis spans
 constexpr double kMinSdTop = 10.0;      // ms: the least the SD axis reaches
 constexpr int kMostDateTicks = 9;
 
@@ -99,10 +100,11 @@ void pace_band(std::string& out, const DrillProgress& drill, const Timeline& tim
   const double start = x(*timeline.ahead_from), end = x(*timeline.ahead_from + kAheadDays);
   const double bottom = y(from), top = y(std::min(y.hi, ceiling));
   out += fmt::format(
-      R"(<path class="pace-band" d="M{},{} L{},{} L{},{} L{},{} Z"><title>Ceiling for the next sessions: from {} up to {}, {}% above the tempo you hold</title></path>)",
+      R"(<path class="pace-band" d="M{},{} L{},{} L{},{} L{},{} Z"><title>Ceiling for the next sessions: from {} up to {}, {}% above the {} you hold</title></path>)",
       coord(start), coord(bottom), coord(start), coord(top), coord(end), coord(top), coord(end),
-      coord(bottom), format_bpm(from), format_bpm(ceiling),
-      format_one_decimal(pace_percent(drill)));
+      coord(bottom), progress_measure::value(drill.measure, from),
+      progress_measure::value(drill.measure, ceiling), format_one_decimal(pace_percent(drill)),
+      progress_measure::words(drill.measure).noun);
   line(out, "pace-edge", start, top, end, top);
 }
 
@@ -133,18 +135,21 @@ std::optional<TempoAxis> tempo_axis(const DrillProgress& drill, const Timeline& 
   return TempoAxis{std::floor(lo / step) * step, std::ceil(hi / step) * step, step};
 }
 
-std::string session_words(const DatedPoint& p) {
+std::string session_words(const DatedPoint& p, ProgressMeasure measure) {
   return fmt::format("{}: {}, SD {}", calendar::full(p.day),
-                     p.bpm ? format_bpm(*p.bpm) + " held" : "no tempo held",
+                     p.bpm ? progress_measure::value(measure, *p.bpm) + " held"
+                           : fmt::format("no {} held", progress_measure::words(measure).noun),
                      p.sd_ms ? labels::ms(*p.sd_ms) : "not measured");
 }
 
 }  // namespace
 
 std::string tempo_chart(const DrillProgress& drill, const Timeline& timeline, std::string_view id) {
-  constexpr std::string_view kTitle = "Tempo held over the dates";
+  const progress_measure::Words words = progress_measure::words(drill.measure);
+  const std::string title = fmt::format("{} held over the dates", words.Noun);
   if (timeline.points.empty()) {
-    return empty_chart("tempo", id, kTitle, "No dated sessions of this drill yet.");
+    return empty_chart("tempo", id, title,
+                       fmt::format("No dated sessions of this {} yet.", words.kind));
   }
   const bool any_none = std::any_of(timeline.points.begin(), timeline.points.end(),
                                     [](const DatedPoint& p) { return !p.bpm; });
@@ -158,17 +163,17 @@ std::string tempo_chart(const DrillProgress& drill, const Timeline& timeline, st
   const Scale y{axis ? axis->lo : 0.0, axis ? axis->hi : 1.0, plot.bottom, plot.top};
 
   std::string out = open_svg(
-      "tempo", id, height, kTitle,
-      fmt::format("{} sessions by date; the tempo each one held, the goal and the ceiling of the "
+      "tempo", id, height, title,
+      fmt::format("{} sessions by date; the {} each one held, the goal and the ceiling of the "
                   "next sessions.",
-                  timeline.points.size()));
+                  timeline.points.size(), words.noun));
   vertical_grid(out, frame, x, timeline);
   if (axis) {
     y_axis(out, plot, y, ticks(axis->lo, axis->hi, axis->step), format_one_decimal);
-    y_title(out, plot, "tempo held (BPM)");
+    y_title(out, plot, words.y_title);
   } else {
     text(out, "empty", (plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, "middle",
-         "No session has held a tempo yet.");
+         fmt::format("No session has held a {} yet.", words.noun));
   }
   if (axis && has_pace_band(drill, timeline)) pace_band(out, drill, timeline, x, y);
   if (any_none) {
@@ -188,8 +193,8 @@ std::string tempo_chart(const DrillProgress& drill, const Timeline& timeline, st
   if (axis && goal) {
     line(out, "goal", plot.left, y(*goal), plot.right, y(*goal));
     const auto by = calendar::day_number(drill.goal_by);
-    const std::string label =
-        "goal " + format_bpm(*goal) + (by ? " by " + calendar::full(*by) : "");
+    const std::string label = "goal " + progress_measure::value(drill.measure, *goal) +
+                              (by ? " by " + calendar::full(*by) : "");
     // On the left, where the history usually runs below the goal and the band is not.
     text(out, "goal-label label-halo", plot.left + 6, y(*goal) - 6, "start", label);
   }
@@ -198,13 +203,16 @@ std::string tempo_chart(const DrillProgress& drill, const Timeline& timeline, st
     const bool has_bpm = p.bpm.has_value();
     out += fmt::format(R"(<circle class="{}" cx="{}" cy="{}" r="4"><title>{}</title></circle>)",
                        has_bpm ? "held" : "none-held", coord(x(p.day)),
-                       coord(has_bpm ? y(*p.bpm) : lane_middle), escape_html(session_words(p)));
+                       coord(has_bpm ? y(*p.bpm) : lane_middle),
+                       escape_html(session_words(p, drill.measure)));
     out += '\n';
   }
 
   double at = plot.left;
-  if (!held.empty()) at = legend_entry(out, at, 22.0, Mark::held, "tempo held");
-  if (any_none) at = legend_entry(out, at, 22.0, Mark::none_held, "no tempo held");
+  if (!held.empty())
+    at = legend_entry(out, at, 22.0, Mark::held, fmt::format("{} held", words.noun));
+  if (any_none)
+    at = legend_entry(out, at, 22.0, Mark::none_held, fmt::format("no {} held", words.noun));
   if (axis && goal) at = legend_entry(out, at, 22.0, Mark::goal, "your goal");
   if (axis && has_pace_band(drill, timeline)) {
     legend_entry(out, at, 22.0, Mark::pace_band,
@@ -214,7 +222,7 @@ std::string tempo_chart(const DrillProgress& drill, const Timeline& timeline, st
   return out + "</svg>\n";
 }
 
-std::string sd_chart(const Timeline& timeline, std::string_view id) {
+std::string sd_chart(const Timeline& timeline, ProgressMeasure measure, std::string_view id) {
   constexpr std::string_view kTitle = "SD over the dates";
   double largest = 0.0;
   std::vector<std::pair<double, double>> values;
@@ -247,7 +255,7 @@ std::string sd_chart(const Timeline& timeline, std::string_view id) {
   for (const DatedPoint& p : timeline.points) {
     if (!p.sd_ms) continue;
     out += fmt::format(R"(<circle class="sd" cx="{}" cy="{}" r="3.5"><title>{}</title></circle>)",
-                       coord(x(p.day)), coord(y(*p.sd_ms)), escape_html(session_words(p)));
+                       coord(x(p.day)), coord(y(*p.sd_ms)), escape_html(session_words(p, measure)));
     out += '\n';
   }
   return out + "</svg>\n";

@@ -7,16 +7,23 @@
 
 namespace pocket {
 
+// What a section of the page follows: a drill's tempo in BPM, or a song's speed in percent
+// of the song's own tempo (80 is 80 %).
+enum class ProgressMeasure { tempo, speed };
+
 // One session of a drill on the way.
 struct ProgressPoint {
   std::string date;                // YYYY-MM-DD
-  std::optional<double> held_bpm;  // the tempo it held; none when none
+  std::optional<double> held_bpm;  // the tempo (or speed) it held; none when none
   double sd_ms = 0.0;
 };
 
-// One drill's history, goal and the next sessions' ceiling.
+// One drill's (or song's) history, goal and the next sessions' ceiling. For a song, every value
+// in BPM below is a speed in percent instead.
 struct DrillProgress {
-  std::string drill;                       // the drill's name (user-influenced text: escaped)
+  ProgressMeasure measure = ProgressMeasure::tempo;
+  std::string drill;                       // the drill's name, or the song's file name
+                                           // (user-influenced text: escaped)
   std::vector<ProgressPoint> points;       // oldest first
   std::optional<double> consolidated_bpm;  // the drill's consolidated tempo now
   std::optional<double> goal_bpm;          // the player's goal, when set
@@ -32,7 +39,7 @@ struct DrillProgress {
 std::string sparkline(std::span<const std::optional<double>> values);
 
 // One self-contained page (inline CSS and SVG, no scripts, nothing fetched), a section per
-// drill: what it holds now, its goal, the next session, the tempo held and the SD over the
+// drill or song: what it holds now, its goal, the next session, the tempo held and the SD over the
 // dates, and its sessions. Every piece of user text is HTML-escaped.
 std::string progress_html(const std::vector<DrillProgress>& drills);
 

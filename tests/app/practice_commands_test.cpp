@@ -170,6 +170,25 @@ TEST_CASE("progress of a song shows the speed held on it over the sessions whate
   CHECK_THAT(result.out, Contains("go no higher than 84 % (5% above 80 %, the speed you hold)"));
   CHECK_THAT(result.out, !Contains("other.wav") && !Contains("150"));
 
+  // The same on a page: the speed in percent over the dates, never a tempo in BPM.
+  const auto page = h.dir / "song.html";
+  const auto charted =
+      h.pocket({"progress", "--song", song.string(), "--html", page.string(), "--today",
+                "2026-12-01"});
+  INFO(charted.err);
+  REQUIRE(charted.exit_code == 0);
+  CHECK_THAT(charted.out, Contains("solid at 80 % of its tempo") && Contains("wrote"));
+  const std::string html = test::read_text(page);
+  CHECK_THAT(html, Contains("<h2>song.wav</h2>") && Contains("1 song · 3 sessions") &&
+                       Contains("<h3>Speed held</h3>") &&
+                       Contains("speed held (% of the song&#39;s tempo)") &&
+                       Contains("Consolidated speed now") && Contains(">80 %<") &&
+                       Contains("go no higher than 84 %"));
+  CHECK_THAT(html, !Contains("BPM") && !Contains("tempo held") && !Contains("other.wav"));
+  const auto with_drill = h.pocket({"progress", "--song", song.string(), "--drill", "ladder"});
+  CHECK(with_drill.exit_code != 0);
+  CHECK_THAT(with_drill.err, Contains("--drill"));
+
   const auto unplayed = h.pocket({"progress", "--song", (h.dir / "none.wav").string()});
   CHECK(unplayed.exit_code != 0);
   CHECK_THAT(unplayed.err, Contains("none.wav") && Contains("no such file"));

@@ -123,6 +123,41 @@ TEST_CASE("each drill has its own section, charts and line", "[progress_view]") 
   CHECK(count(page, "id=\"drill-2-tempo-title\"") == 1);
 }
 
+TEST_CASE("a song's section follows its speed in percent beside a drill's tempo in BPM",
+          "[progress_view]") {
+  DrillProgress song = drill("song.wav", {{"2026-10-20", 70.0, 14.0},
+                                          {"2026-10-27", std::nullopt, 16.0},
+                                          {"2026-11-03", 87.5, 12.0}});
+  song.measure = ProgressMeasure::speed;
+  song.consolidated_bpm = 87.5;
+  std::vector<DrillProgress> page_parts = two_drills();
+  page_parts.push_back(song);
+  const std::string page = progress_html(page_parts);
+  CHECK(page.find("2 drills and 1 song · 10 sessions") != std::string::npos);
+  CHECK(page.find("Speed held: the highest speed, in percent of the song's own tempo") !=
+        std::string::npos);
+  CHECK(page.find("87.5 % now") != std::string::npos);  // its line in the contents
+  CHECK(page.find("135 BPM now") != std::string::npos);
+
+  const std::vector<std::string> parts = sections(page);
+  REQUIRE(parts.size() == 3);
+  const std::string& section = parts[2];
+  CHECK(section.find("<h3>Speed held</h3>") != std::string::npos);
+  CHECK(section.find("Consolidated speed now") != std::string::npos);
+  CHECK(section.find(">87.5 %<") != std::string::npos);
+  // 5 % above 87.5 %: the ceiling, in percent of the song's tempo.
+  CHECK(section.find(">91.9 %<") != std::string::npos);
+  const std::string tempo = chart(section, "tempo");
+  CHECK(tempo.find("speed held (% of the song") != std::string::npos);
+  CHECK(tempo.find("no speed held") != std::string::npos);
+  CHECK(tempo.find("Oct 20 2026: 70 % held") != std::string::npos);
+  CHECK(section.find("BPM") == std::string::npos);
+  CHECK(section.find("tempo held") == std::string::npos);
+  // The drills' sections keep their tempos.
+  CHECK(parts[1].find("<h3>Tempo held</h3>") != std::string::npos);
+  CHECK(parts[1].find("%<") == std::string::npos);
+}
+
 TEST_CASE("a single drill has no table of contents", "[progress_view]") {
   const std::string page = progress_html({two_drills()[1]});
   CHECK(sections(page).size() == 1);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <csignal>
+#include <set>
 #include <string>
 
 #include <fmt/format.h>
@@ -12,7 +13,11 @@
 #include <nlohmann/json.hpp>
 
 #include "audio/click_sound.hpp"
+#include "core/drill.hpp"
+#include "groove_drummer.hpp"
 #include "live_rig.hpp"
+#include "midi/groove_file.hpp"
+#include "support/shipped_presets.hpp"
 #include "support/test_song.hpp"
 #include "support/test_song_tempo.hpp"
 
@@ -439,4 +444,68 @@ TEST_CASE("a pause holds the song with the click and both go on from the bar the
     CHECK(heard.beats[heard.beats.size() - 8 + b] == expected);
   }
   CHECK(heard.worst <= 48);
+}
+
+TEST_CASE("a groove drill plays along with a song at 80 percent and scores the groove's notes",
+          "[jack][backing][groove]") {
+  // The hip-hop groove at 87 BPM: the song is at the groove's tempo, and 80 % slows both.
+  pocket::Drill drill = shipped_presets().drill("groove-hiphop").drill;
+  pocket::play_groove(drill,
+                      pocket::read_groove(drill.groove->file, shipped_kit(drill.groove->map)));
+  REQUIRE(drill.bpm == 87.0);
+  constexpr long kCountInClicks = 4, kSlotsPerClick = 4, kBars = 4;
+  LiveRig rig;
+  const auto file = rig.dir().path() / "song.wav";
+  TestSong song;
+  song.onsets = off_beats(kSongFirstBar, 87.0, kBars + 2);
+  song.seconds = song.onsets.back() + 2.0;
+  write_test_song(file, song);
+  const pocket::DrumMap kit = shipped_kit("gm");  // the rig's: pocket's default kit
+  DrummerOptions drummer;
+  drummer.subdivide = kSlotsPerClick;
+  drummer.position_notes = position_notes(drill, kit, kCountInClicks * kSlotsPerClick);
+  drummer.jitter_ms = 2.0;
+  const Captured run =
+      play_captured(rig, drummer,
+                    {"drill", "groove-hiphop", "--max-bars", std::to_string(kBars), "--backing",
+                     file.string(), "--backing-offset", "1", "--speed", "80%"},
+                    60);
+  INFO(run.result.err);
+  REQUIRE(run.result.exit_code == 0);
+  const nlohmann::json j = nlohmann::json::parse(run.result.out);
+  CHECK(j["bpm"].get<double>() == Approx(87.0 * 0.8));
+  CHECK(j["backing"]["speed"].get<double>() == Approx(0.8));
+  CHECK(j["backing"]["skips"] == 0);
+
+  // The song on the slowed grid, within 5 ms (Rubber Band's stretch).
+  check_song_at_tempos(run.output, {87.0 * 0.8});
+
+  // Every note the drummer played of the groove, away from a late cycle, is scored on its pad
+  // and slot, and nothing it played is taken for another note.
+  const long positions = static_cast<long>(drill.pattern.front().marks.size());
+  const long slots = kBars * (positions / static_cast<long>(drill.meters.size()));
+  const Disturbances disturbances = rig.disturbances(j);
+  std::set<std::pair<std::string, long>> played, near_disturbance, matched;
+  for (const DrummerStroke& s :
+       LiveRig::after_count_in(rig.numbered_by_onsets(run.played, j), kCountInClicks)) {
+    const long slot = (s.click_index - kCountInClicks) * kSlotsPerClick + s.part;
+    if (slot >= slots) continue;
+    const std::pair<std::string, long> note{
+        kit.pad_names().at(static_cast<std::size_t>(kit.pad_of(s.note))), slot};
+    played.insert(note);
+    if (LiveRig::disturbed(s, disturbances)) near_disturbance.insert(note);
+  }
+  for (const auto& s : j["strokes"])
+    if (s["matched"].get<bool>()) matched.insert({s["pad"], s["slot"].get<long>()});
+  std::size_t checked = 0;
+  for (const auto& note : played) {
+    if (near_disturbance.count(note) > 0) continue;
+    INFO(note.first << " at slot " << note.second);
+    CHECK(matched.count(note) == 1);
+    ++checked;
+  }
+  INFO(near_disturbance.size() << " notes next to a late cycle left out");
+  CHECK(played.size() > 40);
+  CHECK(checked * 4 > played.size() * 3);
+  CHECK(j["extra"] == 0);
 }

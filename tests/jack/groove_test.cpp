@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/drill.hpp"
+#include "groove_drummer.hpp"
 #include "live_rig.hpp"
 #include "midi/groove_file.hpp"
 #include "support/shipped_presets.hpp"
@@ -18,36 +19,6 @@ namespace {
 constexpr long kCountInClicks = 4;  // one bar of 4/4, the click on the quarters
 constexpr long kSlotsPerClick = 4;  // sixteenths
 constexpr long kBars = 8;
-
-// A note a stick sends on a pad: its head's, else its first but the hi-hat pedal's.
-int stick_note(const pocket::DrumMap& kit, const std::string& pad) {
-  const int index = kit.pad_index(pad);
-  int first = -1;
-  for (int note = 0; note < 128; ++note) {
-    if (kit.pad_of(note) != index || kit.articulation_of(note) == "pedal") continue;
-    if (kit.articulation_of(note).empty()) return note;
-    if (first < 0) first = note;
-  }
-  if (first < 0) throw std::runtime_error("the kit has no note for " + pad);
-  return first;
-}
-
-// The drummer's notes per stroke position: its position 0 is the count-in's first beat, so the
-// groove's position q is the drummer's q + the count-in's sixteenths, round the groove's cycle.
-std::string position_notes(const pocket::Drill& drill, const pocket::DrumMap& kit) {
-  const std::size_t positions = drill.pattern.front().marks.size();
-  std::vector<std::string> entries(positions);
-  for (const pocket::PadPattern& line : drill.pattern) {
-    for (std::size_t q = 0; q < positions; ++q) {
-      if (line.marks[q] == '.') continue;
-      std::string& entry = entries[(q + kCountInClicks * kSlotsPerClick) % positions];
-      entry += (entry.empty() ? "" : "+") + std::to_string(stick_note(kit, line.pad));
-    }
-  }
-  std::string out;
-  for (const std::string& e : entries) out += (out.empty() ? "" : ",") + (e.empty() ? "." : e);
-  return out;
-}
 
 }  // namespace
 
@@ -62,7 +33,7 @@ TEST_CASE("a shipped groove: every expected note is hit or missed as the drummer
   LiveRig rig;
   DrummerOptions drummer;
   drummer.subdivide = kSlotsPerClick;
-  drummer.position_notes = position_notes(drill, kit);
+  drummer.position_notes = position_notes(drill, kit, kCountInClicks * kSlotsPerClick);
   drummer.miss_every = 7;  // a stroke in seven left out, so every note is missed now and then
   drummer.jitter_ms = 2.0;
   CommandResult result;

@@ -212,7 +212,8 @@ po::options_description drill_options(DrillKind kind) {
   po::options_description all;
   po::options_description drill("the drill");
   drill.add_options()("meter", po::value<std::string>(),
-                      "time signature, or a repeating sequence like 7/8,4/4 (default 4/4)")(
+                      "time signature, a repeating sequence like 7/8,4/4, or meters from the bar "
+                      "they start on like 4/4,3/4@9,4/4@10 (default 4/4)")(
       "subdivision", po::value<int>(), "clicks per beat, 1 to 6 (default 1)")(
       "grid", po::value<int>(), "slots per whole note to score against (default: the clicks)")(
       "count-in", po::value<int>(), "bars of count-in, not scored (default 1)")(

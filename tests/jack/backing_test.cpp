@@ -446,6 +446,62 @@ TEST_CASE("a pause holds the song with the click and both go on from the bar the
   CHECK(heard.worst <= 48);
 }
 
+TEST_CASE("a pause on the bar line of the song's tempo change goes on at the new tempo there",
+          "[jack][backing][remote]") {
+  // Two bars at 120 BPM, then four at 100, each bar marked (see marked_song), with its tempo
+  // map. The remote pad is struck in the drill's second bar: the click holds at the next bar
+  // line, the one where the song slows to 100, and goes on 3 s later from that bar.
+  LiveRig rig;
+  const std::vector<SongPart> parts = {{120.0, 2, 4}, {100.0, 4, 4}};
+  const auto file = rig.dir().path() / "song.wav";
+  const auto map = rig.dir().path() / "song.mid";
+  write_test_song(file, marked_song(parts));
+  write_tempo_map(map, parts);
+  DrummerOptions drummer;
+  drummer.jitter_ms = 3.0;
+  drummer.seed = 12;
+  drummer.hits = "57@5.0,57@8.0";  // crash2, the remote pad: pause, then go on
+  const Captured run =
+      play_captured(rig, drummer,
+                    {"play", "--backing", file.string(), "--backing-offset", "1", "--tempo-map",
+                     map.string(), "--bars", "6", "--count-in", "1", "--remote-pad", "crash2"},
+                    60);
+  INFO(run.result.err);
+  REQUIRE(run.result.exit_code == 0);
+  const nlohmann::json j = nlohmann::json::parse(run.result.out);
+  INFO("pauses " << j["pauses"].dump() << ", the remote " << j["remote"].dump());
+  REQUIRE(j["pauses"].size() == 1);
+  REQUIRE(j["pauses"][0]["bar"] == 2);  // the drill's third bar: the song's change to 100 BPM
+  CHECK(j["backing"]["skips"] == 0);
+
+  // The six bars play the song's bars 1 to 6, the pause taking none away and adding none, the
+  // first two at 120 BPM and from the held bar line on at 100.
+  const SongBars heard = song_beats_by_bar(run.output, {24000, 28800});
+  INFO(heard.placed << " onsets placed, " << heard.slipped << " next to a slip of the click track, "
+                    << heard.worst << " frames off at most");
+  REQUIRE(heard.beats.size() >= 6);
+  const std::size_t first = heard.beats.size() - 6;
+  for (std::size_t b = 0; b < 6; ++b) {
+    std::vector<double> expected = {0.5, 1.5, 2.5, 3.5, static_cast<double>(b % 4) + 0.25};
+    std::sort(expected.begin(), expected.end());
+    INFO("bar " << b << " of the drill");
+    CHECK(heard.beats[first + b] == expected);
+    // Its length to the next bar line, but across the pause (bar 1's) and past the capture's
+    // last bar line: the nearer of 2 s and 2.4 s.
+    if (b != 1 && first + b + 1 < heard.bar_lines.size()) {
+      const long length = heard.bar_lines[first + b + 1] - heard.bar_lines[first + b];
+      const long at_120 = std::labs(length - 96000), at_100 = std::labs(length - 115200);
+      INFO("bar " << b << " is " << length << " frames long");
+      CHECK((b < 2 ? at_120 < at_100 : at_100 < at_120));
+    }
+  }
+  CHECK(heard.placed * 2 >= 6 * 5);
+  CHECK(heard.worst <= 48);
+  // The bars' lines say the same tempos: the held bar at the song's new one.
+  CHECK_THAT(run.result.err,
+             Catch::Contains("bar   2 at 120 BPM") && Catch::Contains("bar   3 at 100 BPM"));
+}
+
 TEST_CASE("a groove drill plays along with a song at 80 percent and scores the groove's notes",
           "[jack][backing][groove]") {
   // The hip-hop groove at 87 BPM: the song is at the groove's tempo, and 80 % slows both.

@@ -178,8 +178,8 @@ int run_progress(const std::vector<std::string>& args) {
       "song", po::value(&song),
       "a song played along with (--backing FILE): the speed you hold on it, whatever the drill")(
       "max-increase", po::value<double>(),
-      "healthy pace: % above the consolidated tempo at most (default: the drill's, else 5)")(
-      "html", po::value(&html), "also write the charts to this HTML file")(
+      "healthy pace: % above the consolidated tempo (a song's speed) at most (default: the "
+      "drill's, else 5)")("html", po::value(&html), "also write the charts to this HTML file")(
       "today", po::value(&today_text), "look ahead from this date (default: today)")(
       "db", po::value(&db), "the history database");
   po::variables_map vm;

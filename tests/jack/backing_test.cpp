@@ -345,13 +345,13 @@ SongBars song_beats_by_bar(const Channels& c, const std::vector<long>& beats) {
   return out;
 }
 
-// The tempo of bar `index` of a song of 4/4 bars at 120 and 100 BPM, from its length to the
-// next bar line: the nearer of 2 s and 2.4 s. Cycles pocket missed lengthen a bar by their
-// periods, far less than the 0.4 s between the two.
-int tempo_of_bar(const SongBars& heard, std::size_t index) {
+// Checks that bar `index` of a song of 4/4 bars at 120 and 100 BPM is at `bpm`, from its length
+// to the next bar line: the nearer of 2 s and 2.4 s. Cycles pocket missed lengthen a bar by
+// their periods, far less than the 0.4 s between the two.
+void check_bar_tempo(const SongBars& heard, std::size_t index, int bpm) {
   const long length = heard.bar_lines.at(index + 1) - heard.bar_lines.at(index);
   INFO("bar line " << index << " to the next: " << length << " frames");
-  return std::labs(length - 96000) < std::labs(length - 115200) ? 120 : 100;
+  CHECK((std::labs(length - 96000) < std::labs(length - 115200) ? 120 : 100) == bpm);
 }
 
 }  // namespace
@@ -398,7 +398,7 @@ TEST_CASE(
     CHECK(heard.beats[first + b] == expected);
     // Its tempo from its length (the last bar's end is not captured as a bar line).
     if (first + b + 1 < heard.bar_lines.size())
-      CHECK(tempo_of_bar(heard, first + b) == (b % 2 == 0 ? 120 : 100));
+      check_bar_tempo(heard, first + b, b % 2 == 0 ? 120 : 100);
   }
   if (first >= 1) {  // the count-in bar, when the capture began before it
     const std::vector<double>& count_in = heard.beats[first - 1];
@@ -497,11 +497,11 @@ TEST_CASE("a pause on the bar line of the song's tempo change goes on at the new
     // Its tempo from its length, but across the pause (bar 1's) and past the capture's last
     // bar line.
     if (b != 1 && first + b + 1 < heard.bar_lines.size())
-      CHECK(tempo_of_bar(heard, first + b) == (b < 2 ? 120 : 100));
+      check_bar_tempo(heard, first + b, b < 2 ? 120 : 100);
   }
   CHECK(heard.placed * 2 >= 6 * 5);
   CHECK(heard.worst <= 48);
-  // The bars' lines say the same tempos: the held bar at the song's new one.
+  // pocket's own bar lines say the same tempos.
   CHECK_THAT(run.result.err,
              Catch::Contains("bar   2 at 120 BPM") && Catch::Contains("bar   3 at 100 BPM"));
 }
